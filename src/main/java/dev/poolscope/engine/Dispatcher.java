@@ -1,0 +1,351 @@
+package dev.poolscope.engine;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+
+/**
+ * A self-scaling worker pool: requests wait in a bounded queue, a handler chosen by request type runs each one on
+ * a worker, and a scaler keeps between {@code minWorkers} and {@code maxWorkers} workers according to how many
+ * requests are queued. Every submitted request ends with exactly one {@link Outcome}.
+ *
+ * <h2>Tuning</h2>
+ * Start from {@code minWorkers} = the load you always have, {@code maxWorkers} = what the downstream can take,
+ * and a {@code loadThreshold} of a few hundred milliseconds of work: the pool grows one worker per
+ * {@code scalingTick} while more than that is queued, and shrinks one idle worker per tick once the queue falls
+ * below {@code shrinkFactor × loadThreshold}. All settings can change while requests flow; see
+ * {@link #reconfigure}.
+ *
+ * <h2>Threads</h2>
+ * Workers are named {@code <name>-worker-N}; one {@code <name>-scheduler} thread runs the scaler, the timeout
+ * watchdog and retry timers; shutdown runs on {@code <name>-shutdown}. Submission never blocks except under
+ * {@link OverflowPolicy#BLOCK} or {@link OverflowPolicy#CALLER_RUNS}. Futures complete on pool threads, so keep
+ * their callbacks short or move them elsewhere with the {@code ...Async} variants.
+ */
+public final class Dispatcher implements AutoCloseable {
+
+    /** How often the watchdog looks for attempts past their deadline. */
+    static final long WATCHDOG_PERIOD_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+
+    final String name;
+    final RequestQueue queue;
+    final Accounting accounting = new Accounting();
+    final LatencyRecorders latency = new LatencyRecorders();
+    final Workers workers = new Workers(this);
+    final Finisher finisher = new Finisher(this);
+    final Watchdog watchdog = new Watchdog(this);
+    final EventLog events = new EventLog();
+    final ScheduledThreadPoolExecutor scheduler;
+    private final Map<String, Handler> handlers = new ConcurrentHashMap<>();
+    private final Object configLock = new Object();
+    private final ShutdownProcess shutdown = new ShutdownProcess(this);
+    // Written under configLock; volatile so workers and submitters see changes without locking.
+    private volatile PoolConfig config;
+    private volatile PoolState state = PoolState.RUNNING;
+    // Guarded by configLock.
+    private ScheduledFuture<?> scalerTask;
+
+    private Dispatcher(String name, PoolConfig config, Map<String, Handler> initialHandlers) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.config = Objects.requireNonNull(config, "config");
+        this.queue = new RequestQueue(config.queueCapacity());
+        handlers.putAll(initialHandlers);
+        scheduler = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, name + "-scheduler");
+            t.setDaemon(true);
+            return t;
+        });
+        scheduler.setRemoveOnCancelPolicy(true);
+        synchronized (configLock) {
+            workers.rebalance(config, 0);
+            scheduleScaler(config);
+        }
+        scheduler.scheduleWithFixedDelay(() -> watchdog.scan(state.compareTo(PoolState.STOPPING) >= 0),
+                WATCHDOG_PERIOD_NANOS, WATCHDOG_PERIOD_NANOS, TimeUnit.NANOSECONDS);
+    }
+
+    /** Starts a pool named "poolscope" with the given config and handlers (type → handler). */
+    public static Dispatcher start(PoolConfig config, Map<String, Handler> handlers) {
+        return new Dispatcher("poolscope", config, handlers);
+    }
+
+    /** Starts a pool whose threads are named after {@code name}. */
+    public static Dispatcher start(String name, PoolConfig config, Map<String, Handler> handlers) {
+        return new Dispatcher(name, config, handlers);
+    }
+
+    /** Registers (or replaces) the handler for a request type; takes effect for requests submitted afterwards. */
+    public void register(String type, Handler handler) {
+        handlers.put(Objects.requireNonNull(type, "type"), Objects.requireNonNull(handler, "handler"));
+    }
+
+    /** Submits a request of {@code type} with {@code payload} and the pool's default timeout and retries. */
+    public CompletableFuture<Outcome> submit(String type, Object payload) {
+        return submit(Request.of(type, payload));
+    }
+
+    /**
+     * Submits a request and returns the future of its outcome. Never throws for a full queue or a stopped pool:
+     * those complete the future at once with {@link Outcome.Dropped}; an unknown type completes it with
+     * {@link Outcome.Unhandled}.
+     */
+    public CompletableFuture<Outcome> submit(Request request) {
+        Objects.requireNonNull(request, "request");
+        Accounting.Stripe stripe = accounting.stripe();
+        if (state != PoolState.RUNNING) {
+            stripe.arrive(Counter.DROPPED_SHUTTING_DOWN);
+            events.dropped(request, DropReason.SHUTTING_DOWN);
+            return CompletableFuture.completedFuture(new Outcome.Dropped(DropReason.SHUTTING_DOWN));
+        }
+        Handler handler = handlers.get(request.type());
+        if (handler == null) {
+            stripe.arrive(Counter.UNHANDLED);
+            return CompletableFuture.completedFuture(new Outcome.Unhandled(request.type()));
+        }
+        PoolConfig c = config;
+        Duration timeout = request.timeout() != null ? request.timeout() : c.requestTimeout();
+        int retries = request.maxRetries() != Request.DEFAULT_RETRIES ? request.maxRetries() : c.maxRetries();
+        Job job = new Job(request, handler, timeout.toNanos(), retries);
+        // Count the request as queued before it is visible to workers, so no snapshot sees it twice or not at all.
+        stripe.arrive(Counter.QUEUED);
+        job.enqueuedAt = System.nanoTime();
+        enqueue(job, c, stripe);
+        return job.future;
+    }
+
+    private void enqueue(Job job, PoolConfig c, Accounting.Stripe stripe) {
+        switch (c.overflowPolicy()) {
+            case DROP_NEWEST -> settle(job, queue.offer(job), DropReason.QUEUE_FULL, stripe);
+            case DROP_OLDEST -> {
+                Job out = queue.offerEvictingOldest(job);
+                if (out == job) {
+                    drop(out, DropReason.SHUTTING_DOWN, stripe);
+                } else if (out != null) {
+                    drop(out, DropReason.EVICTED, stripe);
+                }
+            }
+            case BLOCK -> {
+                try {
+                    settle(job, queue.offer(job, c.blockTimeout().toNanos()), DropReason.BLOCK_TIMEOUT, stripe);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    drop(job, DropReason.BLOCK_TIMEOUT, stripe);
+                }
+            }
+            case CALLER_RUNS -> {
+                RequestQueue.Offer offer = queue.offer(job);
+                if (offer == RequestQueue.Offer.FULL) {
+                    runInCaller(job, stripe);
+                } else {
+                    settle(job, offer, DropReason.QUEUE_FULL, stripe);
+                }
+            }
+        }
+    }
+
+    private void settle(Job job, RequestQueue.Offer offer, DropReason whenFull, Accounting.Stripe stripe) {
+        switch (offer) {
+            case ACCEPTED -> { }
+            case FULL -> drop(job, whenFull, stripe);
+            case CLOSED -> drop(job, DropReason.SHUTTING_DOWN, stripe);
+        }
+    }
+
+    private void drop(Job job, DropReason reason, Accounting.Stripe stripe) {
+        stripe.move(Counter.QUEUED, Counter.droppedBy(reason));
+        events.dropped(job.request, reason);
+        job.future.complete(new Outcome.Dropped(reason));
+    }
+
+    private void runInCaller(Job job, Accounting.Stripe stripe) {
+        stripe.move(Counter.QUEUED, Counter.RUNNING);
+        Worker self = Worker.caller(this);
+        watchdog.addCaller(self);
+        try {
+            self.runAttempt(job);
+        } finally {
+            watchdog.removeCaller(self);
+        }
+    }
+
+    /** The config in force. */
+    public PoolConfig config() {
+        return config;
+    }
+
+    /** The lifecycle state. */
+    public PoolState state() {
+        return state;
+    }
+
+    /** Live workers right now; a cheap read, without taking a snapshot. */
+    public int poolSize() {
+        return workers.size();
+    }
+
+    /**
+     * Applies a change to the config in force: the new config is validated as a whole and applied atomically, or
+     * an {@link IllegalArgumentException} names the bad field and nothing changes. Returns at once: raising min
+     * starts workers now, lowering max retires the surplus as each worker finishes its current request, and the
+     * scaler uses the new threshold from its next tick.
+     *
+     * @throws IllegalStateException once shutdown has begun
+     */
+    public PoolConfig reconfigure(UnaryOperator<PoolConfig.Builder> change) {
+        List<ScalingEvent> decided;
+        PoolConfig next;
+        synchronized (configLock) {
+            if (state != PoolState.RUNNING) {
+                throw new IllegalStateException("the pool is " + state + "; start a new one to change settings");
+            }
+            next = change.apply(config.toBuilder()).build();
+            PoolConfig previous = config;
+            config = next;
+            queue.setCapacity(next.queueCapacity());
+            decided = workers.rebalance(next, queue.size());
+            if (!next.scalingTick().equals(previous.scalingTick())) {
+                scheduleScaler(next);
+            }
+        }
+        decided.forEach(events::publish);
+        return next;
+    }
+
+    /** Sets the least number of workers; see {@link #reconfigure}. */
+    public void setMinWorkers(int n) {
+        reconfigure(b -> b.minWorkers(n));
+    }
+
+    /** Sets the most workers; see {@link #reconfigure}. */
+    public void setMaxWorkers(int n) {
+        reconfigure(b -> b.maxWorkers(n));
+    }
+
+    /** Sets min and max together, so a change that moves both never passes through an invalid pair. */
+    public void setWorkerRange(int min, int max) {
+        reconfigure(b -> b.workers(min, max));
+    }
+
+    /** Sets the queued-request count above which the pool grows. */
+    public void setLoadThreshold(int n) {
+        reconfigure(b -> b.loadThreshold(n));
+    }
+
+    /** Sets the queue capacity. */
+    public void setQueueCapacity(int n) {
+        reconfigure(b -> b.queueCapacity(n));
+    }
+
+    /** Sets what happens to requests that find the queue full. */
+    public void setOverflowPolicy(OverflowPolicy policy) {
+        reconfigure(b -> b.overflowPolicy(policy));
+    }
+
+    /** Sets the default attempt timeout (zero: none) for requests submitted from now on. */
+    public void setRequestTimeout(Duration timeout) {
+        reconfigure(b -> b.requestTimeout(timeout));
+    }
+
+    /** Sets the default retry limit for requests submitted from now on. */
+    public void setMaxRetries(int n) {
+        reconfigure(b -> b.maxRetries(n));
+    }
+
+    /** Sets how often the scaler decides. */
+    public void setScalingTick(Duration tick) {
+        reconfigure(b -> b.scalingTick(tick));
+    }
+
+    // Guarded by configLock.
+    private void scheduleScaler(PoolConfig c) {
+        if (scalerTask != null) {
+            scalerTask.cancel(false);
+        }
+        long tick = c.scalingTick().toNanos();
+        scalerTask = scheduler.scheduleAtFixedRate(this::scaleOnce, tick, tick, TimeUnit.NANOSECONDS);
+    }
+
+    private void scaleOnce() {
+        if (state.compareTo(PoolState.STOPPING) >= 0) {
+            return;
+        }
+        ScalingEvent event = workers.tick(config, queue.size());
+        if (event != null) {
+            events.publish(event);
+        }
+    }
+
+    /** A consistent snapshot; latency percentiles cover the time since the previous call. */
+    public PoolSnapshot snapshot() {
+        long[] totals = accounting.totals();
+        Latency[] interval = latency.interval();
+        return PoolSnapshot.of(totals, Instant.now(), System.nanoTime(), config, state, workers.size(),
+                workers.busy(), interval);
+    }
+
+    /** Scaling events with a sequence number above {@code sequence} (the most recent 1024 are kept). */
+    public List<ScalingEvent> scalingEventsSince(long sequence) {
+        return events.since(sequence);
+    }
+
+    /** Scaling decisions taken so far. */
+    public long scalingEventCount() {
+        return events.count();
+    }
+
+    public void addListener(PoolListener listener) {
+        events.listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    public void removeListener(PoolListener listener) {
+        events.listeners.remove(listener);
+    }
+
+    /**
+     * Begins a graceful shutdown and returns at once: new requests are dropped, queued ones keep running until
+     * the queue drains or {@code deadline} passes; then queued requests are handed back and running ones
+     * interrupted. Calling it again returns the same future.
+     */
+    public CompletableFuture<ShutdownReport> shutdownAsync(Duration deadline) {
+        return shutdown.begin(deadline);
+    }
+
+    /** {@link #shutdownAsync} and wait for its report. */
+    public ShutdownReport shutdown(Duration deadline) {
+        return shutdownAsync(deadline).join();
+    }
+
+    /** Waits until the pool has terminated; true if it did within {@code limit}. */
+    public boolean awaitTermination(Duration limit) throws InterruptedException {
+        return shutdown.await(limit);
+    }
+
+    /** True once every request has its outcome and the pool's threads have ended. */
+    public boolean isTerminated() {
+        return state == PoolState.TERMINATED;
+    }
+
+    /** Shuts down with a five-second deadline and waits for it. */
+    @Override
+    public void close() {
+        shutdown(Duration.ofSeconds(5));
+    }
+
+    boolean keepWorking(Worker w) {
+        return !w.abandoned && state.compareTo(PoolState.STOPPING) < 0 && !workers.tryRetire(w);
+    }
+
+    void moveTo(PoolState next) {
+        synchronized (configLock) {
+            state = next;
+        }
+    }
+}

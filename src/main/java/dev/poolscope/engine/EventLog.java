@@ -1,0 +1,60 @@
+package dev.poolscope.engine;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Keeps the most recent scaling events for polling readers and tells listeners as they happen. */
+final class EventLog {
+
+    private static final int KEPT = 1024;
+
+    // Guarded by this.
+    private final ArrayDeque<ScalingEvent> recent = new ArrayDeque<>();
+    private long nextSequence = 1;
+    final List<PoolListener> listeners = new CopyOnWriteArrayList<>();
+
+    void publish(ScalingEvent draft) {
+        ScalingEvent event;
+        synchronized (this) {
+            event = new ScalingEvent(nextSequence++, draft.time(), draft.sizeBefore(), draft.sizeAfter(),
+                    draft.queueDepth(), draft.threshold(), draft.reason());
+            recent.addLast(event);
+            if (recent.size() > KEPT) {
+                recent.removeFirst();
+            }
+        }
+        for (PoolListener l : listeners) {
+            try {
+                l.onScaling(event);
+            } catch (RuntimeException ignored) {
+                // A listener's bug must not stop the scaler.
+            }
+        }
+    }
+
+    synchronized List<ScalingEvent> since(long sequence) {
+        List<ScalingEvent> out = new ArrayList<>();
+        for (ScalingEvent e : recent) {
+            if (e.sequence() > sequence) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    synchronized long count() {
+        return nextSequence - 1;
+    }
+
+    void dropped(Request request, DropReason reason) {
+        for (PoolListener l : listeners) {
+            try {
+                l.onDrop(request, reason);
+            } catch (RuntimeException ignored) {
+                // A listener's bug must not turn a drop into a lost request.
+            }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package dev.poolscope.engine;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A submitted request on its way through the pool, with the future its submitter holds.
+ *
+ * <p>Each attempt has a state word: the attempt number in the high bits, the phase in the low three. Exactly one
+ * party wins each phase change by compare-and-set, which settles the races between a worker finishing, the
+ * watchdog timing the attempt out, and shutdown interrupting it. Because the attempt number is part of the word,
+ * a stale decision about attempt n can never touch attempt n + 1.
+ */
+final class Job {
+
+    static final int RUNNING = 0;
+    static final int DONE = 1;
+    static final int CANCELLING = 2;
+    static final int CANCELLED = 3;
+    static final int FINALIZED = 4;
+    private static final int PHASE_BITS = 3;
+    private static final int PHASE_MASK = (1 << PHASE_BITS) - 1;
+
+    /** Why an attempt was cancelled. */
+    enum CancelReason { TIMEOUT, SHUTDOWN }
+
+    private static final VarHandle STATE;
+
+    static {
+        try {
+            STATE = MethodHandles.lookup().findVarHandle(Job.class, "state", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    final Request request;
+    final Handler handler;
+    final CompletableFuture<Outcome> future = new CompletableFuture<>();
+    final long timeoutNanos;
+    final int maxRetries;
+
+    // Written only by the thread that holds the job (submitter, then one worker or timer at a time);
+    // the queue's lock and the scheduler's hand-off order those writes.
+    int attempts;
+    long enqueuedAt;
+    long waitNanos;
+
+    // Read by the watchdog while a worker runs the attempt.
+    volatile long deadline;
+    volatile long cancelledAt;
+    volatile CancelReason cancelReason;
+    private volatile int state;
+
+    Job(Request request, Handler handler, long timeoutNanos, int maxRetries) {
+        this.request = request;
+        this.handler = handler;
+        this.timeoutNanos = timeoutNanos;
+        this.maxRetries = maxRetries;
+    }
+
+    /** Starts the next attempt and returns its state word. */
+    int beginAttempt(long now) {
+        attempts++;
+        deadline = now + timeoutNanos;
+        int word = attempts << PHASE_BITS;
+        state = word;
+        return word;
+    }
+
+    int state() {
+        return state;
+    }
+
+    static int phase(int word) {
+        return word & PHASE_MASK;
+    }
+
+    boolean hasTimeout() {
+        return timeoutNanos > 0;
+    }
+
+    /** The worker's claim that the attempt ended on its own; false if it was cancelled first. */
+    boolean finish(int runningWord) {
+        return STATE.compareAndSet(this, runningWord, runningWord | DONE);
+    }
+
+    /** Claims the running attempt for cancellation; the caller must interrupt, then {@link #markCancelled}. */
+    boolean beginCancel(int runningWord, CancelReason reason, long now) {
+        if (!STATE.compareAndSet(this, runningWord, runningWord | CANCELLING)) {
+            return false;
+        }
+        cancelReason = reason;
+        cancelledAt = now;
+        return true;
+    }
+
+    /** The interrupt has been delivered; the attempt now waits to be finalized. */
+    void markCancelled(int runningWord) {
+        state = runningWord | CANCELLED;
+    }
+
+    /** Waits out the few instructions between {@link #beginCancel} and {@link #markCancelled}. */
+    void awaitCancelDelivered() {
+        while (phase(state) == CANCELLING) {
+            Thread.onSpinWait();
+        }
+    }
+
+    /** Claims the right to finish a cancelled attempt: the worker if it returns, else the watchdog. */
+    boolean takeOver(int runningWord) {
+        return STATE.compareAndSet(this, (runningWord & ~PHASE_MASK) | CANCELLED,
+                (runningWord & ~PHASE_MASK) | FINALIZED);
+    }
+}

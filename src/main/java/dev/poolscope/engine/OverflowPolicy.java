@@ -1,0 +1,13 @@
+package dev.poolscope.engine;
+
+/** What {@link Dispatcher#submit} does with a request that finds the queue full. */
+public enum OverflowPolicy {
+    /** Refuse the new request: its future completes at once with {@code Dropped(QUEUE_FULL)}. */
+    DROP_NEWEST,
+    /** Evict the oldest queued request ({@code Dropped(EVICTED)}) to make room for the new one. */
+    DROP_OLDEST,
+    /** Block the submitter up to {@link PoolConfig#blockTimeout()}, then drop with {@code BLOCK_TIMEOUT}. */
+    BLOCK,
+    /** Run the request in the submitting thread; this slows producers down to the pool's pace. */
+    CALLER_RUNS
+}

@@ -1,0 +1,16 @@
+package dev.poolscope.engine;
+
+/**
+ * Hears about pool decisions as they happen, on the pool's own threads: keep it quick and never block.
+ * A UI should rather poll {@link Dispatcher#scalingEventsSince(long)} and {@link Dispatcher#snapshot()}.
+ */
+public interface PoolListener {
+
+    /** Called on the scaler thread (or the thread that changed the config) after each scaling decision. */
+    default void onScaling(ScalingEvent event) {
+    }
+
+    /** Called on the submitting thread for each dropped request. */
+    default void onDrop(Request request, DropReason reason) {
+    }
+}

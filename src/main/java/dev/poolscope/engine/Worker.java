@@ -1,0 +1,111 @@
+package dev.poolscope.engine;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs requests from the queue, one attempt at a time, until it retires, is abandoned as stuck, or the pool stops.
+ * Also stands in for a submitter thread that runs a request itself under {@link OverflowPolicy#CALLER_RUNS}, so the
+ * watchdog can time that attempt out too.
+ */
+final class Worker implements Runnable {
+
+    /** How long an idle worker waits before re-checking on its own; retirement and shutdown wake it sooner. */
+    private static final long IDLE_RECHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    final int id;
+    final boolean pooled;
+    private final Dispatcher pool;
+    private final Accounting.Stripe stripe;
+    private final LatencyRecorders.Pair latency;
+    private volatile Thread thread;
+    // The attempt in progress, for the watchdog; null while idle.
+    volatile Job current;
+    // Set once when the watchdog or shutdown gives up on this worker; it then exits without touching its job.
+    volatile boolean abandoned;
+
+    private Worker(int id, boolean pooled, Dispatcher pool, Accounting.Stripe stripe, LatencyRecorders.Pair latency) {
+        this.id = id;
+        this.pooled = pooled;
+        this.pool = pool;
+        this.stripe = stripe;
+        this.latency = latency;
+    }
+
+    static Worker pooled(int id, Dispatcher pool) {
+        return new Worker(id, true, pool, pool.accounting.stripe(id), pool.latency.forWorker());
+    }
+
+    /** A stand-in for the calling thread, which runs one request itself. */
+    static Worker caller(Dispatcher pool) {
+        Worker w = new Worker(-1, false, pool, pool.accounting.stripe(), pool.latency.shared());
+        w.thread = Thread.currentThread();
+        return w;
+    }
+
+    Thread thread() {
+        return thread;
+    }
+
+    void start(String name) {
+        Thread t = new Thread(this, name);
+        t.setDaemon(true);
+        thread = t;
+        t.start();
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (pool.keepWorking(this)) {
+                Job job = pool.queue.take(IDLE_RECHECK_NANOS);
+                if (job != null) {
+                    stripe.move(Counter.QUEUED, Counter.RUNNING);
+                    runAttempt(job);
+                    if (abandoned) {
+                        return;
+                    }
+                }
+            }
+        } finally {
+            latency.retired = true;
+            pool.workers.exited(this);
+        }
+    }
+
+    /**
+     * Runs one attempt of {@code job}, which the caller has already counted as running, and settles its outcome:
+     * 1. publish the attempt so the watchdog can see its deadline;
+     * 2. run the handler, catching everything it throws;
+     * 3. claim the attempt as finished; if the watchdog or shutdown cancelled it first, clear their interrupt and
+     *    claim the cancelled attempt instead, unless the watchdog already gave up on this worker.
+     */
+    void runAttempt(Job job) {
+        long start = System.nanoTime();
+        long waited = start - job.enqueuedAt;
+        job.waitNanos += waited;
+        latency.recordWait(waited);
+        int word = job.beginAttempt(start);
+        current = job;
+        Object value = null;
+        Throwable error = null;
+        try {
+            value = job.handler.handle(job.request);
+        } catch (Throwable t) {
+            error = t;
+        }
+        long ran = System.nanoTime() - start;
+        current = null;
+        if (job.finish(word)) {
+            latency.recordRun(ran);
+            pool.finisher.attemptEnded(job, value, error, ran, stripe);
+            return;
+        }
+        job.awaitCancelDelivered();
+        // The interrupt was meant for this attempt only; do not let it leak into the next one.
+        Thread.interrupted();
+        if (job.takeOver(word)) {
+            latency.recordRun(ran);
+            pool.finisher.attemptCancelled(job, stripe);
+        }
+    }
+}
