@@ -1,0 +1,83 @@
+package dev.poolscope.engine;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+/** Helpers shared by the engine tests: uniquely named pools, gates that hold workers, thread checks. */
+final class Pools {
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    private Pools() {
+    }
+
+    /** A pool with a name no other test uses, so leaked threads can be traced to it. */
+    static Dispatcher start(PoolConfig config, Map<String, Handler> handlers) {
+        return Dispatcher.start("poolscope-t" + SEQUENCE.incrementAndGet(), config, handlers);
+    }
+
+    /** A config whose scaler effectively never ticks on its own, for tests that drive decisions by hand. */
+    static PoolConfig.Builder quiet() {
+        return PoolConfig.builder().scalingTick(Duration.ofSeconds(60));
+    }
+
+    /** Names of live threads that belong to {@code pool}. */
+    static Set<String> threadsOf(Dispatcher pool) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(Thread::isAlive)
+                .map(Thread::getName)
+                .filter(n -> n.startsWith(pool.name + "-"))
+                .collect(Collectors.toSet());
+    }
+
+    static void awaitNoThreads(Dispatcher pool) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> threadsOf(pool).isEmpty());
+    }
+
+    /** A handler that holds its worker until the gate opens, and counts who entered. */
+    static final class Gate implements Handler {
+        final CountDownLatch open = new CountDownLatch(1);
+        final AtomicInteger entered = new AtomicInteger();
+
+        @Override
+        public Object handle(Request request) throws InterruptedException {
+            entered.incrementAndGet();
+            open.await();
+            return request.payload();
+        }
+
+        void release() {
+            open.countDown();
+        }
+
+        void awaitEntered(int n) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> entered.get() >= n);
+        }
+    }
+
+    /** A handler that ignores interruption until the test lets it go: the "stuck" handler. */
+    static final class Stubborn implements Handler {
+        final CountDownLatch letGo = new CountDownLatch(1);
+        final CountDownLatch started = new CountDownLatch(1);
+        final AtomicInteger interrupts = new AtomicInteger();
+
+        @Override
+        public Object handle(Request request) {
+            started.countDown();
+            while (true) {
+                try {
+                    letGo.await();
+                    return "finally";
+                } catch (InterruptedException e) {
+                    interrupts.incrementAndGet();
+                }
+            }
+        }
+    }
+}
