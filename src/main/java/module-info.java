@@ -6,4 +6,5 @@ module dev.poolscope {
 
     exports dev.poolscope;
     exports dev.poolscope.engine;
+    exports dev.poolscope.load;
 }

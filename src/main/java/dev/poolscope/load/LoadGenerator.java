@@ -1,0 +1,287 @@
+package dev.poolscope.load;
+
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import java.util.random.RandomGenerator;
+
+import dev.poolscope.engine.Dispatcher;
+import dev.poolscope.engine.Outcome;
+
+/**
+ * An open-loop load generator: it submits requests at the rate its {@link LoadSettings} (and optional
+ * {@link Scenario}) ask for and never waits for their outcomes, so a slow pool shows up as a growing queue and
+ * drops, not as a generator that politely slows down. (Under the {@code BLOCK} and {@code CALLER_RUNS} overflow
+ * policies the pool itself pushes back by holding the submitting thread; that is those policies' point.)
+ *
+ * <p>One daemon thread named {@value #THREAD_NAME} does the work. Timers cannot wake once per request at
+ * thousands per second, so it wakes about every millisecond and:
+ * 1. measures the time since its previous wakeup on the injected clock;
+ * 2. asks the arrival process how many arrivals fell in that time (constant: {@code rate × dt} with the fraction
+ *    carried over; Poisson: exponential gaps), capped at {@value #MAX_CATCH_UP_MILLIS} ms worth, so a thread
+ *    that was starved or paused resumes at its rate instead of firing the backlog as one burst;
+ * 3. submits that many requests, each with a type drawn from the mix and a {@link WorkPlan} as its payload.
+ *
+ * <p>Threads: the control methods may be called from any thread (the JavaFX thread, typically) and return at once,
+ * except {@link #stop()}, which joins the generator thread. Settings and scenario are swapped atomically through
+ * one reference, read once per wakeup. The random generator is used by the generator thread only.
+ */
+public final class LoadGenerator {
+
+    /** The generator thread's name. */
+    public static final String THREAD_NAME = "poolscope-load";
+    /** The most time one wakeup catches up on, in milliseconds. */
+    public static final long MAX_CATCH_UP_MILLIS = 20;
+
+    private static final long WAKEUP_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    private static final long MAX_CATCH_UP_NANOS = TimeUnit.MILLISECONDS.toNanos(MAX_CATCH_UP_MILLIS);
+    /** Lets a few Poisson arrivals share one wakeup even at low rates, where the time-based cap rounds to zero. */
+    private static final int MIN_BATCH_CAP = 16;
+    private static final long NEVER = Long.MIN_VALUE;
+
+    /** The generator's lifecycle: NEW → RUNNING ⇄ PAUSED → STOPPED; a stopped generator cannot restart. */
+    public enum State { NEW, RUNNING, PAUSED, STOPPED }
+
+    /** Settings and scenario, swapped together; {@code epoch} moves when a scenario (re)starts its clock. */
+    private record Program(LoadSettings settings, Scenario scenario, long epoch) {
+    }
+
+    private final AtomicReference<Program> program;
+    private final AtomicLong generated = new AtomicLong();
+    private final Object lifecycleLock = new Object();
+    private volatile Dispatcher dispatcher;
+    private volatile Consumer<Outcome> outcomeListener;
+    private volatile State state = State.NEW;
+    private volatile double currentRate;
+    private volatile Throwable failure;
+    // Guarded by lifecycleLock.
+    private Thread thread;
+
+    // Owned by the generator thread, or by a test calling tick() while no thread runs.
+    private final RandomGenerator random;
+    private final LongSupplier clock;
+    private final ArrivalCounter arrivals;
+    private long lastTick = NEVER;
+    private long scenarioNanos;
+    private long seenEpoch;
+
+    /** A generator with a fresh random seed and the system clock. */
+    public LoadGenerator(Dispatcher dispatcher, LoadSettings settings) {
+        this(dispatcher, settings, new SplittableRandom(), System::nanoTime);
+    }
+
+    /** A generator with an injected random generator and clock ({@link System#nanoTime()} semantics). */
+    public LoadGenerator(Dispatcher dispatcher, LoadSettings settings, RandomGenerator random, LongSupplier clock) {
+        this.random = Objects.requireNonNull(random, "random");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.arrivals = new ArrivalCounter(random);
+        this.program = new AtomicReference<>(new Program(Objects.requireNonNull(settings, "settings"), null, 0));
+        this.currentRate = settings.ratePerSecond();
+        retarget(dispatcher);
+    }
+
+    /** A generator whose random draws (arrival gaps, types, plans) repeat for the same {@code seed}. */
+    public static LoadGenerator seeded(Dispatcher dispatcher, LoadSettings settings, long seed) {
+        return new LoadGenerator(dispatcher, settings, new SplittableRandom(seed), System::nanoTime);
+    }
+
+    /** Starts the generator thread; does nothing if already started. */
+    public void start() {
+        synchronized (lifecycleLock) {
+            if (state == State.STOPPED) {
+                throw new IllegalStateException("this generator was stopped; create a new one to generate again");
+            }
+            if (state != State.NEW) {
+                return;
+            }
+            state = State.RUNNING;
+            thread = new Thread(this::runLoop, THREAD_NAME);
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+
+    /** Stops submitting until {@link #resume()}; paused time does not count toward the scenario's clock. */
+    public void pause() {
+        synchronized (lifecycleLock) {
+            if (state == State.RUNNING) {
+                state = State.PAUSED;
+            }
+        }
+    }
+
+    /** Resumes after {@link #pause()}, at the current rate and without catching up on the pause. */
+    public void resume() {
+        synchronized (lifecycleLock) {
+            if (state == State.PAUSED) {
+                state = State.RUNNING;
+                LockSupport.unpark(thread);
+            }
+        }
+    }
+
+    /**
+     * Stops for good and waits for the generator thread to end; safe to call more than once. If the thread is held
+     * inside the pool (a blocking overflow policy, or running a request itself under caller-runs), it is interrupted.
+     */
+    public void stop() {
+        Thread t;
+        synchronized (lifecycleLock) {
+            state = State.STOPPED;
+            t = thread;
+        }
+        if (t == null || t == Thread.currentThread()) {
+            return;
+        }
+        LockSupport.unpark(t);
+        boolean interrupted = false;
+        boolean nudged = false;
+        while (t.isAlive()) {
+            try {
+                t.join(100);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+            if (t.isAlive() && !nudged) {
+                t.interrupt();
+                nudged = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Applies new settings from the next wakeup (within about a millisecond); the scenario, if any, stays. */
+    public void setSettings(LoadSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        SimulatedWork.registerAll(dispatcher, settings.typeMix().keySet());
+        program.updateAndGet(p -> new Program(settings, p.scenario(), p.epoch()));
+    }
+
+    /**
+     * Follows {@code scenario} from its start, with its base settings; null returns to manual settings at the
+     * current base rate. Call {@link #setSettings} afterwards to tweak the scenario's base.
+     */
+    public void setScenario(Scenario scenario) {
+        LoadSettings next = scenario != null ? scenario.baseSettings() : program.get().settings();
+        SimulatedWork.registerAll(dispatcher, next.typeMix().keySet());
+        program.updateAndGet(p -> new Program(scenario != null ? next : p.settings(), scenario, p.epoch() + 1));
+    }
+
+    /** Sends future requests to {@code target} instead, e.g. after the pool was restarted with a new config. */
+    public void retarget(Dispatcher target) {
+        Objects.requireNonNull(target, "dispatcher");
+        SimulatedWork.registerAll(target, program.get().settings().typeMix().keySet());
+        dispatcher = target;
+    }
+
+    /** Calls {@code listener} with the outcome of every request submitted from now on (null: none); keep it quick. */
+    public void setOutcomeListener(Consumer<Outcome> listener) {
+        outcomeListener = listener;
+    }
+
+    /** Sets {@link #generated()} back to zero. */
+    public void resetCounters() {
+        generated.set(0);
+    }
+
+    /** Requests this generator has submitted since it was created or its counters were reset, dropped ones included. */
+    public long generated() {
+        return generated.get();
+    }
+
+    /** The rate the generator aimed at in its latest wakeup, after the scenario's rate function. */
+    public double currentRatePerSecond() {
+        return currentRate;
+    }
+
+    /** The settings in force. */
+    public LoadSettings settings() {
+        return program.get().settings();
+    }
+
+    /** The scenario being followed, or null for manual settings. */
+    public Scenario scenario() {
+        return program.get().scenario();
+    }
+
+    /** The lifecycle state. */
+    public State state() {
+        return state;
+    }
+
+    /** What ended the generator thread unexpectedly, or null; the generator is then STOPPED. */
+    public Throwable failure() {
+        return failure;
+    }
+
+    private void runLoop() {
+        try {
+            while (true) {
+                State s = state;
+                if (s == State.STOPPED) {
+                    return;
+                }
+                if (s == State.PAUSED) {
+                    lastTick = NEVER;
+                    arrivals.reset();
+                    LockSupport.park(this);
+                    continue;
+                }
+                tick();
+                LockSupport.parkNanos(this, WAKEUP_NANOS);
+            }
+        } catch (RuntimeException | Error e) {
+            failure = e;
+            state = State.STOPPED;
+        }
+    }
+
+    /**
+     * One wakeup's work: submits the arrivals due since the previous call and returns how many. The first call
+     * only starts the clock. Called by the generator thread; tests call it directly, with no thread started.
+     */
+    int tick() {
+        long now = clock.getAsLong();
+        if (lastTick == NEVER) {
+            lastTick = now;
+            return 0;
+        }
+        long elapsed = Math.max(0, now - lastTick);
+        lastTick = now;
+        Program p = program.get();
+        if (p.epoch() != seenEpoch) {
+            seenEpoch = p.epoch();
+            scenarioNanos = 0;
+        }
+        scenarioNanos += elapsed;
+        LoadSettings s = p.settings();
+        double rate = p.scenario() == null ? s.ratePerSecond()
+                : Scenario.clampRate(p.scenario().rateAt(scenarioNanos / 1e9, s));
+        currentRate = rate;
+        int cap = (int) Math.max(MIN_BATCH_CAP, Math.ceil(rate * MAX_CATCH_UP_NANOS / 1e9));
+        int due = arrivals.due(s.arrivals(), rate, elapsed / 1e9, cap);
+        submit(due, s);
+        return due;
+    }
+
+    private void submit(int n, LoadSettings s) {
+        Dispatcher target = dispatcher;
+        Consumer<Outcome> listener = outcomeListener;
+        for (int i = 0; i < n; i++) {
+            String type = s.sampleType(random);
+            CompletableFuture<Outcome> outcome = target.submit(type, WorkPlan.sample(s, random));
+            if (listener != null) {
+                outcome.thenAccept(listener);
+            }
+            generated.incrementAndGet();
+        }
+    }
+}

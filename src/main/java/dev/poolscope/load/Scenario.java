@@ -1,0 +1,134 @@
+package dev.poolscope.load;
+
+import java.time.Duration;
+import java.util.Map;
+
+import dev.poolscope.engine.PoolConfig;
+
+/**
+ * Demo presets: each pairs base {@link LoadSettings} with a rate that changes over time, chosen so that with
+ * {@link #suggestedConfig()} (2–16 workers, threshold 50, capacity 2,000, 500 ms timeout, 2 retries) its effect
+ * shows within about ten seconds on a two-core machine. Service times are milliseconds of sleeping, so workers
+ * are mostly idle threads and the CPU is left to the generator, the pool and the UI.
+ *
+ * <p>Worker demand is rate × mean service time: 1,000 requests/s of 10 ms work keeps 10 workers busy.
+ */
+public enum Scenario {
+
+    /** 400/s of 1 ms work needs 0.4 workers: the pool never leaves min. */
+    STEADY("Steady", "A constant load well below capacity: the pool stays at its minimum and waits stay near zero.",
+            settings(400, Arrivals.POISSON, ServiceTime.EXPONENTIAL, 1, 0, 0)) {
+        @Override
+        public double rateAt(double seconds, LoadSettings base) {
+            return base.ratePerSecond();
+        }
+    },
+
+    /** 100/s (1 busy worker) for 5 s, then 1,000/s (10 busy workers) for 2 s, repeating. */
+    BURST("Burst", "Short spikes at ten times the quiet rate: the pool grows above min during each spike, "
+            + "then shrinks back once the queue drains.",
+            settings(100, Arrivals.POISSON, ServiceTime.EXPONENTIAL, 10, 0, 0)) {
+        @Override
+        public double rateAt(double seconds, LoadSettings base) {
+            double phase = seconds % (BURST_QUIET_SECONDS + BURST_SPIKE_SECONDS);
+            return phase < BURST_QUIET_SECONDS ? base.ratePerSecond() : base.ratePerSecond() * BURST_FACTOR;
+        }
+    },
+
+    /** From 5% of 1,200/s up to 1,200/s (12 busy workers) over 60 s, then holds. */
+    RAMP("Ramp", "A load that rises steadily for a minute, then holds: the pool adds workers one by one to keep up.",
+            settings(1200, Arrivals.POISSON, ServiceTime.EXPONENTIAL, 10, 0, 0)) {
+        @Override
+        public double rateAt(double seconds, LoadSettings base) {
+            double progress = Math.min(1, Math.max(0, seconds) / RAMP_SECONDS);
+            return clampRate(base.ratePerSecond() * (RAMP_START_FRACTION + (1 - RAMP_START_FRACTION) * progress));
+        }
+    },
+
+    /** Swings between 10% and 100% of 1,000/s with a 30 s period, starting halfway and rising. */
+    SINE("Sine wave", "A load that rises and falls smoothly every 30 seconds: the pool follows it up and down.",
+            settings(1000, Arrivals.POISSON, ServiceTime.EXPONENTIAL, 10, 0, 0)) {
+        @Override
+        public double rateAt(double seconds, LoadSettings base) {
+            double wave = Math.sin(2 * Math.PI * seconds / SINE_PERIOD_SECONDS);
+            return clampRate(base.ratePerSecond() * (0.55 + 0.45 * wave));
+        }
+    },
+
+    /** 200/s with 30% failing and 1% hanging: hangs hold a worker for three 500 ms attempts each. */
+    FLAKY_DOWNSTREAM("Flaky downstream", "A downstream that fails 30% of requests and hangs on 1%: retries and "
+            + "timeouts show up, and hung attempts tie up workers until the watchdog interrupts them.",
+            settings(200, Arrivals.POISSON, ServiceTime.EXPONENTIAL, 10, 0.3, 0.01)) {
+        @Override
+        public double rateAt(double seconds, LoadSettings base) {
+            return base.ratePerSecond();
+        }
+    },
+
+    /** 400/s of log-normal 60 ms work needs 24 workers, more than the 16 allowed. */
+    SLOW_DOWNSTREAM("Slow downstream", "A downstream with long, heavy-tailed response times: the pool hits max, "
+            + "the queue and the wait grow, and at capacity requests are dropped.",
+            settings(400, Arrivals.POISSON, ServiceTime.LOG_NORMAL, 60, 0, 0)) {
+        @Override
+        public double rateAt(double seconds, LoadSettings base) {
+            return base.ratePerSecond();
+        }
+    };
+
+    static final double BURST_QUIET_SECONDS = 5;
+    static final double BURST_SPIKE_SECONDS = 2;
+    static final double BURST_FACTOR = 10;
+    static final double RAMP_SECONDS = 60;
+    static final double RAMP_START_FRACTION = 0.05;
+    static final double SINE_PERIOD_SECONDS = 30;
+
+    private final String displayName;
+    private final String description;
+    private final LoadSettings baseSettings;
+
+    Scenario(String displayName, String description, LoadSettings baseSettings) {
+        this.displayName = displayName;
+        this.description = description;
+        this.baseSettings = baseSettings;
+    }
+
+    /** The request rate {@code seconds} after the scenario started, given the base settings in force. */
+    public abstract double rateAt(double seconds, LoadSettings base);
+
+    /** A short name for menus and legends. */
+    public String displayName() {
+        return displayName;
+    }
+
+    /** One sentence saying what the scenario demonstrates. */
+    public String description() {
+        return description;
+    }
+
+    /** The settings the scenario starts from; its rate function scales {@code ratePerSecond}. */
+    public LoadSettings baseSettings() {
+        return baseSettings;
+    }
+
+    /** The pool the scenarios are tuned for: 2–16 workers, threshold 50, capacity 2,000, 500 ms timeout, 2 retries. */
+    public static PoolConfig suggestedConfig() {
+        return PoolConfig.builder()
+                .workers(2, 16)
+                .loadThreshold(50)
+                .queueCapacity(2000)
+                .requestTimeout(Duration.ofMillis(500))
+                .maxRetries(2)
+                .build();
+    }
+
+    /** Keeps a scaled rate inside what {@link LoadSettings} accepts. */
+    static double clampRate(double rate) {
+        return Math.max(LoadSettings.MIN_RATE, Math.min(LoadSettings.MAX_RATE, rate));
+    }
+
+    private static LoadSettings settings(double rate, Arrivals arrivals, ServiceTime shape, long meanMillis,
+                                         double failure, double hang) {
+        return new LoadSettings(rate, arrivals, shape, Duration.ofMillis(meanMillis), failure, hang,
+                Map.of("read", 3.0, "write", 1.0));
+    }
+}

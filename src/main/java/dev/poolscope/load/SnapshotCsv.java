@@ -1,0 +1,79 @@
+package dev.poolscope.load;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Locale;
+import java.util.Objects;
+
+import dev.poolscope.engine.Latency;
+import dev.poolscope.engine.PoolRates;
+import dev.poolscope.engine.PoolSnapshot;
+
+/**
+ * The per-interval CSV format shared by the headless runner and the dashboard's export: one row per sampling
+ * interval, with gauges at the end of the interval, per-second rates over it, latency percentiles over it (as the
+ * engine's snapshots give them), and cumulative counters since the pool started. Numbers use a dot as decimal
+ * separator whatever the locale, so every spreadsheet and script reads them alike.
+ */
+public final class SnapshotCsv implements Closeable {
+
+    /** The header line, without a line break. */
+    public static final String HEADER = "time_s,pool_size,busy_workers,queued,queue_capacity,min_workers,"
+            + "max_workers,load_threshold,submitted_per_s,completed_per_s,failed_per_s,timed_out_per_s,"
+            + "retries_per_s,dropped_per_s,wait_p50_ms,wait_p99_ms,run_p50_ms,run_p99_ms,submitted,completed,"
+            + "failed,timed_out,dropped,unhandled,invariant_ok";
+
+    private final Writer out;
+    private final PoolSnapshot first;
+    private PoolSnapshot previous;
+
+    /**
+     * A writer of rows to {@code out}, which it closes; the header is written at once and {@code first} is the
+     * snapshot that time zero and the first interval's rates are measured from.
+     */
+    public SnapshotCsv(Writer out, PoolSnapshot first) throws IOException {
+        this.out = Objects.requireNonNull(out, "out");
+        this.first = Objects.requireNonNull(first, "first");
+        this.previous = first;
+        out.write(HEADER);
+        out.write('\n');
+    }
+
+    /** Writes the row for the interval that ends at {@code current}. */
+    public void append(PoolSnapshot current) throws IOException {
+        out.write(row(first, previous, current));
+        out.write('\n');
+        previous = current;
+    }
+
+    /** Writes out buffered rows. */
+    public void flush() throws IOException {
+        out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        out.close();
+    }
+
+    /**
+     * One row, without a line break: time since {@code first}, rates from {@code previous} to {@code current}, and
+     * everything else from {@code current}.
+     */
+    public static String row(PoolSnapshot first, PoolSnapshot previous, PoolSnapshot current) {
+        PoolRates r = current.minus(previous);
+        Latency wait = current.queueWait();
+        Latency run = current.runTime();
+        return String.format(Locale.ROOT,
+                "%.3f,%d,%d,%d,%d,%d,%d,%d,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,%.3f,%.3f,%.3f,%.3f,%d,%d,%d,%d,%d,%d,%b",
+                (current.nanoTime() - first.nanoTime()) / 1e9,
+                current.poolSize(), current.busyWorkers(), current.queued(), current.queueCapacity(),
+                current.config().minWorkers(), current.config().maxWorkers(), current.config().loadThreshold(),
+                r.submittedPerSecond(), r.completedPerSecond(), r.failedPerSecond(), r.timedOutPerSecond(),
+                r.retriesPerSecond(), r.droppedPerSecond(),
+                wait.p50Millis(), wait.p99Millis(), run.p50Millis(), run.p99Millis(),
+                current.submitted(), current.completed(), current.failed(), current.timedOut(),
+                current.droppedTotal(), current.unhandled(), current.invariantHolds());
+    }
+}

@@ -1,0 +1,59 @@
+package dev.poolscope.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.poolscope.engine.Dispatcher;
+import dev.poolscope.engine.PoolConfig;
+import dev.poolscope.engine.PoolSnapshot;
+
+class SnapshotCsvTest {
+
+    @Test
+    void writesTheHeaderThenOneRowPerIntervalWithMatchingColumns() throws Exception {
+        Dispatcher pool = Dispatcher.start("csv-test", PoolConfig.builder().workers(1, 2).build(), Map.of());
+        SimulatedWork.registerAll(pool, java.util.List.of("read"));
+        Locale before = Locale.getDefault();
+        Locale.setDefault(Locale.GERMANY);
+        try {
+            StringWriter text = new StringWriter();
+            PoolSnapshot first = pool.snapshot();
+            try (SnapshotCsv csv = new SnapshotCsv(text, first)) {
+                for (int i = 0; i < 10; i++) {
+                    pool.submit("read", WorkPlan.NO_OP).join();
+                }
+                csv.append(pool.snapshot());
+                pool.submit("unknown", WorkPlan.NO_OP).join();
+                csv.append(pool.snapshot());
+            }
+            String[] lines = text.toString().split("\n");
+            assertEquals(3, lines.length);
+            assertEquals(SnapshotCsv.HEADER, lines[0]);
+            int columns = SnapshotCsv.HEADER.split(",").length;
+            assertEquals(25, columns);
+            String[] row = lines[1].split(",");
+            assertEquals(columns, row.length, "decimal commas would add columns: " + lines[1]);
+            assertEquals("10", column(row, "submitted"));
+            assertEquals("10", column(row, "completed"));
+            assertEquals("true", column(row, "invariant_ok"));
+            assertTrue(column(row, "time_s").contains("."));
+            String[] second = lines[2].split(",");
+            assertEquals("1", column(second, "unhandled"));
+            assertEquals("11", column(second, "submitted"));
+        } finally {
+            Locale.setDefault(before);
+            pool.shutdown(Duration.ofSeconds(5));
+        }
+    }
+
+    private static String column(String[] row, String name) {
+        return row[java.util.Arrays.asList(SnapshotCsv.HEADER.split(",")).indexOf(name)];
+    }
+}
