@@ -7,4 +7,5 @@ module dev.poolscope {
     exports dev.poolscope;
     exports dev.poolscope.engine;
     exports dev.poolscope.load;
+    exports dev.poolscope.cli;
 }

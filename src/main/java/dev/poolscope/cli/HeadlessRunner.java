@@ -1,0 +1,147 @@
+package dev.poolscope.cli;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+
+import dev.poolscope.engine.Dispatcher;
+import dev.poolscope.engine.PoolListener;
+import dev.poolscope.engine.PoolSnapshot;
+import dev.poolscope.engine.ScalingEvent;
+import dev.poolscope.engine.ShutdownReport;
+import dev.poolscope.load.LoadGenerator;
+import dev.poolscope.load.SnapshotCsv;
+
+/**
+ * Runs one scenario without a window:
+ * 1. starts a pool with the options' config and a seeded load generator following the scenario;
+ * 2. samples the pool every interval until the duration is up, writing one CSV row per sample if asked;
+ * 3. stops the generator, shuts the pool down with a {@value #SHUTDOWN_DEADLINE_SECONDS} s deadline, and takes a
+ *    last snapshot once every request has its outcome, for the invariant check.
+ *
+ * <p>Sampling waits for fixed due times (start + k × interval) rather than sleeping an interval after each sample,
+ * so rows do not drift later and later over a long run.
+ */
+public final class HeadlessRunner {
+
+    /** How long shutdown may drain the queue before it hands requests back and interrupts running ones. */
+    public static final long SHUTDOWN_DEADLINE_SECONDS = 2;
+
+    private final Options options;
+
+    /** A runner for {@code options}; nothing starts until {@link #run()}. */
+    public HeadlessRunner(Options options) {
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    /**
+     * Runs the scenario and returns what it measured; the CSV file, if any, is complete when this returns.
+     *
+     * @throws IOException if the CSV file cannot be created or written; the pool is shut down regardless
+     */
+    public RunReport run() throws IOException {
+        Writer csvFile = options.csv() == null ? null : Files.newBufferedWriter(options.csv());
+        long seed = options.seed() != null ? options.seed() : ThreadLocalRandom.current().nextLong();
+        Dispatcher pool = Dispatcher.start("poolscope", options.pool(), Map.of());
+        ScalingCounts scaling = new ScalingCounts();
+        pool.addListener(scaling);
+        LoadGenerator generator = LoadGenerator.seeded(pool, options.scenario().baseSettings(), seed);
+        generator.setScenario(options.scenario());
+        if (options.rate() != null) {
+            generator.setSettings(generator.settings().withRatePerSecond(options.rate()));
+        }
+        WholeRunLatency latency = new WholeRunLatency();
+        generator.setOutcomeListener(latency::record);
+
+        SnapshotCsv csv = null;
+        try {
+            PoolSnapshot first = pool.snapshot();
+            csv = csvFile == null ? null : new SnapshotCsv(csvFile, first);
+            generator.start();
+            Sampling sampling = sample(pool, first, csv);
+            generator.stop();
+            double loadSeconds = (System.nanoTime() - first.nanoTime()) / 1e9;
+            PoolSnapshot endOfLoad = pool.snapshot();
+            ShutdownReport report = pool.shutdown(Duration.ofSeconds(SHUTDOWN_DEADLINE_SECONDS));
+            PoolSnapshot last = pool.snapshot();
+            return new RunReport(options, seed, loadSeconds, generator.generated(), endOfLoad, last, report,
+                    latency.summary(), scaling.grew.sum(), scaling.shrank.sum(), sampling.smallestPool,
+                    sampling.largestPool);
+        } finally {
+            generator.stop();
+            pool.shutdown(Duration.ofSeconds(SHUTDOWN_DEADLINE_SECONDS));
+            if (csv != null) {
+                csv.close();
+            } else if (csvFile != null) {
+                csvFile.close();
+            }
+        }
+    }
+
+    /** Pool sizes seen at the samples. */
+    private static final class Sampling {
+        int smallestPool = Integer.MAX_VALUE;
+        int largestPool;
+
+        void saw(PoolSnapshot s) {
+            smallestPool = Math.min(smallestPool, s.poolSize());
+            largestPool = Math.max(largestPool, s.poolSize());
+        }
+    }
+
+    private Sampling sample(Dispatcher pool, PoolSnapshot first, SnapshotCsv csv) throws IOException {
+        Sampling sampling = new Sampling();
+        sampling.saw(first);
+        long start = first.nanoTime();
+        long end = start + options.duration().toNanos();
+        long interval = options.interval().toNanos();
+        for (long due = start + interval; ; due += interval) {
+            long at = Math.min(due, end);
+            if (!parkUntil(at)) {
+                at = end; // interrupted: take the last sample now and wind down
+            }
+            PoolSnapshot now = pool.snapshot();
+            sampling.saw(now);
+            if (csv != null) {
+                csv.append(now);
+                csv.flush();
+            }
+            if (at == end) {
+                return sampling;
+            }
+        }
+    }
+
+    /** Waits until {@code deadline} on the nanoTime clock; false if interrupted first. */
+    private static boolean parkUntil(long deadline) {
+        long left;
+        while ((left = deadline - System.nanoTime()) > 0) {
+            if (Thread.currentThread().isInterrupted()) {
+                return false;
+            }
+            LockSupport.parkNanos(left);
+        }
+        return true;
+    }
+
+    /** Counts scaling decisions as the pool takes them. */
+    private static final class ScalingCounts implements PoolListener {
+        final LongAdder grew = new LongAdder();
+        final LongAdder shrank = new LongAdder();
+
+        @Override
+        public void onScaling(ScalingEvent event) {
+            if (event.isGrowth()) {
+                grew.increment();
+            } else if (event.sizeAfter() < event.sizeBefore()) {
+                shrank.increment();
+            }
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package dev.poolscope.cli;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import dev.poolscope.engine.DropReason;
+import dev.poolscope.engine.PoolConfig;
+import dev.poolscope.engine.PoolSnapshot;
+import dev.poolscope.engine.ShutdownReport;
+
+/**
+ * What a headless run measured, and its verdict.
+ *
+ * @param options       the options it ran with
+ * @param seed          the seed its load was drawn from (given or chosen), to repeat it
+ * @param loadSeconds   how long the generator ran
+ * @param generated     requests the generator submitted
+ * @param endOfLoad     the pool just before shutdown began
+ * @param last          the pool after it terminated: every request has its outcome
+ * @param shutdown      what shutdown did
+ * @param latency       whole-run percentiles over completed requests
+ * @param grew          scaling decisions that added workers
+ * @param shrank        scaling decisions that retired workers
+ * @param smallestPool  fewest live workers seen at a sample
+ * @param largestPool   most live workers seen at a sample
+ */
+public record RunReport(Options options, long seed, double loadSeconds, long generated, PoolSnapshot endOfLoad,
+                        PoolSnapshot last, ShutdownReport shutdown, WholeRunLatency.Summary latency, long grew,
+                        long shrank, int smallestPool, int largestPool) {
+
+    /** True when every submitted request reached exactly one outcome and no counter went negative. */
+    public boolean invariantHolds() {
+        return last.invariantHolds() && last.finished() == last.submitted();
+    }
+
+    /** The process exit code: 0 if the invariant holds, 1 if not. */
+    public int exitCode() {
+        return invariantHolds() ? 0 : 1;
+    }
+
+    /** Requests completed per second of load. */
+    public double completedPerSecond() {
+        return endOfLoad.completed() / Math.max(1e-9, loadSeconds);
+    }
+
+    /** The one-line verdict of {@code --smoke}. */
+    public String smokeLine() {
+        return String.format(Locale.ROOT, "PoolScope smoke %s: %d submitted, %d completed, %d dropped, %s, %d workers",
+                invariantHolds() ? "OK" : "FAILED", last.submitted(), last.completed(), last.droppedTotal(),
+                invariantText(), endOfLoad.poolSize());
+    }
+
+    /** The multi-line summary printed after a headless run. */
+    public String summary() {
+        PoolConfig c = options.pool();
+        String rate = options.rate() != null ? rateText(options.rate()) + "/s base rate (--rate)"
+                : "its own base rate";
+        StringBuilder b = new StringBuilder();
+        line(b, "PoolScope headless run: scenario %s at %s, %.1f s, seed %d",
+                Options.nameOf(options.scenario()), rate, loadSeconds, seed);
+        line(b, "  pool        %d..%d workers, threshold %d, capacity %d, timeout %s, %d retries, %s",
+                c.minWorkers(), c.maxWorkers(), c.loadThreshold(), c.queueCapacity(),
+                DurationText.format(c.requestTimeout()), c.maxRetries(), Options.nameOf(c.overflowPolicy()));
+        line(b, "  load        %d requests generated (%.1f/s offered)", generated, generated / loadSeconds);
+        line(b, "  throughput  %.1f completed/s (%d completed during the load, %d in all)",
+                completedPerSecond(), endOfLoad.completed(), last.completed());
+        line(b, "  outcomes    %d completed, %d failed, %d timed out, %d dropped%s, %d unhandled, "
+                        + "%d returned, %d interrupted",
+                last.completed(), last.failed(), last.timedOut(), last.droppedTotal(), dropReasons(),
+                last.unhandled(), last.returned(), last.interrupted());
+        line(b, "  retries     %d retried attempts", last.retriedAttempts());
+        line(b, "  latency     wait p50 %.3f ms, p99 %.3f ms (max %.1f ms); run p50 %.3f ms, p99 %.3f ms",
+                latency.waitP50(), latency.waitP99(), latency.waitMax(), latency.runP50(), latency.runP99());
+        line(b, "              over the whole run: an HdrHistogram of all %d completed requests "
+                + "(wait summed over attempts)", latency.count());
+        line(b, "  scaling     %d events (%d grew, %d shrank); pool size %d..%d at samples, %d at the end of load",
+                grew + shrank, grew, shrank, smallestPool, largestPool, endOfLoad.poolSize());
+        line(b, "  shutdown    %s", shutdown.summary());
+        line(b, "  check       %s: %d submitted, %d finished", invariantText(), last.submitted(), last.finished());
+        return b.toString();
+    }
+
+    private String invariantText() {
+        return invariantHolds() ? "invariant holds"
+                : "INVARIANT BROKEN (" + last.unaccounted() + " unaccounted, " + last.inFlight() + " in flight)";
+    }
+
+    private String dropReasons() {
+        if (last.droppedTotal() == 0) {
+            return "";
+        }
+        Map<DropReason, Long> nonZero = last.dropped().entrySet().stream().filter(e -> e.getValue() > 0)
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        return nonZero.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getValue() + " " + e.getKey().name().toLowerCase(Locale.ROOT).replace('_', ' '))
+                .collect(Collectors.joining(", ", " (", ")"));
+    }
+
+    private static void line(StringBuilder b, String format, Object... args) {
+        b.append(String.format(Locale.ROOT, format, args)).append(System.lineSeparator());
+    }
+
+    private static String rateText(double r) {
+        return r == Math.rint(r) ? String.valueOf((long) r) : String.format(Locale.ROOT, "%.1f", r);
+    }
+}

@@ -1,0 +1,65 @@
+package dev.poolscope.cli;
+
+import dev.poolscope.engine.PoolConfig;
+import dev.poolscope.load.Scenario;
+
+/** The {@code --help} text. */
+final class Usage {
+
+    private Usage() {
+    }
+
+    /** Every flag with its default and range, then examples. */
+    static String text() {
+        PoolConfig d = Scenario.suggestedConfig();
+        StringBuilder scenarios = new StringBuilder();
+        for (String name : Options.SCENARIO_NAMES) {
+            scenarios.append(String.format("    %-8s %s%n", name, Options.SCENARIOS.get(name).description()));
+        }
+        return """
+                Usage: poolscope [--headless | --smoke | --version | --help] [options]
+
+                Without a mode flag PoolScope opens its window. Flags take a value as the next argument
+                or after '=' (--min 4 or --min=4). Durations: 500ms, 30s, 1.5s, 2m, 1h.
+
+                Modes
+                  --headless            run a scenario without a window; print a summary, optionally write CSV
+                  --smoke               run the engine for about a second and print one line (exit 0 if sound)
+                  --version             print the version
+                  --help, -h            print this help
+
+                Load
+                  --scenario NAME       the load to run (default steady):
+                %s  --rate R              requests per second, replacing the scenario's base rate (1..1000000)
+                  --duration DUR        how long to run (default 30s; 1s for --smoke; 100ms..24h)
+                  --seed N              repeat the same random load (default: a fresh seed each run)
+
+                Pool (defaults are the dashboard's)
+                  --min N               least workers (default %d; 1..%d)
+                  --max N               most workers (default %d; 1..%d)
+                  --threshold N         queued requests above which the pool grows (default %d)
+                  --capacity N          queue capacity (default %d)
+                  --timeout DUR         time one attempt may run, 0 for no limit (default %s; at most 1h)
+                  --retries N           retries after a failed or timed-out attempt (default %d; 0..%d)
+                  --policy P            when the queue is full: drop-newest (default), drop-oldest, block,
+                                        caller-runs
+
+                Output
+                  --interval DUR        sampling interval, one CSV row each (default 1s; 10ms..1h)
+                  --csv FILE            write per-interval pool metrics as CSV
+
+                Exit codes: 0 ok, 1 a request went unaccounted (invariant broken), 2 bad arguments.
+
+                Examples
+                  poolscope                                          open the window
+                  poolscope --smoke
+                  poolscope --headless --scenario burst --duration 30s --csv burst.csv
+                  poolscope --headless --scenario slow --max 32 --capacity 5000
+                  poolscope --headless --scenario flaky --retries 0 --timeout 200ms --seed 42
+                  poolscope --headless --scenario steady --rate 10000 --duration 20s
+                      the classic article load: 10,000 requests/s of ~1 ms work (about 10 busy workers)
+                """.formatted(scenarios, d.minWorkers(), PoolConfig.WORKER_LIMIT, d.maxWorkers(),
+                PoolConfig.WORKER_LIMIT, d.loadThreshold(), d.queueCapacity(),
+                DurationText.format(d.requestTimeout()), d.maxRetries(), PoolConfig.RETRY_LIMIT);
+    }
+}
