@@ -2,10 +2,15 @@
 module dev.poolscope {
     requires javafx.controls;
     requires javafx.fxml;
+    requires javafx.swing;
+    requires org.controlsfx.controls;
     requires HdrHistogram;
 
     exports dev.poolscope;
     exports dev.poolscope.engine;
     exports dev.poolscope.load;
     exports dev.poolscope.cli;
+    exports dev.poolscope.model;
+    exports dev.poolscope.view;
+    opens dev.poolscope.view to javafx.fxml;
 }

@@ -1,21 +1,78 @@
 package dev.poolscope;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import dev.poolscope.cli.Main;
+import dev.poolscope.cli.Options;
+import dev.poolscope.engine.Dispatcher;
+import dev.poolscope.load.Scenario;
+import dev.poolscope.model.Lab;
+import dev.poolscope.model.MetricHistory;
+import dev.poolscope.model.MetricsSampler;
+import dev.poolscope.view.DashboardController;
 import javafx.application.Application;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.stage.Stage;
 
-/** Starts the PoolScope window. Wiring only. */
+/** Starts the PoolScope window: builds the lab, loads the dashboard, starts sampling. Wiring only. */
 public final class App extends Application {
+
+    /** How long closing the window lets the pool drain before interrupting what still runs. */
+    static final Duration CLOSE_DEADLINE = Duration.ofSeconds(1);
+
+    private Lab lab;
 
     @Override
     public void start(Stage stage) {
-        stage.setTitle("PoolScope");
-        stage.setScene(new Scene(new Label("PoolScope"), 640, 400));
+        List<String> args = getParameters().getRaw();
+        // Main only opens the window for arguments that parse, so this cannot throw.
+        Options options = Options.parse(args.toArray(String[]::new));
+        boolean scenarioGiven = args.stream().anyMatch(a -> a.startsWith("--scenario"));
+        lab = new Lab(config -> Dispatcher.start(config, Map.of()), options.pool(),
+                scenarioGiven ? options.scenario() : Scenario.BURST, MetricsSampler.DEFAULT_PERIOD,
+                MetricHistory.DEFAULT_CAPACITY);
+        if (options.rate() != null) {
+            lab.load().ratePerSecondProperty().set(options.rate());
+        }
+        stage.setTitle("PoolScope " + Main.version());
+        stage.setScene(dashboard(lab, Main.version()));
+        Icons.apply(stage);
         stage.show();
+        lab.sampler().start();
+        if (scenarioGiven) {
+            lab.load().start();
+        }
+        Screenshot.scheduleIfAsked(stage);
     }
 
-    public static void main(String[] args) {
-        launch(args);
+    /** The dashboard scene for {@code lab}; also used by the GUI tests. */
+    public static Scene dashboard(Lab lab, String version) {
+        FXMLLoader loader = new FXMLLoader(App.class.getResource("view/dashboard.fxml"));
+        Parent root;
+        try {
+            root = loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the dashboard layout could not be loaded", e);
+        }
+        DashboardController controller = loader.getController();
+        controller.init(lab, version);
+        root.getProperties().put(DashboardController.class, controller);
+        Scene scene = new Scene(root, 1440, 900);
+        scene.getStylesheets().add(App.class.getResource("view/dashboard.css").toExternalForm());
+        return scene;
+    }
+
+    /** Closing the window stops the load, shuts the pool down with a short deadline, and lets the JVM exit. */
+    @Override
+    public void stop() {
+        if (lab != null) {
+            lab.close(CLOSE_DEADLINE);
+        }
     }
 }

@@ -1,0 +1,45 @@
+package dev.poolscope;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import javax.imageio.ImageIO;
+
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+
+/**
+ * Saves the window as a PNG after a delay and exits, when the system property {@value #TARGET} names a file:
+ * the reproducible way the README's screenshot is made (see {@code assets/make-screenshot.sh}).
+ */
+final class Screenshot {
+
+    static final String TARGET = "poolscope.screenshot";
+    static final String DELAY = "poolscope.screenshotAfterSeconds";
+
+    private Screenshot() {
+    }
+
+    static void scheduleIfAsked(Stage stage) {
+        String target = System.getProperty(TARGET);
+        if (target == null || target.isBlank()) {
+            return;
+        }
+        PauseTransition wait = new PauseTransition(Duration.seconds(Double.parseDouble(
+                System.getProperty(DELAY, "12"))));
+        wait.setOnFinished(e -> {
+            try {
+                ImageIO.write(SwingFXUtils.fromFXImage(stage.getScene().snapshot(null), null), "png",
+                        Path.of(target).toFile());
+                System.out.println("screenshot saved to " + Path.of(target).toAbsolutePath());
+            } catch (IOException failed) {
+                System.err.println("screenshot failed: " + failed);
+            }
+            Platform.exit();
+        });
+        wait.play();
+    }
+}

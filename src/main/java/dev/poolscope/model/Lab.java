@@ -1,0 +1,172 @@
+package dev.poolscope.model;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+import dev.poolscope.engine.Dispatcher;
+import dev.poolscope.engine.PoolConfig;
+import dev.poolscope.engine.PoolSnapshot;
+import dev.poolscope.engine.ShutdownReport;
+import dev.poolscope.load.Scenario;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * The root of the observable model: one running pool at a time, its settings, the load generator, the sampler and
+ * the event log, plus the pool's lifecycle as the UI sees it (running → shutting down with a countdown → stopped
+ * with a report → restarted fresh). FX-thread confined; the shutdown's progress is polled on sampler ticks.
+ */
+public final class Lab {
+
+    /** The pool's lifecycle, as the buttons see it. */
+    public enum Phase { RUNNING, SHUTTING_DOWN, STOPPED }
+
+    private final Function<PoolConfig, Dispatcher> poolFactory;
+    private final ReadOnlyObjectWrapper<Dispatcher> dispatcher = new ReadOnlyObjectWrapper<>(this, "dispatcher");
+    private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(this, "phase", Phase.RUNNING);
+    private final ReadOnlyStringWrapper shutdownStatus = new ReadOnlyStringWrapper(this, "shutdownStatus", "");
+    private final ReadOnlyObjectWrapper<ShutdownReport> report = new ReadOnlyObjectWrapper<>(this, "report");
+    private final PoolSettingsModel settings;
+    private final LoadModel load;
+    private final EventLogModel log = new EventLogModel();
+    private final MetricHistory history;
+    private final MetricsSampler sampler;
+    private CompletableFuture<ShutdownReport> stopping;
+    private long stopDeadlineNanos;
+
+    public Lab(Function<PoolConfig, Dispatcher> poolFactory, PoolConfig initial, Scenario scenario,
+               javafx.util.Duration samplePeriod, int samplesKept) {
+        this.poolFactory = poolFactory;
+        dispatcher.set(poolFactory.apply(initial));
+        settings = new PoolSettingsModel(dispatcher.get());
+        load = new LoadModel(dispatcher::get, scenario);
+        history = new MetricHistory(samplesKept);
+        sampler = new MetricsSampler(dispatcher::get, history, log, samplePeriod);
+        sampler.onTick(load::refresh);
+        sampler.onTick(this::followShutdown);
+        settings.lastChangeProperty().addListener((o, a, b) -> log.add(EventLogModel.Kind.CONFIG, b));
+        settings.lastRefusalProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                log.add(EventLogModel.Kind.REFUSED, "refused: " + b);
+            }
+        });
+        load.lastRefusalProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                log.add(EventLogModel.Kind.REFUSED, "refused: " + b);
+            }
+        });
+        log.add(EventLogModel.Kind.LIFECYCLE, "pool started: " + describe(initial));
+    }
+
+    /** A lab with the demo defaults: the suggested pool, the Burst scenario, sampling at 10 Hz, 10 minutes kept. */
+    public static Lab withDefaults(Function<PoolConfig, Dispatcher> poolFactory) {
+        return new Lab(poolFactory, Scenario.suggestedConfig(), Scenario.BURST, MetricsSampler.DEFAULT_PERIOD,
+                MetricHistory.DEFAULT_CAPACITY);
+    }
+
+    /** Begins a graceful shutdown of the pool; the countdown and report follow on sampler ticks. */
+    public void shutdown(Duration deadline) {
+        if (phase.get() != Phase.RUNNING) {
+            return;
+        }
+        load.pause();
+        stopDeadlineNanos = System.nanoTime() + deadline.toNanos();
+        stopping = dispatcher.get().shutdownAsync(deadline);
+        phase.set(Phase.SHUTTING_DOWN);
+        log.add(EventLogModel.Kind.LIFECYCLE, "shutdown requested, deadline " + deadline.toMillis() + " ms");
+        followShutdown();
+    }
+
+    /** Starts a fresh pool with the settings in force; the load generator follows it. */
+    public void restart() {
+        if (phase.get() == Phase.RUNNING) {
+            return;
+        }
+        PoolConfig config = settings.config();
+        Dispatcher fresh = poolFactory.apply(config);
+        dispatcher.set(fresh);
+        settings.attach(fresh);
+        load.retarget(fresh);
+        report.set(null);
+        shutdownStatus.set("");
+        phase.set(Phase.RUNNING);
+        log.add(EventLogModel.Kind.LIFECYCLE, "pool restarted: " + describe(config));
+    }
+
+    /** Stops the load and the sampler and shuts the pool down, waiting at most {@code deadline} plus its grace. */
+    public ShutdownReport close(Duration deadline) {
+        sampler.stop();
+        load.stop();
+        return dispatcher.get().shutdown(deadline);
+    }
+
+    private void followShutdown() {
+        if (phase.get() != Phase.SHUTTING_DOWN) {
+            return;
+        }
+        if (stopping.isDone()) {
+            ShutdownReport done = stopping.join();
+            report.set(done);
+            phase.set(Phase.STOPPED);
+            shutdownStatus.set("Stopped — " + done.summary());
+            log.add(EventLogModel.Kind.LIFECYCLE, "pool " + done.summary());
+            return;
+        }
+        double left = Math.max(0, (stopDeadlineNanos - System.nanoTime()) / 1e9);
+        Sample latest = sampler.latestProperty().get();
+        PoolSnapshot s = latest == null ? null : latest.snapshot();
+        shutdownStatus.set(String.format("Shutting down: %.1f s to deadline · %d queued · %d running", left,
+                s == null ? 0 : s.queued(), s == null ? 0 : s.running()));
+    }
+
+    private static String describe(PoolConfig c) {
+        return String.format("%d–%d workers, threshold %d, capacity %,d, %s", c.minWorkers(), c.maxWorkers(),
+                c.loadThreshold(), c.queueCapacity(), c.overflowPolicy());
+    }
+
+    public ReadOnlyObjectProperty<Dispatcher> dispatcherProperty() {
+        return dispatcher.getReadOnlyProperty();
+    }
+
+    public Dispatcher dispatcher() {
+        return dispatcher.get();
+    }
+
+    /** Running, shutting down or stopped. */
+    public ReadOnlyObjectProperty<Phase> phaseProperty() {
+        return phase.getReadOnlyProperty();
+    }
+
+    /** The countdown while shutting down, then the report's summary. */
+    public ReadOnlyStringProperty shutdownStatusProperty() {
+        return shutdownStatus.getReadOnlyProperty();
+    }
+
+    /** The last shutdown's report, or null while the pool runs. */
+    public ReadOnlyObjectProperty<ShutdownReport> reportProperty() {
+        return report.getReadOnlyProperty();
+    }
+
+    public PoolSettingsModel settings() {
+        return settings;
+    }
+
+    public LoadModel load() {
+        return load;
+    }
+
+    public EventLogModel log() {
+        return log;
+    }
+
+    public MetricHistory history() {
+        return history;
+    }
+
+    public MetricsSampler sampler() {
+        return sampler;
+    }
+}

@@ -1,0 +1,218 @@
+package dev.poolscope.model;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+
+import dev.poolscope.engine.Dispatcher;
+import dev.poolscope.load.Arrivals;
+import dev.poolscope.load.LoadGenerator;
+import dev.poolscope.load.LoadSettings;
+import dev.poolscope.load.Scenario;
+import dev.poolscope.load.ServiceTime;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * The load generator's controls as properties; FX-thread confined. Settings apply to a running generator at
+ * once; picking a scenario loads its base settings into the controls and starts its rate curve from zero.
+ * A stopped generator is discarded and a fresh one is made on the next start.
+ */
+public final class LoadModel {
+
+    /** What the generator is doing, as the buttons see it. */
+    public enum Status { STOPPED, RUNNING, PAUSED }
+
+    private final Supplier<Dispatcher> target;
+    private final ObjectProperty<Scenario> scenario = new SimpleObjectProperty<>(this, "scenario");
+    private final DoubleProperty ratePerSecond = new SimpleDoubleProperty(this, "ratePerSecond");
+    private final ObjectProperty<Arrivals> arrivals = new SimpleObjectProperty<>(this, "arrivals");
+    private final ObjectProperty<ServiceTime> serviceTime = new SimpleObjectProperty<>(this, "serviceTime");
+    private final DoubleProperty meanServiceMillis = new SimpleDoubleProperty(this, "meanServiceMillis");
+    private final DoubleProperty failurePercent = new SimpleDoubleProperty(this, "failurePercent");
+    private final DoubleProperty hangPercent = new SimpleDoubleProperty(this, "hangPercent");
+    private final ReadOnlyObjectWrapper<Status> status = new ReadOnlyObjectWrapper<>(this, "status", Status.STOPPED);
+    private final ReadOnlyLongWrapper generated = new ReadOnlyLongWrapper(this, "generated");
+    private final ReadOnlyDoubleWrapper currentRate = new ReadOnlyDoubleWrapper(this, "currentRate");
+    private final ReadOnlyObjectWrapper<String> lastRefusal = new ReadOnlyObjectWrapper<>(this, "lastRefusal");
+    private LoadSettings settings;
+    private LoadGenerator generator;
+    private boolean syncing;
+
+    public LoadModel(Supplier<Dispatcher> target, Scenario initial) {
+        this.target = target;
+        settings = initial.baseSettings();
+        scenario.set(initial);
+        show(settings);
+        ratePerSecond.addListener((o, a, b) -> change(() -> settings.withRatePerSecond(b.doubleValue())));
+        arrivals.addListener((o, a, b) -> change(() -> settings.withArrivals(b)));
+        serviceTime.addListener((o, a, b) -> change(() -> settings.withServiceTime(b)));
+        meanServiceMillis.addListener((o, a, b) -> change(() -> settings.withMeanServiceTime(
+                Duration.ofNanos(Math.round(b.doubleValue() * 1e6)))));
+        failurePercent.addListener((o, a, b) -> change(() -> settings.withFailureProbability(b.doubleValue() / 100)));
+        hangPercent.addListener((o, a, b) -> change(() -> settings.withHangProbability(b.doubleValue() / 100)));
+        scenario.addListener((o, a, b) -> pickScenario(b));
+    }
+
+    /** Starts generating, or resumes when paused. */
+    public void start() {
+        if (generator == null) {
+            generator = new LoadGenerator(target.get(), settings);
+            generator.setScenario(scenario.get());
+            generator.setSettings(settings);
+            generator.start();
+        } else {
+            generator.resume();
+        }
+        status.set(Status.RUNNING);
+    }
+
+    public void pause() {
+        if (generator != null) {
+            generator.pause();
+            status.set(Status.PAUSED);
+        }
+    }
+
+    /** Stops and discards the generator; its thread is gone when this returns. */
+    public void stop() {
+        if (generator != null) {
+            generator.stop();
+            generator = null;
+        }
+        status.set(Status.STOPPED);
+        currentRate.set(0);
+    }
+
+    /** Sets the generated-requests counter back to zero. */
+    public void resetCounters() {
+        if (generator != null) {
+            generator.resetCounters();
+        }
+        generated.set(0);
+    }
+
+    /** Points the generator at a new pool after a restart. */
+    public void retarget(Dispatcher pool) {
+        if (generator != null) {
+            generator.retarget(pool);
+        }
+    }
+
+    /** Refreshes the read-only figures; called on each sampler tick. */
+    void refresh() {
+        if (generator != null) {
+            generated.set(generator.generated());
+            currentRate.set(generator.state() == LoadGenerator.State.RUNNING ? generator.currentRatePerSecond() : 0);
+        }
+    }
+
+    private void pickScenario(Scenario picked) {
+        if (syncing) {
+            return;
+        }
+        if (picked != null) {
+            settings = picked.baseSettings();
+            show(settings);
+        }
+        if (generator != null) {
+            generator.setScenario(picked);
+            generator.setSettings(settings);
+        }
+    }
+
+    private void change(Supplier<LoadSettings> edit) {
+        if (syncing) {
+            return;
+        }
+        LoadSettings next;
+        try {
+            next = edit.get();
+        } catch (IllegalArgumentException refused) {
+            lastRefusal.set(null); // a repeated identical refusal must still fire listeners
+            lastRefusal.set(refused.getMessage());
+            show(settings);
+            return;
+        }
+        settings = next;
+        if (generator != null) {
+            generator.setSettings(next);
+        }
+    }
+
+    private void show(LoadSettings s) {
+        syncing = true;
+        try {
+            ratePerSecond.set(s.ratePerSecond());
+            arrivals.set(s.arrivals());
+            serviceTime.set(s.serviceTime());
+            meanServiceMillis.set(s.meanServiceTime().toNanos() / 1e6);
+            failurePercent.set(s.failureProbability() * 100);
+            hangPercent.set(s.hangProbability() * 100);
+        } finally {
+            syncing = false;
+        }
+    }
+
+    /** The demo preset in use, or null for manual settings. */
+    public ObjectProperty<Scenario> scenarioProperty() {
+        return scenario;
+    }
+
+    /** Base arrival rate in requests per second (a scenario modulates it over time). */
+    public DoubleProperty ratePerSecondProperty() {
+        return ratePerSecond;
+    }
+
+    /** Constant or Poisson arrivals. */
+    public ObjectProperty<Arrivals> arrivalsProperty() {
+        return arrivals;
+    }
+
+    /** The service-time distribution. */
+    public ObjectProperty<ServiceTime> serviceTimeProperty() {
+        return serviceTime;
+    }
+
+    /** Mean service time in milliseconds. */
+    public DoubleProperty meanServiceMillisProperty() {
+        return meanServiceMillis;
+    }
+
+    /** Chance a request's handler throws, in percent. */
+    public DoubleProperty failurePercentProperty() {
+        return failurePercent;
+    }
+
+    /** Chance a request's handler hangs until interrupted, in percent. */
+    public DoubleProperty hangPercentProperty() {
+        return hangPercent;
+    }
+
+    /** Whether the generator runs. */
+    public ReadOnlyObjectProperty<Status> statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** Requests generated since start or the last reset. */
+    public ReadOnlyLongProperty generatedProperty() {
+        return generated.getReadOnlyProperty();
+    }
+
+    /** The rate the generator aims at right now, scenario curve included. */
+    public ReadOnlyDoubleProperty currentRateProperty() {
+        return currentRate.getReadOnlyProperty();
+    }
+
+    /** The message for the last refused setting. */
+    public ReadOnlyObjectProperty<String> lastRefusalProperty() {
+        return lastRefusal.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,140 @@
+package dev.poolscope.model;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+
+import dev.poolscope.engine.Dispatcher;
+import dev.poolscope.engine.PoolRates;
+import dev.poolscope.engine.PoolSnapshot;
+import dev.poolscope.engine.ScalingEvent;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.util.Duration;
+
+/**
+ * The one bridge from the engine to the UI: an FX {@link Timeline} (10 Hz by default) that takes a snapshot,
+ * appends it to the {@link MetricHistory}, logs new scaling events and drop bursts, and then lets the views
+ * redraw. Nothing in the UI is pushed from engine threads, so there is no {@code Platform.runLater} per request
+ * or per event, and the FX thread's cost per tick is measured ({@link #tickNanosProperty()}).
+ */
+public final class MetricsSampler {
+
+    /** The default sampling period: 10 Hz. */
+    public static final Duration DEFAULT_PERIOD = Duration.millis(100);
+    /** Rates are averaged over this trailing window. */
+    public static final double RATE_WINDOW_SECONDS = 1.0;
+
+    private final Supplier<Dispatcher> source;
+    private final MetricHistory history;
+    private final EventLogModel log;
+    private final Timeline timeline;
+    private final List<Runnable> afterTick = new CopyOnWriteArrayList<>();
+    private final ReadOnlyObjectWrapper<Sample> latest = new ReadOnlyObjectWrapper<>(this, "latest");
+    private final ReadOnlyLongWrapper tickNanos = new ReadOnlyLongWrapper(this, "tickNanos");
+    private final ReadOnlyLongWrapper worstTickNanos = new ReadOnlyLongWrapper(this, "worstTickNanos");
+    private DropBurstTracker drops = new DropBurstTracker();
+    private Dispatcher sampled;
+    private PoolSnapshot previous;
+    private long lastEventSequence;
+    private long startNanos = System.nanoTime();
+
+    public MetricsSampler(Supplier<Dispatcher> source, MetricHistory history, EventLogModel log, Duration period) {
+        this.source = source;
+        this.history = history;
+        this.log = log;
+        timeline = new Timeline(new KeyFrame(period, e -> tick()));
+        timeline.setCycleCount(Animation.INDEFINITE);
+    }
+
+    public void start() {
+        timeline.play();
+    }
+
+    public void stop() {
+        timeline.stop();
+    }
+
+    /** Runs after every tick, on the FX thread; views redraw here. */
+    public void onTick(Runnable redraw) {
+        afterTick.add(redraw);
+    }
+
+    /** Takes one sample now; the timeline calls this, tests may too. */
+    public void tick() {
+        long began = System.nanoTime();
+        Dispatcher d = source.get();
+        if (d != sampled) {
+            startOver(d);
+        }
+        PoolSnapshot now = d.snapshot();
+        double seconds = (now.nanoTime() - startNanos) / 1e9;
+        PoolRates rates = now.minus(rateBase(seconds, now));
+        Sample sample = new Sample(seconds, now, rates);
+        history.add(sample);
+        recordEvents(d, seconds);
+        if (previous != null) {
+            String burst = drops.observe(seconds, previous, now);
+            if (burst != null) {
+                log.add(EventLogModel.Kind.DROPS, burst);
+            }
+        }
+        previous = now;
+        latest.set(sample);
+        afterTick.forEach(Runnable::run);
+        long took = System.nanoTime() - began;
+        tickNanos.set(took);
+        worstTickNanos.set(Math.max(worstTickNanos.get(), took));
+    }
+
+    /**
+     * The snapshot rates are measured against: the newest one at least {@link #RATE_WINDOW_SECONDS} old, so
+     * rates are trailing one-second averages rather than jittery per-tick differences.
+     */
+    private PoolSnapshot rateBase(double seconds, PoolSnapshot now) {
+        Sample base = history.atOrBefore(seconds - RATE_WINDOW_SECONDS);
+        Sample fallback = base != null ? base : history.oldest();
+        return fallback != null ? fallback.snapshot() : now;
+    }
+
+    private void startOver(Dispatcher d) {
+        sampled = d;
+        previous = null;
+        lastEventSequence = 0;
+        drops = new DropBurstTracker();
+        history.clear();
+        startNanos = System.nanoTime();
+    }
+
+    private void recordEvents(Dispatcher d, double seconds) {
+        for (ScalingEvent e : d.scalingEventsSince(lastEventSequence)) {
+            lastEventSequence = e.sequence();
+            history.mark(new MetricHistory.Marker(seconds, e));
+            log.add(e.isGrowth() ? EventLogModel.Kind.SCALE_UP : EventLogModel.Kind.SCALE_DOWN, e.describe());
+        }
+    }
+
+    /** The newest sample. */
+    public ReadOnlyObjectProperty<Sample> latestProperty() {
+        return latest.getReadOnlyProperty();
+    }
+
+    /** FX-thread time the last tick took, charts included, in nanoseconds. */
+    public ReadOnlyLongProperty tickNanosProperty() {
+        return tickNanos.getReadOnlyProperty();
+    }
+
+    /** The longest tick so far, in nanoseconds. */
+    public ReadOnlyLongProperty worstTickNanosProperty() {
+        return worstTickNanos.getReadOnlyProperty();
+    }
+
+    public MetricHistory history() {
+        return history;
+    }
+}

@@ -1,0 +1,2 @@
+/** The observable model between engine and views: javafx.beans only, confined to the FX thread. */
+package dev.poolscope.model;

@@ -1,0 +1,207 @@
+package dev.poolscope.view;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import javax.imageio.ImageIO;
+
+import org.controlsfx.control.StatusBar;
+
+import dev.poolscope.engine.PoolSnapshot;
+import dev.poolscope.engine.ShutdownReport;
+import dev.poolscope.load.SnapshotCsv;
+import dev.poolscope.model.Lab;
+import dev.poolscope.model.Sample;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.stage.FileChooser;
+
+/**
+ * The window's top-level controller: wires the nested controllers to the {@link Lab}, redraws on every sampler
+ * tick, and runs the toolbar's actions (pause charts, export, shutdown, restart).
+ */
+public final class DashboardController {
+
+    @FXML private BorderPane root;
+    @FXML private Label versionLabel;
+    @FXML private ToggleButton pauseChartsButton;
+    @FXML private ComboBox<ChartWindow> windowBox;
+    @FXML private Button exportCsvButton;
+    @FXML private Button savePngButton;
+    @FXML private Spinner<Integer> deadlineSpinner;
+    @FXML private Button shutdownButton;
+    @FXML private Button restartButton;
+    @FXML private HBox reportBanner;
+    @FXML private Label reportLabel;
+    @FXML private StatusBar statusBar;
+    @FXML private PoolControlsController poolControlsController;
+    @FXML private LoadControlsController loadControlsController;
+    @FXML private HeadlineController headlineController;
+    @FXML private ChartsController chartsController;
+
+    private final Label ledgerLabel = new Label();
+    private final Label tickLabel = new Label();
+    private final Label messageLabel = new Label();
+    private Lab lab;
+
+    /** Connects the view to the model; call once, on the FX thread, before the sampler starts. */
+    public void init(Lab model, String version) {
+        lab = model;
+        versionLabel.setText(version);
+        poolControlsController.init(lab.settings(), this::complain);
+        loadControlsController.init(lab.load());
+        chartsController.init(lab);
+        windowBox.getItems().setAll(ChartWindow.values());
+        windowBox.setValue(ChartWindow.MINUTE_1);
+        windowBox.valueProperty().addListener((o, a, b) -> redrawCharts());
+        pauseChartsButton.selectedProperty().addListener((o, a, paused) -> {
+            pauseChartsButton.setText(paused ? "Resume charts" : "Pause charts");
+            if (!paused) {
+                redrawCharts();
+            }
+        });
+        deadlineSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, 120, 3));
+        shutdownButton.disableProperty().bind(lab.phaseProperty().isNotEqualTo(Lab.Phase.RUNNING));
+        restartButton.disableProperty().bind(lab.phaseProperty().isNotEqualTo(Lab.Phase.STOPPED));
+        lab.reportProperty().addListener((o, a, report) -> showReport(report));
+        lab.settings().lastRefusalProperty().addListener((o, a, msg) -> complain(msg));
+        lab.load().lastRefusalProperty().addListener((o, a, msg) -> complain(msg));
+        lab.settings().lastChangeProperty().addListener((o, a, b) -> messageLabel.setText(""));
+        messageLabel.getStyleClass().add("status-message");
+        ledgerLabel.getStyleClass().add("status-ledger");
+        tickLabel.getStyleClass().add("status-tick");
+        statusBar.getLeftItems().add(messageLabel);
+        statusBar.getRightItems().setAll(ledgerLabel, tickLabel);
+        lab.sampler().onTick(this::onTick);
+    }
+
+    private void onTick() {
+        Sample latest = lab.sampler().latestProperty().get();
+        if (latest == null) {
+            return;
+        }
+        headlineController.show(latest);
+        if (!pauseChartsButton.isSelected()) {
+            redrawCharts();
+        }
+        showStatus(latest);
+    }
+
+    private void redrawCharts() {
+        chartsController.redraw(lab.history(), windowBox.getValue().seconds);
+    }
+
+    private void showStatus(Sample latest) {
+        PoolSnapshot s = latest.snapshot();
+        String shutdown = lab.shutdownStatusProperty().get();
+        statusBar.setText(!shutdown.isEmpty() && lab.phaseProperty().get() == Lab.Phase.SHUTTING_DOWN ? shutdown
+                : String.format("%s · %s req/s · pool %d (%d busy) · %s submitted · %s completed · %s dropped",
+                        s.state(), Format.rate(latest.rates().completedPerSecond()), s.poolSize(), s.busyWorkers(),
+                        Format.count(s.submitted()), Format.count(s.completed()), Format.count(s.droppedTotal())));
+        ledgerLabel.setText(s.invariantHolds() ? "✔ nothing lost" : "✘ " + s.unaccounted() + " unaccounted");
+        ledgerLabel.getStyleClass().removeAll("ok", "broken");
+        ledgerLabel.getStyleClass().add(s.invariantHolds() ? "ok" : "broken");
+        tickLabel.setText(String.format("FX tick %.1f ms", lab.sampler().tickNanosProperty().get() / 1e6));
+    }
+
+    private void complain(String message) {
+        if (message != null) {
+            messageLabel.setText("⚠ " + message);
+        }
+    }
+
+    private void showReport(ShutdownReport report) {
+        boolean show = report != null;
+        reportBanner.setVisible(show);
+        reportBanner.setManaged(show);
+        if (show) {
+            reportLabel.setText(String.format("Pool stopped (%s) in %,d ms — drained %,d · returned %,d · "
+                            + "interrupted %,d · stuck %,d. Every request has its outcome. Restart pool to go on.",
+                    report.forced() ? "deadline reached" : "queue drained", report.took().toMillis(),
+                    report.drained(), report.returned().size(), report.interrupted(), report.stuck()));
+        }
+    }
+
+    @FXML
+    private void shutdown() {
+        lab.shutdown(Duration.ofSeconds(deadlineSpinner.getValue()));
+    }
+
+    @FXML
+    private void restart() {
+        lab.restart();
+    }
+
+    @FXML
+    private void exportCsv() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export history as CSV");
+        chooser.setInitialFileName("poolscope-history.csv");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+        var file = chooser.showSaveDialog(root.getScene().getWindow());
+        if (file != null) {
+            run("export CSV", () -> exportCsv(file.toPath()));
+        }
+    }
+
+    @FXML
+    private void savePng() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save charts as PNG");
+        chooser.setInitialFileName("poolscope-charts.png");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG", "*.png"));
+        var file = chooser.showSaveDialog(root.getScene().getWindow());
+        if (file != null) {
+            run("save PNG", () -> savePng(file.toPath()));
+        }
+    }
+
+    /** Writes every kept sample as CSV, in the headless runner's format; returns the rows written. */
+    public int exportCsv(Path target) throws IOException {
+        List<Sample> samples = lab.history().all();
+        if (samples.isEmpty()) {
+            throw new IOException("there is no history yet");
+        }
+        try (Writer out = Files.newBufferedWriter(target, StandardCharsets.UTF_8);
+             SnapshotCsv csv = new SnapshotCsv(out, samples.get(0).snapshot())) {
+            for (Sample s : samples.subList(1, samples.size())) {
+                csv.append(s.snapshot());
+            }
+        }
+        messageLabel.setText("Exported " + samples.size() + " samples to " + target.getFileName());
+        return samples.size() - 1;
+    }
+
+    /** Saves the charts (and headline) as a PNG image. */
+    public void savePng(Path target) throws IOException {
+        WritableImage image = chartsController.grid().getParent().snapshot(null, null);
+        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", target.toFile());
+        messageLabel.setText("Saved charts to " + target.getFileName());
+    }
+
+    private interface IoAction {
+        void run() throws IOException;
+    }
+
+    private void run(String what, IoAction action) {
+        try {
+            action.run();
+        } catch (IOException e) {
+            complain("could not " + what + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.poolscope.view;
+
+import dev.poolscope.engine.PoolConfig;
+import dev.poolscope.engine.PoolRates;
+import dev.poolscope.engine.PoolSnapshot;
+import dev.poolscope.model.Sample;
+import javafx.fxml.FXML;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+
+/** The row of big numbers above the charts: what a room should be able to read from the back. */
+public final class HeadlineController {
+
+    @FXML private Label workers;
+    @FXML private Label workersDetail;
+    @FXML private Label queued;
+    @FXML private Label queuedDetail;
+    @FXML private Label throughput;
+    @FXML private Label throughputDetail;
+    @FXML private Label latency;
+    @FXML private Label latencyDetail;
+    @FXML private Label trouble;
+    @FXML private Label troubleDetail;
+    @FXML private VBox ledgerTile;
+    @FXML private Label ledger;
+    @FXML private Label ledgerDetail;
+
+    void show(Sample sample) {
+        PoolSnapshot s = sample.snapshot();
+        PoolRates r = sample.rates();
+        PoolConfig c = s.config();
+        workers.setText(Integer.toString(s.poolSize()));
+        workersDetail.setText(String.format("%d busy · %d idle · range %d–%d", s.busyWorkers(), s.idleWorkers(),
+                c.minWorkers(), c.maxWorkers()));
+        queued.setText(Format.count(s.queued()));
+        queuedDetail.setText(String.format("threshold %,d · band %s · cap %,d", c.loadThreshold(),
+                Format.rate(c.shrinkBelow()), s.queueCapacity()));
+        throughput.setText(Format.rate(r.completedPerSecond()) + "/s");
+        throughputDetail.setText("submitted " + Format.rate(r.submittedPerSecond()) + "/s");
+        latency.setText(Format.millis(s.queueWait().p99Millis()) + " / " + Format.millis(s.runTime().p99Millis())
+                + " ms");
+        latencyDetail.setText("p50 " + Format.millis(s.queueWait().p50Millis()) + " / "
+                + Format.millis(s.runTime().p50Millis()) + " ms");
+        trouble.setText(Format.rate(r.droppedPerSecond() + r.timedOutPerSecond() + r.failedPerSecond()));
+        troubleDetail.setText(String.format("drops %s · t/o %s · fail %s · retry %s", Format.rate(r.droppedPerSecond()),
+                Format.rate(r.timedOutPerSecond()), Format.rate(r.failedPerSecond()), Format.rate(r.retriesPerSecond())));
+        boolean ok = s.invariantHolds();
+        ledger.setText(ok ? "✔ 0" : "✘ " + Format.count(s.unaccounted()));
+        ledgerDetail.setText("unaccounted of " + Format.count(s.submitted()) + " submitted");
+        ledgerTile.getStyleClass().removeAll("ledger-ok", "ledger-broken");
+        ledgerTile.getStyleClass().add(ok ? "ledger-ok" : "ledger-broken");
+    }
+}

@@ -1,0 +1,101 @@
+package dev.poolscope.view;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+
+import dev.poolscope.model.Sample;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.util.StringConverter;
+
+/**
+ * A scrolling line chart fed from the sample history: animation off, no symbols, time on the x-axis. Each redraw
+ * replaces the points of every line with the (already decimated) window, so the chart never holds more points
+ * than the window allows, however long the lab runs.
+ */
+final class LiveChart {
+
+    private record Line(XYChart.Series<Number, Number> series, ToDoubleFunction<Sample> value) {
+    }
+
+    private final LineChart<Number, Number> chart;
+    private final NumberAxis time;
+    private final List<Line> lines = new ArrayList<>();
+
+    LiveChart(LineChart<Number, Number> chart) {
+        this.chart = chart;
+        chart.setAnimated(false);
+        chart.setCreateSymbols(false);
+        time = (NumberAxis) chart.getXAxis();
+        time.setAutoRanging(false);
+        time.setMinorTickVisible(false);
+        time.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number seconds) {
+                long s = Math.max(0, Math.round(seconds.doubleValue()));
+                return String.format("%d:%02d", s / 60, s % 60);
+            }
+
+            @Override
+            public Number fromString(String text) {
+                throw new UnsupportedOperationException("axis labels are not parsed");
+            }
+        });
+    }
+
+    /** Adds a line named {@code name} whose y value is read from each sample. */
+    XYChart.Series<Number, Number> line(String name, ToDoubleFunction<Sample> value) {
+        XYChart.Series<Number, Number> series = new XYChart.Series<>();
+        series.setName(name);
+        chart.getData().add(series);
+        lines.add(new Line(series, value));
+        return series;
+    }
+
+    /** Adds a series that {@link #redraw} leaves alone, for points that do not come from samples. */
+    XYChart.Series<Number, Number> extraSeries(String name) {
+        XYChart.Series<Number, Number> series = new XYChart.Series<>();
+        series.setName(name);
+        chart.getData().add(series);
+        return series;
+    }
+
+    /** Redraws every line over {@code window}, scrolling the time axis to end at its newest sample. */
+    void redraw(List<Sample> window, double windowSeconds) {
+        if (window.isEmpty()) {
+            return;
+        }
+        double to = window.get(window.size() - 1).seconds();
+        double from = Math.max(0, to - windowSeconds);
+        time.setLowerBound(from);
+        time.setUpperBound(Math.max(to, from + 1));
+        time.setTickUnit(niceTickUnit(windowSeconds));
+        for (Line line : lines) {
+            List<XYChart.Data<Number, Number>> points = new ArrayList<>(window.size());
+            for (Sample s : window) {
+                points.add(new XYChart.Data<>(s.seconds(), line.value.applyAsDouble(s)));
+            }
+            line.series.getData().setAll(points);
+        }
+    }
+
+    /** Hides a line's points without removing it from the legend. */
+    void clear(XYChart.Series<Number, Number> series) {
+        series.getData().clear();
+    }
+
+    LineChart<Number, Number> chart() {
+        return chart;
+    }
+
+    private static double niceTickUnit(double windowSeconds) {
+        for (double unit : new double[] {5, 10, 15, 30, 60, 120}) {
+            if (windowSeconds / unit <= 7) {
+                return unit;
+            }
+        }
+        return 300;
+    }
+}

@@ -1,0 +1,129 @@
+package dev.poolscope.view;
+
+import java.util.function.Consumer;
+
+import org.controlsfx.control.RangeSlider;
+
+import dev.poolscope.engine.OverflowPolicy;
+import dev.poolscope.engine.PoolConfig;
+import dev.poolscope.model.PoolSettingsModel;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.fxml.FXML;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TextField;
+import javafx.util.StringConverter;
+
+/**
+ * Binds the pool controls to the {@link PoolSettingsModel}. Controls let the user try any value the widget can
+ * express; the engine decides, and a refused value snaps back (the model resets the property) with the reason
+ * in the status bar. View updates read the property's current value, not the listener's argument, because a
+ * refusal resets the property from inside its own change notification.
+ */
+public final class PoolControlsController {
+
+    /** The RangeSlider's span; the engine itself accepts up to {@link PoolConfig#WORKER_LIMIT}. */
+    static final int SLIDER_MAX_WORKERS = 64;
+
+    @FXML private RangeSlider workersSlider;
+    @FXML private Label workersValue;
+    @FXML private Slider thresholdSlider;
+    @FXML private TextField thresholdField;
+    @FXML private Spinner<Integer> capacitySpinner;
+    @FXML private ComboBox<OverflowPolicy> policyBox;
+    @FXML private Spinner<Integer> timeoutSpinner;
+    @FXML private Spinner<Integer> retriesSpinner;
+    @FXML private Spinner<Integer> tickSpinner;
+
+    // Bidirectional bindings hold their ends weakly; these fields keep the adapters alive.
+    private ObjectProperty<Integer> capacityValue;
+    private ObjectProperty<Integer> timeoutValue;
+    private ObjectProperty<Integer> retriesValue;
+    private ObjectProperty<Integer> tickValue;
+
+    void init(PoolSettingsModel model, Consumer<String> complain) {
+        bindWorkers(model);
+        bindThreshold(model, complain);
+        capacityValue = bindSpinner(capacitySpinner, model.queueCapacityProperty(), 0, 20_000_000, 100,
+                "queueCapacity", complain);
+        timeoutValue = bindSpinner(timeoutSpinner, model.requestTimeoutMillisProperty(), 0, 3_600_000, 50,
+                "requestTimeout (ms)", complain);
+        retriesValue = bindSpinner(retriesSpinner, model.maxRetriesProperty(), 0, 1_000, 1, "maxRetries",
+                complain);
+        tickValue = bindSpinner(tickSpinner, model.scalingTickMillisProperty(), 0, 600_000, 10,
+                "scalingTick (ms)", complain);
+        policyBox.getItems().setAll(OverflowPolicy.values());
+        policyBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(OverflowPolicy p) {
+                return p == null ? "" : p.name().charAt(0) + p.name().substring(1).toLowerCase().replace('_', ' ');
+            }
+
+            @Override
+            public OverflowPolicy fromString(String s) {
+                return OverflowPolicy.valueOf(s.toUpperCase().replace(' ', '_'));
+            }
+        });
+        policyBox.valueProperty().bindBidirectional(model.overflowPolicyProperty());
+    }
+
+    private void bindWorkers(PoolSettingsModel model) {
+        workersSlider.setMax(Math.max(SLIDER_MAX_WORKERS, model.maxWorkersProperty().get()));
+        // The thumbs move in fractions; the model keeps whole workers and the binding snaps the thumbs back.
+        workersSlider.highValueProperty().bindBidirectional(model.maxWorkersProperty());
+        workersSlider.lowValueProperty().bindBidirectional(model.minWorkersProperty());
+        Runnable show = () -> workersValue.setText(model.minWorkersProperty().get() + " – "
+                + model.maxWorkersProperty().get());
+        model.minWorkersProperty().addListener((o, a, b) -> show.run());
+        model.maxWorkersProperty().addListener((o, a, b) -> show.run());
+        show.run();
+    }
+
+    private void bindThreshold(PoolSettingsModel model, Consumer<String> complain) {
+        IntegerProperty threshold = model.loadThresholdProperty();
+        Runnable show = () -> {
+            int v = threshold.get();
+            if (v > thresholdSlider.getMax()) {
+                thresholdSlider.setMax(Math.pow(10, Math.ceil(Math.log10(v))));
+            }
+            thresholdSlider.setValue(v);
+            thresholdField.setText(Integer.toString(v));
+        };
+        threshold.addListener((o, a, b) -> show.run());
+        show.run();
+        thresholdSlider.valueProperty().addListener((o, a, b) -> {
+            int v = (int) Math.round(b.doubleValue());
+            if (v != threshold.get()) {
+                threshold.set(v);
+            }
+        });
+        Runnable commitField = () -> {
+            String text = thresholdField.getText().replace(",", "").trim();
+            try {
+                threshold.set(Integer.parseInt(text));
+            } catch (NumberFormatException e) {
+                complain.accept("loadThreshold = \"" + thresholdField.getText() + "\" is not a whole number");
+            }
+            show.run();
+        };
+        thresholdField.setOnAction(e -> commitField.run());
+        thresholdField.focusedProperty().addListener((o, was, is) -> {
+            if (!is) {
+                commitField.run();
+            }
+        });
+    }
+
+    private static ObjectProperty<Integer> bindSpinner(Spinner<Integer> spinner, IntegerProperty property, int min,
+                                                       int max, int step, String field, Consumer<String> complain) {
+        spinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max, property.get(), step));
+        SpinnerText.integers(spinner, field, complain);
+        ObjectProperty<Integer> adapter = property.asObject();
+        spinner.getValueFactory().valueProperty().bindBidirectional(adapter);
+        return adapter;
+    }
+}
