@@ -35,9 +35,9 @@ public enum Scenario {
         }
     },
 
-    /** From 5% of 1,200/s up to 1,200/s (12 busy workers) over 60 s, then holds. */
+    /** From 10% of 1,500/s (1.5 busy workers) up to 1,500/s (15) over 60 s, then holds; past min within ~5 s. */
     RAMP("Ramp", "A load that rises steadily for a minute, then holds: the pool adds workers one by one to keep up.",
-            settings(1200, Arrivals.POISSON, ServiceTime.EXPONENTIAL, 10, 0, 0)) {
+            settings(1500, Arrivals.POISSON, ServiceTime.EXPONENTIAL, 10, 0, 0)) {
         @Override
         public double rateAt(double seconds, LoadSettings base) {
             double progress = Math.min(1, Math.max(0, seconds) / RAMP_SECONDS);
@@ -79,7 +79,7 @@ public enum Scenario {
     static final double BURST_SPIKE_SECONDS = 2;
     static final double BURST_FACTOR = 10;
     static final double RAMP_SECONDS = 60;
-    static final double RAMP_START_FRACTION = 0.05;
+    static final double RAMP_START_FRACTION = 0.1;
     static final double SINE_PERIOD_SECONDS = 30;
 
     private final String displayName;

@@ -28,7 +28,7 @@ class ScenarioTest {
     void rampRisesLinearlyForAMinuteThenHolds() {
         LoadSettings base = Scenario.RAMP.baseSettings();
         double top = base.ratePerSecond();
-        assertEquals(0.05 * top, Scenario.RAMP.rateAt(0, base), 1e-9);
+        assertEquals(0.1 * top, Scenario.RAMP.rateAt(0, base), 1e-9);
         assertTrue(Scenario.RAMP.rateAt(10, base) < Scenario.RAMP.rateAt(20, base));
         assertEquals(top, Scenario.RAMP.rateAt(60, base), 1e-9);
         assertEquals(top, Scenario.RAMP.rateAt(600, base), 1e-9);
