@@ -43,6 +43,8 @@ public final class App extends Application {
         stage.setTitle("PoolScope " + Main.version());
         stage.setScene(dashboard(lab, Main.version()));
         Icons.apply(stage);
+        // Closing the window ends the lab at once, whether or not the JVM goes on (as under tests).
+        stage.setOnHidden(e -> stop());
         stage.show();
         lab.sampler().start();
         if (scenarioGiven) {
@@ -51,8 +53,13 @@ public final class App extends Application {
         Screenshot.scheduleIfAsked(stage);
     }
 
-    /** The dashboard scene for {@code lab}; also used by the GUI tests. */
+    /** The dashboard scene for {@code lab} at the default size. */
     public static Scene dashboard(Lab lab, String version) {
+        return dashboard(lab, version, 1440, 900);
+    }
+
+    /** The dashboard scene for {@code lab}; also used by the GUI tests. */
+    public static Scene dashboard(Lab lab, String version, double width, double height) {
         FXMLLoader loader = new FXMLLoader(App.class.getResource("view/dashboard.fxml"));
         Parent root;
         try {
@@ -63,7 +70,7 @@ public final class App extends Application {
         DashboardController controller = loader.getController();
         controller.init(lab, version);
         root.getProperties().put(DashboardController.class, controller);
-        Scene scene = new Scene(root, 1440, 900);
+        Scene scene = new Scene(root, width, height);
         scene.getStylesheets().add(App.class.getResource("view/dashboard.css").toExternalForm());
         return scene;
     }
@@ -73,6 +80,12 @@ public final class App extends Application {
     public void stop() {
         if (lab != null) {
             lab.close(CLOSE_DEADLINE);
+            lab = null;
         }
+    }
+
+    /** The lab behind the window; for tests. */
+    Lab lab() {
+        return lab;
     }
 }

@@ -35,16 +35,15 @@ public record ScalingEvent(long sequence, Instant time, int sizeBefore, int size
         return sizeAfter > sizeBefore;
     }
 
-    /** A sentence for logs and tooltips. */
+    /** A short sentence for logs and tooltips. */
     public String describe() {
+        String sizes = " (" + sizeBefore + " → " + sizeAfter + ")";
         return switch (reason) {
-            case LOAD_ABOVE_THRESHOLD -> "queue " + queueDepth + " > threshold " + threshold
-                    + ": added a worker (" + sizeBefore + " → " + sizeAfter + ")";
-            case LOAD_BELOW_BAND -> "queue " + queueDepth + " below the band under threshold " + threshold
-                    + ": retired a worker (" + sizeBefore + " → " + sizeAfter + ")";
-            case MIN_RAISED -> "min raised: started workers (" + sizeBefore + " → " + sizeAfter + ")";
-            case MAX_LOWERED -> "max lowered: retiring surplus (" + sizeBefore + " → " + sizeAfter + ")";
-            case STUCK_REPLACED -> "stuck worker abandoned and replaced (" + sizeBefore + " → " + sizeAfter + ")";
+            case LOAD_ABOVE_THRESHOLD -> "queue " + queueDepth + " > threshold " + threshold + ": +1 worker" + sizes;
+            case LOAD_BELOW_BAND -> "queue " + queueDepth + " under band of " + threshold + ": −1 idle worker" + sizes;
+            case MIN_RAISED -> "min raised: workers started" + sizes;
+            case MAX_LOWERED -> "max lowered: surplus retires" + sizes;
+            case STUCK_REPLACED -> "stuck worker abandoned, replaced" + sizes;
         };
     }
 }

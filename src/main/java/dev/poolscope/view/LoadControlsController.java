@@ -88,7 +88,9 @@ public final class LoadControlsController {
         rateSlider.setLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Double exponent) {
-                return Format.rate(Math.pow(10, exponent));
+                String[] labels = {"1", "10", "100", "1k", "10k", "100k", "1M"};
+                int i = (int) Math.round(exponent);
+                return i >= 0 && i < labels.length ? labels[i] : "";
             }
 
             @Override

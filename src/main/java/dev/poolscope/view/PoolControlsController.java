@@ -8,7 +8,6 @@ import dev.poolscope.engine.OverflowPolicy;
 import dev.poolscope.engine.PoolConfig;
 import dev.poolscope.model.PoolSettingsModel;
 import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.fxml.FXML;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -39,22 +38,16 @@ public final class PoolControlsController {
     @FXML private Spinner<Integer> retriesSpinner;
     @FXML private Spinner<Integer> tickSpinner;
 
-    // Bidirectional bindings hold their ends weakly; these fields keep the adapters alive.
-    private ObjectProperty<Integer> capacityValue;
-    private ObjectProperty<Integer> timeoutValue;
-    private ObjectProperty<Integer> retriesValue;
-    private ObjectProperty<Integer> tickValue;
-
     void init(PoolSettingsModel model, Consumer<String> complain) {
         bindWorkers(model);
         bindThreshold(model, complain);
-        capacityValue = bindSpinner(capacitySpinner, model.queueCapacityProperty(), 0, 20_000_000, 100,
+        bindSpinner(capacitySpinner, model.queueCapacityProperty(), 0, 20_000_000, 100,
                 "queueCapacity", complain);
-        timeoutValue = bindSpinner(timeoutSpinner, model.requestTimeoutMillisProperty(), 0, 3_600_000, 50,
+        bindSpinner(timeoutSpinner, model.requestTimeoutMillisProperty(), 0, 3_600_000, 50,
                 "requestTimeout (ms)", complain);
-        retriesValue = bindSpinner(retriesSpinner, model.maxRetriesProperty(), 0, 1_000, 1, "maxRetries",
+        bindSpinner(retriesSpinner, model.maxRetriesProperty(), 0, 1_000, 1, "maxRetries",
                 complain);
-        tickValue = bindSpinner(tickSpinner, model.scalingTickMillisProperty(), 0, 600_000, 10,
+        bindSpinner(tickSpinner, model.scalingTickMillisProperty(), 0, 600_000, 10,
                 "scalingTick (ms)", complain);
         policyBox.getItems().setAll(OverflowPolicy.values());
         policyBox.setConverter(new StringConverter<>() {
@@ -118,12 +111,10 @@ public final class PoolControlsController {
         });
     }
 
-    private static ObjectProperty<Integer> bindSpinner(Spinner<Integer> spinner, IntegerProperty property, int min,
-                                                       int max, int step, String field, Consumer<String> complain) {
+    private static void bindSpinner(Spinner<Integer> spinner, IntegerProperty property, int min, int max, int step,
+                                    String field, Consumer<String> complain) {
         spinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max, property.get(), step));
         SpinnerText.integers(spinner, field, complain);
-        ObjectProperty<Integer> adapter = property.asObject();
-        spinner.getValueFactory().valueProperty().bindBidirectional(adapter);
-        return adapter;
+        RefusableBinding.bind(spinner.getValueFactory().valueProperty(), property);
     }
 }

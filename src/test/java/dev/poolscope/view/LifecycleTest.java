@@ -1,0 +1,71 @@
+package dev.poolscope.view;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import dev.poolscope.engine.PoolSnapshot;
+import dev.poolscope.engine.PoolState;
+import dev.poolscope.load.Scenario;
+import dev.poolscope.model.Lab;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+
+/** Shutting the pool down from the UI ends every request with an outcome, and a restart brings a fresh pool. */
+@ExtendWith(ApplicationExtension.class)
+class LifecycleTest {
+
+    private Lab lab;
+
+    @Start
+    void start(Stage stage) {
+        lab = DashboardFixture.show(stage, Scenario.SLOW_DOWNSTREAM, 600);
+    }
+
+    @AfterEach
+    void closeLab() {
+        DashboardFixture.onFx(() -> lab.close(Duration.ofMillis(200)));
+    }
+
+    @Test
+    void shutdownFromTheUiEndsEveryRequestWithAnOutcomeAndShowsTheReport(FxRobot robot) {
+        robot.clickOn("#startButton");
+        await().atMost(Duration.ofSeconds(10)).until(() -> lab.dispatcher().snapshot().queued() > 0);
+        var pool = lab.dispatcher();
+        robot.interact(() -> robot.lookup("#deadlineSpinner").queryAs(javafx.scene.control.Spinner.class)
+                .getValueFactory().setValue(0));
+        robot.clickOn("#shutdownButton");
+        await().atMost(Duration.ofSeconds(10)).until(pool::isTerminated);
+        await().atMost(Duration.ofSeconds(5)).until(() -> DashboardFixture.onFx(
+                () -> robot.lookup("#reportBanner").query().isVisible()));
+        PoolSnapshot end = pool.snapshot();
+        assertEquals(end.submitted(), end.finished(), "every request ended with an outcome");
+        assertEquals(0, end.inFlight());
+        assertTrue(end.returned() > 0, "queued requests were handed back: " + end);
+        String report = DashboardFixture.onFx(() -> robot.lookup("#reportLabel").queryAs(Label.class).getText());
+        assertTrue(report.contains("returned " + String.format("%,d", end.returned())), report);
+        assertEquals(Lab.Phase.STOPPED, DashboardFixture.onFx(() -> lab.phaseProperty().get()));
+    }
+
+    @Test
+    void restartBringsAFreshPoolWithTheCurrentSettings(FxRobot robot) {
+        DashboardFixture.typeInto(robot, "#thresholdField", "77");
+        robot.interact(() -> lab.shutdown(Duration.ZERO));
+        await().atMost(Duration.ofSeconds(10)).until(() -> DashboardFixture.onFx(
+                () -> lab.phaseProperty().get() == Lab.Phase.STOPPED));
+        var old = lab.dispatcher();
+        robot.clickOn("#restartButton");
+        var fresh = lab.dispatcher();
+        assertTrue(fresh != old && fresh.state() == PoolState.RUNNING);
+        assertEquals(77, fresh.config().loadThreshold());
+    }
+}

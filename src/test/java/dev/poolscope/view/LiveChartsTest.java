@@ -1,0 +1,116 @@
+package dev.poolscope.view;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import dev.poolscope.load.Scenario;
+import dev.poolscope.load.SnapshotCsv;
+import dev.poolscope.model.Lab;
+import javafx.scene.chart.LineChart;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+
+/** The charts follow the pool: a burst shows up as growth and shrinkage, and memory stays bounded. */
+@ExtendWith(ApplicationExtension.class)
+class LiveChartsTest {
+
+    private static final int SAMPLES_KEPT = 400;
+
+    private Lab lab;
+
+    @Start
+    void start(Stage stage) {
+        lab = DashboardFixture.show(stage, Scenario.BURST, SAMPLES_KEPT);
+    }
+
+    @AfterEach
+    void closeLab() {
+        DashboardFixture.onFx(() -> lab.close(Duration.ofMillis(200)));
+    }
+
+    @Test
+    void aBurstGrowsThePoolAboveMinOnTheChartsThenItShrinksBack(FxRobot robot) {
+        int min = lab.dispatcher().config().minWorkers();
+        // Burst: 5 s quiet, then a 2 s spike at ten times the base rate; 300/s × 10 ms needs 3 workers, the
+        // spike 30, far above this pool's max of 6.
+        robot.interact(() -> lab.load().ratePerSecondProperty().set(300));
+        robot.clickOn("#startButton");
+        await().atMost(Duration.ofSeconds(20)).until(() -> lab.dispatcher().poolSize() > min);
+        int chartPeak = DashboardFixture.onFx(() -> maxY(robot.lookup("#workersChart").queryAs(LineChart.class), 0));
+        await().atMost(Duration.ofSeconds(5)).until(() -> DashboardFixture.onFx(
+                () -> maxY(robot.lookup("#workersChart").queryAs(LineChart.class), 0)) > min);
+        assertTrue(chartPeak >= min);
+        await().atMost(Duration.ofSeconds(20)).until(() -> lab.dispatcher().poolSize() == min);
+        int points = DashboardFixture.onFx(() -> ((LineChart<?, ?>) robot.lookup("#queueChart").query())
+                .getData().get(0).getData().size());
+        assertTrue(points > 10, "queue chart received points: " + points);
+        int markers = DashboardFixture.onFx(() -> ((LineChart<?, ?>) robot.lookup("#workersChart").query())
+                .getData().get(4).getData().size());
+        assertTrue(markers >= 2, "scaling events marked: " + markers);
+        String log = DashboardFixture.onFx(() -> lab.log().entries().toString());
+        assertTrue(log.contains("+1 worker") && log.contains("−1 idle worker"), log);
+    }
+
+    @Test
+    void seriesAndHistoryStayBoundedWhileSamplingGoesOn(FxRobot robot) {
+        robot.clickOn("#startButton");
+        robot.interact(() -> {
+            for (int i = 0; i < SAMPLES_KEPT * 3; i++) {
+                lab.sampler().tick();
+            }
+        });
+        assertEquals(SAMPLES_KEPT, lab.history().size());
+        for (String chart : List.of("#queueChart", "#workersChart", "#troubleChart", "#throughputChart",
+                "#latencyChart")) {
+            int largest = DashboardFixture.onFx(() -> ((LineChart<?, ?>) robot.lookup(chart).query()).getData()
+                    .stream().mapToInt(s -> s.getData().size()).max().orElse(0));
+            assertTrue(largest <= ChartsController.MAX_POINTS + 1, chart + " holds " + largest + " points");
+        }
+    }
+
+    @Test
+    void exportsTheKeptHistoryAsCsvInTheHeadlessRunnersFormat(FxRobot robot, @TempDir Path dir) throws Exception {
+        robot.interact(() -> {
+            for (int i = 0; i < 20; i++) {
+                lab.sampler().tick();
+            }
+        });
+        DashboardController controller = DashboardFixture.onFx(() -> (DashboardController) robot.lookup(".dashboard")
+                .query().getProperties().get(DashboardController.class));
+        Path csv = dir.resolve("history.csv");
+        int rows = DashboardFixture.onFx(() -> controller.exportCsv(csv));
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals(SnapshotCsv.HEADER, lines.get(0));
+        assertEquals(rows + 1, lines.size());
+        Path png = dir.resolve("charts.png");
+        robot.interact(() -> {
+            try {
+                controller.savePng(png);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertTrue(Files.size(png) > 10_000, "a real image was written");
+        String message = DashboardFixture.onFx(() -> robot.lookup(".status-message").queryAs(Label.class).getText());
+        assertTrue(message.startsWith("Saved charts"), message);
+    }
+
+    private static int maxY(LineChart<?, ?> chart, int series) {
+        return chart.getData().get(series).getData().stream()
+                .mapToInt(d -> ((Number) d.getYValue()).intValue()).max().orElse(0);
+    }
+}
