@@ -9,4 +9,12 @@ public interface Handler {
 
     /** Handles one attempt; a thrown exception fails the attempt, which is retried if the request allows. */
     Object handle(Request request) throws Exception;
+
+    /**
+     * Handles attempt number {@code attempt} (1 for the first); the pool calls this one. Override it when retries
+     * should behave differently from first attempts; by default it is {@link #handle(Request)}.
+     */
+    default Object handleAttempt(Request request, int attempt) throws Exception {
+        return handle(request);
+    }
 }

@@ -89,7 +89,7 @@ final class Worker implements Runnable {
         Object value = null;
         Throwable error = null;
         try {
-            value = job.handler.handle(job.request);
+            value = job.handler.handleAttempt(job.request, job.attempts);
         } catch (Throwable t) {
             error = t;
         }

@@ -3,6 +3,7 @@ package dev.poolscope.load;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -43,14 +44,20 @@ public final class SimulatedWork implements Handler {
         }
     }
 
-    /** Runs the request's plan: hang, or wait its service time, then fail if planned. */
+    /** Runs the request's plan as its first attempt: hang, or wait its service time, then fail if planned. */
     @Override
     public Object handle(Request request) throws InterruptedException {
+        return handleAttempt(request, 1);
+    }
+
+    /** Runs the plan for this attempt: retries redraw failure and hang with the plan's odds. */
+    @Override
+    public Object handleAttempt(Request request, int attempt) throws InterruptedException {
         if (!(request.payload() instanceof WorkPlan plan)) {
             throw new IllegalArgumentException("simulated work needs a WorkPlan payload, got "
                     + (request.payload() == null ? "null" : request.payload().getClass().getName()));
         }
-        return run(plan, request.type());
+        return run(plan.forAttempt(attempt, ThreadLocalRandom.current()), request.type());
     }
 
     /** Carries out {@code plan}; returns the plan on success so callers can see what ran. */

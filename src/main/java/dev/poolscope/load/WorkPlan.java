@@ -7,15 +7,17 @@ import java.util.random.RandomGenerator;
  * What one request's simulated work will do, decided when the request is generated and sent as its payload, so
  * {@link SimulatedWork} does exactly what was planned and a seeded generator replays the same load.
  *
- * <p>The plan belongs to the request, not to an attempt: a retried request replays the same plan, so a request
- * planned to fail fails on every attempt and a hanging one times out on every attempt. Retries therefore show
- * their cost (extra attempts, a busier pool), not a rescue.
+ * <p>{@code fail} and {@code hang} decide the first attempt. A retry draws afresh with the probabilities, as a
+ * flaky downstream fails each call independently, so retries can rescue a request (and cost extra attempts).
  *
- * @param serviceNanos how long the work takes when it neither hangs nor is interrupted; zero returns at once
- * @param fail         throw {@link SimulatedFailure} once the service time has passed
- * @param hang         block until interrupted (or {@link SimulatedWork#HANG_LIMIT} passes), to exercise timeouts
+ * @param serviceNanos           how long the work takes when it neither hangs nor is interrupted; zero returns at once
+ * @param fail                   the first attempt throws {@link SimulatedFailure} once the service time has passed
+ * @param hang                   the first attempt blocks until interrupted (or {@link SimulatedWork#HANG_LIMIT})
+ * @param retryFailProbability   chance that a retry fails
+ * @param retryHangProbability   chance that a retry hangs
  */
-public record WorkPlan(long serviceNanos, boolean fail, boolean hang) {
+public record WorkPlan(long serviceNanos, boolean fail, boolean hang, double retryFailProbability,
+                       double retryHangProbability) {
 
     /** A plan for work that returns at once without failing. */
     public static final WorkPlan NO_OP = new WorkPlan(0, false, false);
@@ -26,12 +28,26 @@ public record WorkPlan(long serviceNanos, boolean fail, boolean hang) {
         }
     }
 
+    /** A plan whose retries do what the first attempt does: a failing plan fails every time. */
+    public WorkPlan(long serviceNanos, boolean fail, boolean hang) {
+        this(serviceNanos, fail, hang, fail ? 1 : 0, hang ? 1 : 0);
+    }
+
+    /** The plan for attempt {@code attempt}: the first as planned, later ones drawn with the retry odds. */
+    WorkPlan forAttempt(int attempt, RandomGenerator random) {
+        if (attempt <= 1) {
+            return this;
+        }
+        return new WorkPlan(serviceNanos, random.nextDouble() < retryFailProbability,
+                random.nextDouble() < retryHangProbability, retryFailProbability, retryHangProbability);
+    }
+
     /** Draws a plan from {@code settings}: a service time from its distribution, then failure and hang decisions. */
     public static WorkPlan sample(LoadSettings settings, RandomGenerator random) {
         long service = sampleServiceNanos(settings.serviceTime(), settings.meanServiceTime().toNanos(), random);
         boolean fail = random.nextDouble() < settings.failureProbability();
         boolean hang = random.nextDouble() < settings.hangProbability();
-        return new WorkPlan(service, fail, hang);
+        return new WorkPlan(service, fail, hang, settings.failureProbability(), settings.hangProbability());
     }
 
     /** One service time in nanoseconds with the given mean; capped at the hang limit so no draw outlives a hang. */

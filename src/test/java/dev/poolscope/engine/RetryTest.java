@@ -106,4 +106,29 @@ class RetryTest {
             assertTrue(capped >= 25_000_000 && capped <= 50_000_000, "capped: " + capped);
         }
     }
+
+    @Test
+    void handlersLearnWhichAttemptTheyRun() {
+        java.util.List<Integer> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Handler counting = new Handler() {
+            @Override
+            public Object handle(Request request) {
+                throw new AssertionError("the pool calls handleAttempt");
+            }
+
+            @Override
+            public Object handleAttempt(Request request, int attempt) {
+                seen.add(attempt);
+                if (attempt < 3) {
+                    throw new IllegalStateException("attempt " + attempt);
+                }
+                return attempt;
+            }
+        };
+        PoolConfig config = Pools.quiet().maxRetries(5).retryBackoff(Duration.ofMillis(1), Duration.ofMillis(2)).build();
+        try (Dispatcher pool = Pools.start(config, Map.of("counting", counting))) {
+            assertTrue(pool.submit("counting", null).join().isSuccess());
+            assertEquals(java.util.List.of(1, 2, 3), seen);
+        }
+    }
 }

@@ -87,4 +87,13 @@ class SimulatedWorkTest {
                 () -> work.handle(Request.of("read", "hello")));
         assertEquals("simulated work needs a WorkPlan payload, got java.lang.String", e.getMessage());
     }
+
+    @Test
+    void aRetryDrawsAfreshSoAFlakyRequestCanSucceedOnItsSecondAttempt() throws Exception {
+        WorkPlan failsFirstOnly = new WorkPlan(0, true, false, 0.0, 0.0);
+        Request request = Request.of("write", failsFirstOnly);
+        SimulatedWork work = SimulatedWork.instance();
+        assertThrows(SimulatedFailure.class, () -> work.handleAttempt(request, 1));
+        assertEquals(false, ((WorkPlan) work.handleAttempt(request, 2)).fail());
+    }
 }
