@@ -50,7 +50,7 @@ public final class App extends Application {
         if (scenarioGiven) {
             lab.load().start();
         }
-        Screenshot.scheduleIfAsked(stage);
+        Screenshot.scheduleIfAsked(stage, lab.sampler());
     }
 
     /** The dashboard scene for {@code lab} at the default size. */

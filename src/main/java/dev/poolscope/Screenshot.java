@@ -5,6 +5,7 @@ import java.nio.file.Path;
 
 import javax.imageio.ImageIO;
 
+import dev.poolscope.model.MetricsSampler;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
@@ -23,7 +24,7 @@ final class Screenshot {
     private Screenshot() {
     }
 
-    static void scheduleIfAsked(Stage stage) {
+    static void scheduleIfAsked(Stage stage, MetricsSampler sampler) {
         String target = System.getProperty(TARGET);
         if (target == null || target.isBlank()) {
             return;
@@ -35,6 +36,7 @@ final class Screenshot {
                 ImageIO.write(SwingFXUtils.fromFXImage(stage.getScene().snapshot(null), null), "png",
                         Path.of(target).toFile());
                 System.out.println("screenshot saved to " + Path.of(target).toAbsolutePath());
+                System.out.println(sampler.tickCostSummary());
             } catch (IOException failed) {
                 System.err.println("screenshot failed: " + failed);
             }

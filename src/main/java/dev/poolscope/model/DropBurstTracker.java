@@ -4,8 +4,8 @@ import dev.poolscope.engine.DropReason;
 import dev.poolscope.engine.PoolSnapshot;
 
 /**
- * Turns per-tick drop counts into one log line per burst: drops are far too many to log one by one, and a burst
- * (consecutive ticks with drops) is what a person tuning the pool wants to see.
+ * Turns per-tick drop counts into two log lines per burst, when it starts and when it ends: drops are far too many
+ * to log one by one, and a burst (consecutive ticks with drops) is what a person tuning the pool wants to see.
  */
 final class DropBurstTracker {
 
@@ -13,16 +13,17 @@ final class DropBurstTracker {
     private double burstStart;
     private PoolSnapshot burstFrom;
 
-    /** Feeds one tick; returns a log message when a burst has just ended, else null. */
+    /** Feeds one tick; returns a log message when a burst has just started or ended, else null. */
     String observe(double seconds, PoolSnapshot previous, PoolSnapshot current) {
         long dropped = current.droppedTotal() - previous.droppedTotal();
         if (dropped > 0) {
-            if (inBurst == 0) {
+            boolean starts = inBurst == 0;
+            if (starts) {
                 burstStart = seconds;
                 burstFrom = previous;
             }
             inBurst += dropped;
-            return null;
+            return starts ? "drops began: " + reasons(previous, current) : null;
         }
         if (inBurst == 0) {
             return null;

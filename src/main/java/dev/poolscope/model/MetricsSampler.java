@@ -43,6 +43,8 @@ public final class MetricsSampler {
     private PoolSnapshot previous;
     private long lastEventSequence;
     private long startNanos = System.nanoTime();
+    private long ticks;
+    private long totalTickNanos;
 
     public MetricsSampler(Supplier<Dispatcher> source, MetricHistory history, EventLogModel log, Duration period) {
         this.source = source;
@@ -90,6 +92,8 @@ public final class MetricsSampler {
         long took = System.nanoTime() - began;
         tickNanos.set(took);
         worstTickNanos.set(Math.max(worstTickNanos.get(), took));
+        ticks++;
+        totalTickNanos += took;
     }
 
     /**
@@ -132,6 +136,12 @@ public final class MetricsSampler {
     /** The longest tick so far, in nanoseconds. */
     public ReadOnlyLongProperty worstTickNanosProperty() {
         return worstTickNanos.getReadOnlyProperty();
+    }
+
+    /** A line on the FX thread's cost per tick so far: mean and worst, for performance reports. */
+    public String tickCostSummary() {
+        return String.format("FX time per sampler tick over %d ticks: mean %.2f ms, worst %.2f ms", ticks,
+                ticks == 0 ? 0 : totalTickNanos / 1e6 / ticks, worstTickNanos.get() / 1e6);
     }
 
     public MetricHistory history() {

@@ -26,9 +26,9 @@ final class Format {
         return String.format("%.1f", perSecond);
     }
 
-    /** Milliseconds with sensible precision: "0.04", "3.2", "250". */
+    /** Milliseconds with sensible precision: "0.04", "3.2", "25". */
     static String millis(double ms) {
-        if (ms >= 100) {
+        if (ms >= 10) {
             return String.format("%,.0f", ms);
         }
         if (ms >= 1) {

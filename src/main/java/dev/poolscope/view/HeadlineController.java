@@ -30,23 +30,21 @@ public final class HeadlineController {
         PoolRates r = sample.rates();
         PoolConfig c = s.config();
         workers.setText(Integer.toString(s.poolSize()));
-        workersDetail.setText(String.format("%d busy · %d idle · range %d–%d", s.busyWorkers(), s.idleWorkers(),
+        workersDetail.setText(String.format("%d busy · %d idle · %d–%d", s.busyWorkers(), s.idleWorkers(),
                 c.minWorkers(), c.maxWorkers()));
         queued.setText(Format.count(s.queued()));
-        queuedDetail.setText(String.format("threshold %,d · band %s · cap %,d", c.loadThreshold(),
-                Format.rate(c.shrinkBelow()), s.queueCapacity()));
+        queuedDetail.setText(String.format("threshold %,d · cap %,d", c.loadThreshold(), s.queueCapacity()));
         throughput.setText(Format.rate(r.completedPerSecond()) + "/s");
         throughputDetail.setText("submitted " + Format.rate(r.submittedPerSecond()) + "/s");
-        latency.setText(Format.millis(s.queueWait().p99Millis()) + " / " + Format.millis(s.runTime().p99Millis())
-                + " ms");
+        latency.setText(Format.millis(s.queueWait().p99Millis()) + " / " + Format.millis(s.runTime().p99Millis()));
         latencyDetail.setText("p50 " + Format.millis(s.queueWait().p50Millis()) + " / "
-                + Format.millis(s.runTime().p50Millis()) + " ms");
+                + Format.millis(s.runTime().p50Millis()));
         trouble.setText(Format.rate(r.droppedPerSecond() + r.timedOutPerSecond() + r.failedPerSecond()));
-        troubleDetail.setText(String.format("drops %s · t/o %s · fail %s · retry %s", Format.rate(r.droppedPerSecond()),
-                Format.rate(r.timedOutPerSecond()), Format.rate(r.failedPerSecond()), Format.rate(r.retriesPerSecond())));
+        troubleDetail.setText(String.format("drop %s · t/o %s · fail %s", Format.rate(r.droppedPerSecond()),
+                Format.rate(r.timedOutPerSecond()), Format.rate(r.failedPerSecond())));
         boolean ok = s.invariantHolds();
         ledger.setText(ok ? "✔ 0" : "✘ " + Format.count(s.unaccounted()));
-        ledgerDetail.setText("unaccounted of " + Format.count(s.submitted()) + " submitted");
+        ledgerDetail.setText("lost of " + Format.count(s.submitted()));
         ledgerTile.getStyleClass().removeAll("ledger-ok", "ledger-broken");
         ledgerTile.getStyleClass().add(ok ? "ledger-ok" : "ledger-broken");
     }

@@ -22,12 +22,17 @@ final class LiveChart {
 
     private final LineChart<Number, Number> chart;
     private final NumberAxis time;
+    private final NumberAxis values;
     private final List<Line> lines = new ArrayList<>();
 
     LiveChart(LineChart<Number, Number> chart) {
         this.chart = chart;
         chart.setAnimated(false);
         chart.setCreateSymbols(false);
+        values = (NumberAxis) chart.getYAxis();
+        values.setLowerBound(0);
+        values.setUpperBound(1);
+        values.setTickUnit(0.25);
         time = (NumberAxis) chart.getXAxis();
         time.setAutoRanging(false);
         time.setMinorTickVisible(false);
@@ -72,13 +77,18 @@ final class LiveChart {
         time.setLowerBound(from);
         time.setUpperBound(Math.max(to, from + 1));
         time.setTickUnit(niceTickUnit(windowSeconds));
+        double highest = 0;
         for (Line line : lines) {
             List<XYChart.Data<Number, Number>> points = new ArrayList<>(window.size());
             for (Sample s : window) {
-                points.add(new XYChart.Data<>(s.seconds(), line.value.applyAsDouble(s)));
+                double y = line.value.applyAsDouble(s);
+                highest = Math.max(highest, y);
+                points.add(new XYChart.Data<>(s.seconds(), y));
             }
             line.series.getData().setAll(points);
         }
+        // An all-zero chart (no drops yet, say) keeps a 0–1 axis instead of collapsing to a single "0.0" label.
+        values.setAutoRanging(highest > 0);
     }
 
     /** Hides a line's points without removing it from the legend. */

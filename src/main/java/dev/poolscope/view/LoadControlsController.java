@@ -65,7 +65,7 @@ public final class LoadControlsController {
         pauseButton.disableProperty().bind(load.statusProperty().isNotEqualTo(LoadModel.Status.RUNNING));
         stopButton.disableProperty().bind(load.statusProperty().isEqualTo(LoadModel.Status.STOPPED));
         generatedLabel.textProperty().bind(Bindings.createStringBinding(
-                () -> String.format("Generated %,d · now aiming at %s/s", load.generatedProperty().get(),
+                () -> String.format("Generated %,d%nnow aiming at %s/s", load.generatedProperty().get(),
                         Format.rate(load.currentRateProperty().get())),
                 load.generatedProperty(), load.currentRateProperty()));
     }

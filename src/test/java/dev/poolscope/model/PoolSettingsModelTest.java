@@ -1,0 +1,77 @@
+package dev.poolscope.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.poolscope.engine.Dispatcher;
+import dev.poolscope.engine.OverflowPolicy;
+import dev.poolscope.engine.PoolConfig;
+
+/** Plain property tests: no toolkit needed, the model is javafx.beans only. */
+class PoolSettingsModelTest {
+
+    private final Dispatcher pool = Dispatcher.start("poolscope-model-test",
+            PoolConfig.builder().workers(2, 8).scalingTick(Duration.ofSeconds(60)).build(), Map.of());
+    private final PoolSettingsModel model = new PoolSettingsModel(pool);
+
+    @AfterEach
+    void stop() {
+        pool.shutdown(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void showsTheConfigInForce() {
+        assertEquals(2, model.minWorkersProperty().get());
+        assertEquals(8, model.maxWorkersProperty().get());
+        assertEquals(OverflowPolicy.DROP_NEWEST, model.overflowPolicyProperty().get());
+    }
+
+    @Test
+    void pushesAcceptedChangesToTheRunningPoolAtOnce() {
+        model.minWorkersProperty().set(5);
+        model.loadThresholdProperty().set(42);
+        model.overflowPolicyProperty().set(OverflowPolicy.DROP_OLDEST);
+        model.requestTimeoutMillisProperty().set(250);
+        assertEquals(5, pool.config().minWorkers());
+        assertEquals(5, pool.poolSize());
+        assertEquals(42, pool.config().loadThreshold());
+        assertEquals(OverflowPolicy.DROP_OLDEST, pool.config().overflowPolicy());
+        assertEquals(Duration.ofMillis(250), pool.config().requestTimeout());
+        assertEquals("request timeout → 250 ms", model.lastChangeProperty().get());
+        assertNull(model.lastRefusalProperty().get());
+    }
+
+    @Test
+    void snapsARefusedValueBackAndKeepsTheEnginesReason() {
+        model.scalingTickMillisProperty().set(0);
+        assertEquals(60_000, model.scalingTickMillisProperty().get());
+        assertEquals(Duration.ofSeconds(60), pool.config().scalingTick());
+        assertTrue(model.lastRefusalProperty().get().startsWith("scalingTick = 0 ms is not allowed"),
+                model.lastRefusalProperty().get());
+        model.minWorkersProperty().set(9);
+        assertEquals(2, model.minWorkersProperty().get());
+        assertTrue(model.lastRefusalProperty().get().contains("minWorkers = 9"));
+    }
+
+    @Test
+    void followsAFreshPoolAfterARestart() {
+        Dispatcher fresh = Dispatcher.start("poolscope-model-test2",
+                PoolConfig.builder().workers(3, 4).scalingTick(Duration.ofSeconds(60)).build(), Map.of());
+        try {
+            model.attach(fresh);
+            assertEquals(3, model.minWorkersProperty().get());
+            model.maxWorkersProperty().set(6);
+            assertEquals(6, fresh.config().maxWorkers());
+            assertEquals(8, pool.config().maxWorkers(), "the old pool is left alone");
+        } finally {
+            fresh.shutdown(Duration.ofSeconds(1));
+        }
+    }
+}
