@@ -19,8 +19,9 @@ final class Usage {
         return """
                 Usage: poolscope [--headless | --smoke | --version | --help] [options]
 
-                Without a mode flag PoolScope opens its window. Flags take a value as the next argument
-                or after '=' (--min 4 or --min=4). Durations: 500ms, 30s, 1.5s, 2m, 1h.
+                Without a mode flag PoolScope opens its window, with the pool flags as its starting
+                settings; --scenario there starts that demo at once. Flags take a value as the next
+                argument or after '=' (--min 4 or --min=4). Durations: 500ms, 30s, 1.5s, 2m, 1h.
 
                 Modes
                   --headless            run a scenario without a window; print a summary, optionally write CSV
@@ -52,6 +53,7 @@ final class Usage {
 
                 Examples
                   poolscope                                          open the window
+                  poolscope --scenario burst --max 8                 open it with the burst demo running
                   poolscope --smoke
                   poolscope --headless --scenario burst --duration 30s --csv burst.csv
                   poolscope --headless --scenario slow --max 32 --capacity 5000
