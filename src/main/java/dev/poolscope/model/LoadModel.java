@@ -19,6 +19,8 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 
 /**
  * The load generator's controls as properties; FX-thread confined. Settings apply to a running generator at
@@ -38,6 +40,7 @@ public final class LoadModel {
     private final DoubleProperty meanServiceMillis = new SimpleDoubleProperty(this, "meanServiceMillis");
     private final DoubleProperty failurePercent = new SimpleDoubleProperty(this, "failurePercent");
     private final DoubleProperty hangPercent = new SimpleDoubleProperty(this, "hangPercent");
+    private final StringProperty typeMix = new SimpleStringProperty(this, "typeMix");
     private final ReadOnlyObjectWrapper<Status> status = new ReadOnlyObjectWrapper<>(this, "status", Status.STOPPED);
     private final ReadOnlyLongWrapper generated = new ReadOnlyLongWrapper(this, "generated");
     private final ReadOnlyDoubleWrapper currentRate = new ReadOnlyDoubleWrapper(this, "currentRate");
@@ -58,6 +61,7 @@ public final class LoadModel {
                 Duration.ofNanos(Math.round(b.doubleValue() * 1e6)))));
         failurePercent.addListener((o, a, b) -> change(() -> settings.withFailureProbability(b.doubleValue() / 100)));
         hangPercent.addListener((o, a, b) -> change(() -> settings.withHangProbability(b.doubleValue() / 100)));
+        typeMix.addListener((o, a, b) -> change(() -> settings.withTypeMix(TypeMixText.parse(b))));
         scenario.addListener((o, a, b) -> pickScenario(b));
     }
 
@@ -156,6 +160,7 @@ public final class LoadModel {
             meanServiceMillis.set(s.meanServiceTime().toNanos() / 1e6);
             failurePercent.set(s.failureProbability() * 100);
             hangPercent.set(s.hangProbability() * 100);
+            typeMix.set(TypeMixText.format(s.typeMix()));
         } finally {
             syncing = false;
         }
@@ -194,6 +199,11 @@ public final class LoadModel {
     /** Chance a request's handler hangs until interrupted, in percent. */
     public DoubleProperty hangPercentProperty() {
         return hangPercent;
+    }
+
+    /** Request types and their weights as text, {@code read=3, write=1}; each type gets simulated work. */
+    public StringProperty typeMixProperty() {
+        return typeMix;
     }
 
     /** Whether the generator runs. */

@@ -13,6 +13,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.util.StringConverter;
 
@@ -32,6 +33,7 @@ public final class LoadControlsController {
     @FXML private Spinner<Double> meanSpinner;
     @FXML private Slider failureSlider;
     @FXML private Slider hangSlider;
+    @FXML private TextField typeMixField;
     @FXML private Label generatedLabel;
 
     private LoadModel model;
@@ -60,6 +62,13 @@ public final class LoadControlsController {
         meanSpinner.getValueFactory().valueProperty().bindBidirectional(meanValue);
         failureSlider.valueProperty().bindBidirectional(load.failurePercentProperty());
         hangSlider.valueProperty().bindBidirectional(load.hangPercentProperty());
+        Runnable showMix = () -> typeMixField.setText(load.typeMixProperty().get());
+        load.typeMixProperty().addListener((o, a, b) -> showMix.run());
+        showMix.run();
+        typeMixField.setOnAction(e -> {
+            load.typeMixProperty().set(typeMixField.getText());
+            showMix.run();
+        });
 
         startButton.disableProperty().bind(load.statusProperty().isEqualTo(LoadModel.Status.RUNNING));
         pauseButton.disableProperty().bind(load.statusProperty().isNotEqualTo(LoadModel.Status.RUNNING));

@@ -1,0 +1,60 @@
+package dev.poolscope.model;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.poolscope.engine.Dispatcher;
+import dev.poolscope.engine.PoolConfig;
+import dev.poolscope.load.Scenario;
+
+class LoadModelTest {
+
+    private final Dispatcher pool = Dispatcher.start("poolscope-load-model-test",
+            PoolConfig.builder().workers(1, 4).scalingTick(Duration.ofSeconds(60)).build(), Map.of());
+    private final LoadModel load = new LoadModel(() -> pool, Scenario.STEADY);
+
+    @AfterEach
+    void stop() {
+        load.stop();
+        pool.shutdown(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void pickingAScenarioLoadsItsSettingsIntoTheControls() {
+        load.scenarioProperty().set(Scenario.FLAKY_DOWNSTREAM);
+        assertEquals(Scenario.FLAKY_DOWNSTREAM.baseSettings().failureProbability() * 100,
+                load.failurePercentProperty().get(), 1e-9);
+        assertEquals(Scenario.FLAKY_DOWNSTREAM.baseSettings().ratePerSecond(), load.ratePerSecondProperty().get());
+    }
+
+    @Test
+    void aTypeMixIsParsedAndABadOneIsRefusedWithItsReason() {
+        load.typeMixProperty().set("read=3, write=1");
+        assertEquals("read=3, write=1", load.typeMixProperty().get());
+        load.typeMixProperty().set("read=lots");
+        assertEquals("read=3, write=1", load.typeMixProperty().get(), "snapped back");
+        assertTrue(load.lastRefusalProperty().get().contains("the weight of \"read\" is not a number"),
+                load.lastRefusalProperty().get());
+    }
+
+    @Test
+    void startsPausesAndStopsTheGeneratorAgainstThePool() {
+        load.ratePerSecondProperty().set(500);
+        load.start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> pool.snapshot().submitted() > 0);
+        assertEquals(LoadModel.Status.RUNNING, load.statusProperty().get());
+        load.pause();
+        assertEquals(LoadModel.Status.PAUSED, load.statusProperty().get());
+        load.stop();
+        assertEquals(LoadModel.Status.STOPPED, load.statusProperty().get());
+        assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().equals("poolscope-load")
+                && t.isAlive()), "the generator thread is gone");
+    }
+}
