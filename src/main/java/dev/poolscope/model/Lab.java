@@ -13,6 +13,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ChangeListener;
 
 /**
  * The root of the observable model: one running pool at a time, its settings, the load generator, the sampler and
@@ -48,16 +49,13 @@ public final class Lab {
         sampler.onTick(load::refresh);
         sampler.onTick(this::followShutdown);
         settings.lastChangeProperty().addListener((o, a, b) -> log.add(EventLogModel.Kind.CONFIG, b));
-        settings.lastRefusalProperty().addListener((o, a, b) -> {
+        ChangeListener<String> logRefusal = (o, a, b) -> {
             if (b != null) {
                 log.add(EventLogModel.Kind.REFUSED, "refused: " + b);
             }
-        });
-        load.lastRefusalProperty().addListener((o, a, b) -> {
-            if (b != null) {
-                log.add(EventLogModel.Kind.REFUSED, "refused: " + b);
-            }
-        });
+        };
+        settings.lastRefusalProperty().addListener(logRefusal);
+        load.lastRefusalProperty().addListener(logRefusal);
         log.add(EventLogModel.Kind.LIFECYCLE, "pool started: " + describe(initial));
     }
 

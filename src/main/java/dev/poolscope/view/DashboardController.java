@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import javax.imageio.ImageIO;
 
@@ -148,26 +149,22 @@ public final class DashboardController {
 
     @FXML
     private void exportCsv() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export history as CSV");
-        chooser.setInitialFileName("poolscope-history.csv");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
-        var file = chooser.showSaveDialog(root.getScene().getWindow());
-        if (file != null) {
-            run("export CSV", () -> exportCsv(file.toPath()));
-        }
+        chooseTarget("Export history as CSV", "poolscope-history.csv", "CSV", "*.csv")
+                .ifPresent(path -> run("export CSV", () -> exportCsv(path)));
     }
 
     @FXML
     private void savePng() {
+        chooseTarget("Save charts as PNG", "poolscope-charts.png", "PNG", "*.png")
+                .ifPresent(path -> run("save PNG", () -> savePng(path)));
+    }
+
+    private Optional<Path> chooseTarget(String title, String fileName, String kind, String pattern) {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Save charts as PNG");
-        chooser.setInitialFileName("poolscope-charts.png");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG", "*.png"));
-        var file = chooser.showSaveDialog(root.getScene().getWindow());
-        if (file != null) {
-            run("save PNG", () -> savePng(file.toPath()));
-        }
+        chooser.setTitle(title);
+        chooser.setInitialFileName(fileName);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, pattern));
+        return Optional.ofNullable(chooser.showSaveDialog(root.getScene().getWindow())).map(java.io.File::toPath);
     }
 
     /** Writes every kept sample as CSV, in the headless runner's format; returns the rows written. */
