@@ -19,7 +19,7 @@ import javafx.stage.Stage;
 final class DashboardFixture {
 
     /** Scales quickly: a 20 ms tick and a low threshold. */
-    static final PoolConfig FAST_POOL = PoolConfig.builder().workers(1, 6).loadThreshold(5).queueCapacity(500)
+    static final PoolConfig FAST_POOL = PoolConfig.builder().workers(2, 8).loadThreshold(5).queueCapacity(500)
             .requestTimeout(Duration.ofMillis(500)).maxRetries(1).scalingTick(Duration.ofMillis(20)).build();
 
     private DashboardFixture() {

@@ -45,11 +45,14 @@ class LiveChartsTest {
     @Test
     void aBurstGrowsThePoolAboveMinOnTheChartsThenItShrinksBack(FxRobot robot) {
         int min = lab.dispatcher().config().minWorkers();
-        // Burst: 5 s quiet, then a 2 s spike at ten times the base rate; 300/s × 10 ms needs 3 workers, the
-        // spike 30, far above this pool's max of 6.
-        robot.interact(() -> lab.load().ratePerSecondProperty().set(300));
+        // Burst: 5 s quiet, then a 2 s spike at ten times the base rate. 50/s × 10 ms keeps half a worker busy,
+        // well inside min = 2; the spike needs 5.
+        robot.interact(() -> lab.load().ratePerSecondProperty().set(50));
         robot.clickOn("#startButton");
+        long started = System.nanoTime();
         await().atMost(Duration.ofSeconds(20)).until(() -> lab.dispatcher().poolSize() > min);
+        assertTrue(System.nanoTime() - started > Duration.ofSeconds(3).toNanos(),
+                "the pool grew with the spike, not during the quiet phase");
         int chartPeak = DashboardFixture.onFx(() -> maxY(robot.lookup("#workersChart").queryAs(LineChart.class), 0));
         await().atMost(Duration.ofSeconds(5)).until(() -> DashboardFixture.onFx(
                 () -> maxY(robot.lookup("#workersChart").queryAs(LineChart.class), 0)) > min);
