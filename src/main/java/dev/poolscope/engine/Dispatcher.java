@@ -68,7 +68,8 @@ public final class Dispatcher implements AutoCloseable {
             workers.rebalance(config, 0);
             scheduleScaler(config);
         }
-        scheduler.scheduleWithFixedDelay(() -> watchdog.scan(state.compareTo(PoolState.STOPPING) >= 0),
+        scheduler.scheduleWithFixedDelay(guarded("watchdog",
+                        () -> watchdog.scan(state.compareTo(PoolState.STOPPING) >= 0)),
                 WATCHDOG_PERIOD_NANOS, WATCHDOG_PERIOD_NANOS, TimeUnit.NANOSECONDS);
     }
 
@@ -270,7 +271,23 @@ public final class Dispatcher implements AutoCloseable {
             scalerTask.cancel(false);
         }
         long tick = c.scalingTick().toNanos();
-        scalerTask = scheduler.scheduleAtFixedRate(this::scaleOnce, tick, tick, TimeUnit.NANOSECONDS);
+        scalerTask = scheduler.scheduleAtFixedRate(guarded("scaler", this::scaleOnce), tick, tick,
+                TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * A periodic task that survives its own failure: a scheduled executor silently cancels a periodic task that
+     * throws, which would leave the pool without a scaler or watchdog (say, after the OS refused a new thread).
+     */
+    private Runnable guarded(String what, Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException | OutOfMemoryError e) {
+                System.getLogger(Dispatcher.class.getName()).log(System.Logger.Level.WARNING,
+                        name + " " + what + " tick failed; it runs again next tick", e);
+            }
+        };
     }
 
     private void scaleOnce() {
