@@ -1,0 +1,48 @@
+package dev.poolscope.bench;
+
+import java.util.concurrent.CompletableFuture;
+
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * One producer's closed-loop window: at most {@link #SIZE} of its requests are in flight. Each operation first
+ * waits for the request it submitted {@code SIZE} operations ago, then submits a new one, so in steady state the
+ * operation rate is the completion rate, and the queue never holds more than producers × {@code SIZE} requests.
+ */
+@State(Scope.Thread)
+public class InFlightWindow {
+
+    /** Requests one producer keeps in flight; a power of two. */
+    static final int SIZE = 1024;
+    /** Queue capacity for every pool in the throughput benchmarks: room for two full windows and then some. */
+    static final int QUEUE_CAPACITY = 4 * SIZE;
+
+    private static final Object PAYLOAD = "payload";
+
+    private final CompletableFuture<?>[] inFlight = new CompletableFuture<?>[SIZE];
+    private int next;
+
+    /** Waits for the oldest request in the window if the window is full, then submits a new one. */
+    void submitOne(PoolUnderTest pool) {
+        CompletableFuture<?> oldest = inFlight[next];
+        if (oldest != null) {
+            oldest.join();
+        }
+        inFlight[next] = pool.submit(PAYLOAD);
+        next = (next + 1) & (SIZE - 1);
+    }
+
+    /** Lets every request of this iteration finish outside the timed region. */
+    @TearDown(Level.Iteration)
+    public void drain() {
+        for (int i = 0; i < SIZE; i++) {
+            if (inFlight[i] != null) {
+                inFlight[i].join();
+                inFlight[i] = null;
+            }
+        }
+    }
+}

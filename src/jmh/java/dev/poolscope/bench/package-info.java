@@ -1,0 +1,2 @@
+/** JMH benchmarks: the dispatcher against {@code ThreadPoolExecutor}, run with {@code ./mvnw -Pbench verify}. */
+package dev.poolscope.bench;
