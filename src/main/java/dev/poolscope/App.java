@@ -14,6 +14,7 @@ import dev.poolscope.model.Lab;
 import dev.poolscope.model.MetricHistory;
 import dev.poolscope.model.MetricsSampler;
 import dev.poolscope.view.DashboardController;
+import dev.poolscope.view.PresenterKeys;
 import javafx.application.Application;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
@@ -72,6 +73,7 @@ public final class App extends Application {
         root.getProperties().put(DashboardController.class, controller);
         Scene scene = new Scene(root, width, height);
         scene.getStylesheets().add(App.class.getResource("view/dashboard.css").toExternalForm());
+        PresenterKeys.install(scene);
         return scene;
     }
 

@@ -1,0 +1,47 @@
+package dev.poolscope.view;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import dev.poolscope.load.Scenario;
+import dev.poolscope.model.Lab;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+
+/** Presenter zoom scales the text of the whole window, headline numbers included. */
+@ExtendWith(ApplicationExtension.class)
+class PresenterKeysTest {
+
+    private Lab lab;
+
+    @Start
+    void start(Stage stage) {
+        lab = DashboardFixture.show(stage, Scenario.STEADY, 100);
+    }
+
+    @AfterEach
+    void closeLab() {
+        DashboardFixture.onFx(() -> lab.close(Duration.ofMillis(200)));
+    }
+
+    @Test
+    void ctrlPlusZoomsEveryTextAndCtrlZeroResets(FxRobot robot) {
+        double before = DashboardFixture.onFx(() -> robot.lookup(".tile-value").queryAs(Label.class).getFont().getSize());
+        robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
+        double zoomed = DashboardFixture.onFx(() -> robot.lookup(".tile-value").queryAs(Label.class).getFont().getSize());
+        assertEquals(before * 15 / 13, zoomed, 0.5, "two steps from 13 px to 15 px scale the tiles too");
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT0).release(KeyCode.DIGIT0, KeyCode.CONTROL);
+        double reset = DashboardFixture.onFx(() -> robot.lookup(".tile-value").queryAs(Label.class).getFont().getSize());
+        assertEquals(before, reset, 0.01);
+    }
+}
