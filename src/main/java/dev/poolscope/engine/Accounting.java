@@ -5,11 +5,12 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Striped request counters whose totals are read consistently.
  *
- * <p>Each transition updates its counters inside one stripe's lock, and {@link #totals()} holds every stripe's
- * lock while it sums, so a snapshot sees each transition entirely or not at all: the invariant
- * {@code submitted = terminal + queued + running + waiting} holds exactly at every snapshot, not only when the
- * pool is quiet. Threads pick a stripe by id, so the locks are almost never contended; only the snapshot,
- * a few times a second, takes them all.
+ * <p>Each transition updates its counters inside one lock: a stripe's, or, for the transitions in and out of the
+ * queue, the {@link RequestQueue}'s own (it counts them as it moves the request). {@link #totals()} holds the
+ * queue's lock and every stripe's while it sums, so a snapshot sees each transition entirely or not at all: the
+ * invariant {@code submitted = terminal + queued + running + waiting} holds exactly at every snapshot, not only
+ * when the pool is quiet. Threads pick a stripe by id, so the locks are almost never contended; only the
+ * snapshot, a few times a second, takes them all.
  */
 final class Accounting {
 
@@ -66,8 +67,10 @@ final class Accounting {
 
     private final Stripe[] stripes;
     private final int mask;
+    private final RequestQueue queue;
 
-    Accounting() {
+    Accounting(RequestQueue queue) {
+        this.queue = queue;
         int wanted = Math.max(16, Integer.highestOneBit(Runtime.getRuntime().availableProcessors() * 4) * 2);
         stripes = new Stripe[wanted];
         for (int i = 0; i < wanted; i++) {
@@ -86,23 +89,30 @@ final class Accounting {
         return stripes[(int) (key * 0x9E3779B97F4A7C15L >>> 40) & mask];
     }
 
-    /** Sums every counter while holding all stripes, so the totals form one consistent cut. */
+    /** Sums every counter while holding the queue and all stripes, so the totals form one consistent cut. */
     long[] totals() {
-        for (Stripe s : stripes) {
-            s.lock();
-        }
+        // Always the queue first, then the stripes: nothing takes the queue's lock while holding a stripe.
+        queue.lockCounts();
         try {
-            long[] sum = new long[Counter.ALL.length];
             for (Stripe s : stripes) {
-                for (int i = 0; i < sum.length; i++) {
-                    sum[i] += s.counts[Stripe.PAD + i];
+                s.lock();
+            }
+            try {
+                long[] sum = new long[Counter.ALL.length];
+                for (Stripe s : stripes) {
+                    for (int i = 0; i < sum.length; i++) {
+                        sum[i] += s.counts[Stripe.PAD + i];
+                    }
+                }
+                queue.addCountsTo(sum);
+                return sum;
+            } finally {
+                for (Stripe s : stripes) {
+                    s.unlock();
                 }
             }
-            return sum;
         } finally {
-            for (Stripe s : stripes) {
-                s.unlock();
-            }
+            queue.unlockCounts();
         }
     }
 }

@@ -37,7 +37,7 @@ public final class Dispatcher implements AutoCloseable {
 
     final String name;
     final RequestQueue queue;
-    final Accounting accounting = new Accounting();
+    final Accounting accounting;
     final LatencyRecorders latency = new LatencyRecorders();
     final Workers workers = new Workers(this);
     final Finisher finisher = new Finisher(this);
@@ -57,6 +57,7 @@ public final class Dispatcher implements AutoCloseable {
         this.name = Objects.requireNonNull(name, "name");
         this.config = Objects.requireNonNull(config, "config");
         this.queue = new RequestQueue(config.queueCapacity());
+        this.accounting = new Accounting(queue);
         handlers.putAll(initialHandlers);
         scheduler = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, name + "-scheduler");
@@ -100,74 +101,88 @@ public final class Dispatcher implements AutoCloseable {
      */
     public CompletableFuture<Outcome> submit(Request request) {
         Objects.requireNonNull(request, "request");
-        Accounting.Stripe stripe = accounting.stripe();
         if (state != PoolState.RUNNING) {
-            stripe.arrive(Counter.DROPPED_SHUTTING_DOWN);
-            events.dropped(request, DropReason.SHUTTING_DOWN);
-            return CompletableFuture.completedFuture(new Outcome.Dropped(DropReason.SHUTTING_DOWN));
+            return refuse(request, DropReason.SHUTTING_DOWN);
         }
         Handler handler = handlers.get(request.type());
         if (handler == null) {
-            stripe.arrive(Counter.UNHANDLED);
+            accounting.stripe().arrive(Counter.UNHANDLED);
             return CompletableFuture.completedFuture(new Outcome.Unhandled(request.type()));
         }
         PoolConfig c = config;
         Duration timeout = request.timeout() != null ? request.timeout() : c.requestTimeout();
         int retries = request.maxRetries() != Request.DEFAULT_RETRIES ? request.maxRetries() : c.maxRetries();
         Job job = new Job(request, handler, timeout.toNanos(), retries);
-        // Count the request as queued before it is visible to workers, so no snapshot sees it twice or not at all.
-        stripe.arrive(Counter.QUEUED);
         job.enqueuedAt = System.nanoTime();
-        enqueue(job, c, stripe);
+        // An admitted request is counted by the queue as it becomes visible to workers, so no snapshot sees it
+        // twice or not at all; a refused one is counted straight into its drop counter.
+        enqueue(job, c);
         return job.future;
     }
 
-    private void enqueue(Job job, PoolConfig c, Accounting.Stripe stripe) {
+    private void enqueue(Job job, PoolConfig c) {
         switch (c.overflowPolicy()) {
-            case DROP_NEWEST -> settle(job, queue.offer(job), DropReason.QUEUE_FULL, stripe);
+            case DROP_NEWEST -> settle(job, queue.offer(job), DropReason.QUEUE_FULL);
             case DROP_OLDEST -> {
                 Job out = queue.offerEvictingOldest(job);
                 if (out == job) {
-                    drop(out, DropReason.SHUTTING_DOWN, stripe);
+                    refuse(job, DropReason.SHUTTING_DOWN);
                 } else if (out != null) {
-                    drop(out, DropReason.EVICTED, stripe);
+                    evicted(out);
                 }
             }
             case BLOCK -> {
                 try {
-                    settle(job, queue.offer(job, c.blockTimeout().toNanos()), DropReason.BLOCK_TIMEOUT, stripe);
+                    settle(job, queue.offer(job, c.blockTimeout().toNanos()), DropReason.BLOCK_TIMEOUT);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    drop(job, DropReason.BLOCK_TIMEOUT, stripe);
+                    refuse(job, DropReason.BLOCK_TIMEOUT);
                 }
             }
             case CALLER_RUNS -> {
                 RequestQueue.Offer offer = queue.offer(job);
                 if (offer == RequestQueue.Offer.FULL) {
-                    runInCaller(job, stripe);
+                    runInCaller(job);
                 } else {
-                    settle(job, offer, DropReason.QUEUE_FULL, stripe);
+                    settle(job, offer, DropReason.QUEUE_FULL);
                 }
             }
         }
     }
 
-    private void settle(Job job, RequestQueue.Offer offer, DropReason whenFull, Accounting.Stripe stripe) {
+    private void settle(Job job, RequestQueue.Offer offer, DropReason whenFull) {
         switch (offer) {
             case ACCEPTED -> { }
-            case FULL -> drop(job, whenFull, stripe);
-            case CLOSED -> drop(job, DropReason.SHUTTING_DOWN, stripe);
+            case FULL -> refuse(job, whenFull);
+            case CLOSED -> refuse(job, DropReason.SHUTTING_DOWN);
         }
     }
 
-    private void drop(Job job, DropReason reason, Accounting.Stripe stripe) {
-        stripe.move(Counter.QUEUED, Counter.droppedBy(reason));
-        events.dropped(job.request, reason);
-        job.future.complete(new Outcome.Dropped(reason));
+    /** Counts a request the queue did not admit straight into its drop counter, and completes its future. */
+    private void refuse(Job job, DropReason reason) {
+        refuse(job.request, reason, job.future);
     }
 
-    private void runInCaller(Job job, Accounting.Stripe stripe) {
-        stripe.move(Counter.QUEUED, Counter.RUNNING);
+    private CompletableFuture<Outcome> refuse(Request request, DropReason reason) {
+        return refuse(request, reason, new CompletableFuture<>());
+    }
+
+    private CompletableFuture<Outcome> refuse(Request request, DropReason reason, CompletableFuture<Outcome> future) {
+        accounting.stripe().arrive(Counter.droppedBy(reason));
+        events.dropped(request, reason);
+        future.complete(new Outcome.Dropped(reason));
+        return future;
+    }
+
+    /** A queued request pushed out by a newer one under DROP_OLDEST. */
+    private void evicted(Job job) {
+        accounting.stripe().move(Counter.QUEUED, Counter.DROPPED_EVICTED);
+        events.dropped(job.request, DropReason.EVICTED);
+        job.future.complete(new Outcome.Dropped(DropReason.EVICTED));
+    }
+
+    private void runInCaller(Job job) {
+        accounting.stripe().arrive(Counter.RUNNING);
         Worker self = Worker.caller(this);
         watchdog.addCaller(self);
         try {

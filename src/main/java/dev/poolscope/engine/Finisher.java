@@ -82,12 +82,10 @@ final class Finisher {
         if (!waitingForRetry.remove(job)) {
             return;
         }
-        Accounting.Stripe stripe = pool.accounting.stripe();
-        stripe.move(Counter.WAITING_RETRY, Counter.QUEUED);
         job.enqueuedAt = System.nanoTime();
+        // Accepted, the queue counts it from waiting to queued; refused, it never left waiting.
         if (!pool.queue.offerRetry(job)) {
-            stripe.move(Counter.QUEUED, Counter.INTERRUPTED);
-            job.future.complete(new Outcome.Interrupted(job.attempts));
+            interruptWaiting(job);
         }
     }
 

@@ -11,6 +11,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * The bounded queue between submitters and workers: an {@code ArrayBlockingQueue} whose capacity can change at
  * run time, which can evict its oldest entry, and which can wake every idle worker at once (for retirement and
  * shutdown) without interrupting anyone.
+ *
+ * <p>It also counts the request transitions that pass through it (admitted, re-queued for a retry, taken by a
+ * worker) under the same lock that moves the request, so the hot path pays for one lock per side instead of a
+ * queue lock plus a counter lock. {@link Accounting#totals()} holds this lock with its stripes and adds these
+ * counts in; see {@link #addCountsTo}.
  */
 final class RequestQueue {
 
@@ -26,6 +31,11 @@ final class RequestQueue {
     private boolean acceptingNew = true;
     private boolean closed;
     private long wakeups;
+    // Transitions counted here rather than in an Accounting stripe: new requests admitted (SUBMITTED and QUEUED),
+    // retries re-queued (WAITING_RETRY to QUEUED), and requests taken by a worker (QUEUED to RUNNING).
+    private long admitted;
+    private long requeued;
+    private long taken;
     // Mirror of jobs.size() for lock-free reads by the scaler and snapshots.
     private volatile int size;
 
@@ -58,6 +68,7 @@ final class RequestQueue {
                 return Offer.FULL;
             }
             enqueue(job);
+            admitted++;
             return Offer.ACCEPTED;
         } finally {
             lock.unlock();
@@ -74,8 +85,10 @@ final class RequestQueue {
             if (!acceptingNew) {
                 return job;
             }
+            // The evicted job stays counted as queued until the caller moves it to DROPPED_EVICTED.
             Job evicted = jobs.size() >= capacity ? jobs.pollFirst() : null;
             enqueue(job);
+            admitted++;
             return evicted;
         } finally {
             lock.unlock();
@@ -97,13 +110,17 @@ final class RequestQueue {
                 return Offer.CLOSED;
             }
             enqueue(job);
+            admitted++;
             return Offer.ACCEPTED;
         } finally {
             lock.unlock();
         }
     }
 
-    /** Re-queues a request coming back for a retry; it was admitted once, so capacity does not apply. */
+    /**
+     * Re-queues a request coming back for a retry, counting it from waiting to queued; it was admitted once, so
+     * capacity does not apply. False, and nothing counted, once the queue is closed.
+     */
     boolean offerRetry(Job job) {
         lock.lock();
         try {
@@ -111,6 +128,7 @@ final class RequestQueue {
                 return false;
             }
             enqueue(job);
+            requeued++;
             return true;
         } finally {
             lock.unlock();
@@ -123,7 +141,10 @@ final class RequestQueue {
         notEmpty.signal();
     }
 
-    /** The next request, or null after {@code maxWaitNanos}, a {@link #wakeAll()}, or close. */
+    /**
+     * The next request, counted from queued to running, or null after {@code maxWaitNanos}, a {@link #wakeAll()},
+     * or close.
+     */
     Job take(long maxWaitNanos) {
         long remaining = maxWaitNanos;
         lock.lock();
@@ -142,6 +163,7 @@ final class RequestQueue {
             }
             Job job = jobs.pollFirst();
             size = jobs.size();
+            taken++;
             notFull.signal();
             return job;
         } finally {
@@ -172,7 +194,27 @@ final class RequestQueue {
         }
     }
 
-    /** Closes the queue for good and hands back whatever was still in it. */
+    /** Holds the queue still for {@link Accounting#totals()}; pair with {@link #unlockCounts()}. */
+    void lockCounts() {
+        lock.lock();
+    }
+
+    void unlockCounts() {
+        lock.unlock();
+    }
+
+    /** Adds the transitions counted here to {@code totals}; the caller holds {@link #lockCounts()}. */
+    void addCountsTo(long[] totals) {
+        totals[Counter.SUBMITTED.ordinal()] += admitted;
+        totals[Counter.QUEUED.ordinal()] += admitted + requeued - taken;
+        totals[Counter.WAITING_RETRY.ordinal()] -= requeued;
+        totals[Counter.RUNNING.ordinal()] += taken;
+    }
+
+    /**
+     * Closes the queue for good and hands back whatever was still in it; those stay counted as queued until the
+     * caller moves them on.
+     */
     List<Job> closeAndDrain() {
         lock.lock();
         try {

@@ -59,7 +59,7 @@ final class Worker implements Runnable {
             while (pool.keepWorking(this)) {
                 Job job = pool.queue.take(IDLE_RECHECK_NANOS);
                 if (job != null) {
-                    stripe.move(Counter.QUEUED, Counter.RUNNING);
+                    // The queue counted it as running when this worker took it.
                     runAttempt(job);
                     if (abandoned) {
                         return;
@@ -73,7 +73,7 @@ final class Worker implements Runnable {
     }
 
     /**
-     * Runs one attempt of {@code job}, which the caller has already counted as running, and settles its outcome:
+     * Runs one attempt of {@code job}, which is already counted as running, and settles its outcome:
      * 1. publish the attempt so the watchdog can see its deadline;
      * 2. run the handler, catching everything it throws;
      * 3. claim the attempt as finished; if the watchdog or shutdown cancelled it first, clear their interrupt and
