@@ -26,10 +26,13 @@ final class Job {
     enum CancelReason { TIMEOUT, SHUTDOWN }
 
     private static final VarHandle STATE;
+    private static final VarHandle DEADLINE;
 
     static {
         try {
-            STATE = MethodHandles.lookup().findVarHandle(Job.class, "state", int.class);
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            STATE = lookup.findVarHandle(Job.class, "state", int.class);
+            DEADLINE = lookup.findVarHandle(Job.class, "deadline", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -60,12 +63,16 @@ final class Job {
         this.maxRetries = maxRetries;
     }
 
-    /** Starts the next attempt and returns its state word. */
+    /**
+     * Starts the next attempt and returns its state word. Release stores suffice (no full fence per request): the
+     * watchdog reads them only after it sees the job in {@code Worker.current}, which is published after them, and
+     * every decision it takes on them goes through a compare-and-set of the state word.
+     */
     int beginAttempt(long now) {
         attempts++;
-        deadline = now + timeoutNanos;
+        DEADLINE.setRelease(this, now + timeoutNanos);
         int word = attempts << PHASE_BITS;
-        state = word;
+        STATE.setRelease(this, word);
         return word;
     }
 

@@ -1,5 +1,7 @@
 package dev.poolscope.engine;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -11,6 +13,15 @@ final class Worker implements Runnable {
 
     /** How long an idle worker waits before re-checking on its own; retirement and shutdown wake it sooner. */
     private static final long IDLE_RECHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final VarHandle CURRENT;
+
+    static {
+        try {
+            CURRENT = MethodHandles.lookup().findVarHandle(Worker.class, "current", Job.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     final int id;
     final boolean pooled;
@@ -18,7 +29,8 @@ final class Worker implements Runnable {
     private final Accounting.Stripe stripe;
     private final LatencyRecorders.Pair latency;
     private volatile Thread thread;
-    // The attempt in progress, for the watchdog; null while idle.
+    // The attempt in progress, for the watchdog; null while idle. Written with release stores by this worker only
+    // (readers need to see the job's attempt fields, not a full fence per request), read volatile by others.
     volatile Job current;
     // Set once when the watchdog or shutdown gives up on this worker; it then exits without touching its job.
     volatile boolean abandoned;
@@ -85,7 +97,7 @@ final class Worker implements Runnable {
         job.waitNanos += waited;
         latency.recordWait(waited);
         int word = job.beginAttempt(start);
-        current = job;
+        CURRENT.setRelease(this, job);
         Object value = null;
         Throwable error = null;
         try {
@@ -94,7 +106,7 @@ final class Worker implements Runnable {
             error = t;
         }
         long ran = System.nanoTime() - start;
-        current = null;
+        CURRENT.setRelease(this, null);
         if (job.finish(word)) {
             latency.recordRun(ran);
             pool.finisher.attemptEnded(job, value, error, ran, stripe);
