@@ -47,6 +47,7 @@ public final class App extends Application {
         // Closing the window ends the lab at once, whether or not the JVM goes on (as under tests).
         stage.setOnHidden(e -> stop());
         stage.show();
+        StartupProbe.armIfAsked();
         lab.sampler().start();
         if (scenarioGiven) {
             lab.load().start();
