@@ -38,7 +38,6 @@ public final class Dispatcher implements AutoCloseable {
     final String name;
     final RequestQueue queue;
     final Accounting accounting;
-    final LatencyRecorders latency = new LatencyRecorders();
     final Workers workers = new Workers(this);
     final Finisher finisher = new Finisher(this);
     final Watchdog watchdog = new Watchdog(this);
@@ -317,10 +316,9 @@ public final class Dispatcher implements AutoCloseable {
 
     /** A consistent snapshot; latency percentiles cover the time since the previous call. */
     public PoolSnapshot snapshot() {
-        long[] totals = accounting.totals();
-        Latency[] interval = latency.interval();
-        return PoolSnapshot.of(totals, Instant.now(), System.nanoTime(), config, state, workers.size(),
-                workers.busy(), interval);
+        Accounting.Cut cut = accounting.cut();
+        return PoolSnapshot.of(cut.totals(), Instant.now(), System.nanoTime(), config, state, workers.size(),
+                workers.busy(), new Latency[] {cut.queueWait(), cut.runTime()});
     }
 
     /** Scaling events with a sequence number above {@code sequence} (the most recent 1024 are kept). */

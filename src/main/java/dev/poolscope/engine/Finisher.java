@@ -21,29 +21,36 @@ final class Finisher {
         this.pool = pool;
     }
 
-    /** An attempt ended on its own, returning {@code value} or throwing {@code error}. */
-    void attemptEnded(Job job, Object value, Throwable error, long ranNanos, Accounting.Stripe stripe) {
+    /**
+     * An attempt ended on its own, returning {@code value} or throwing {@code error}; its queue wait and run time
+     * are recorded with its counter move.
+     */
+    void attemptEnded(Job job, Object value, Throwable error, long waitedNanos, long ranNanos,
+                      Accounting.Stripe stripe) {
         if (error == null) {
-            stripe.move(Counter.RUNNING, Counter.COMPLETED);
+            stripe.settle(Counter.COMPLETED, waitedNanos, ranNanos);
             job.future.complete(new Outcome.Completed(value, job.attempts, Duration.ofNanos(job.waitNanos),
                     Duration.ofNanos(ranNanos)));
         } else if (mayRetry(job)) {
-            scheduleRetry(job, stripe);
+            scheduleRetry(job, stripe, waitedNanos, ranNanos);
         } else {
-            stripe.move(Counter.RUNNING, Counter.FAILED);
+            stripe.settle(Counter.FAILED, waitedNanos, ranNanos);
             job.future.complete(new Outcome.Failed(error, job.attempts));
         }
     }
 
-    /** An attempt was cancelled by the watchdog (timeout) or by a forced shutdown. */
-    void attemptCancelled(Job job, Accounting.Stripe stripe) {
+    /**
+     * An attempt was cancelled by the watchdog (timeout) or by a forced shutdown; {@code ranNanos} is
+     * {@link Accounting#UNKNOWN} when the handler never returned.
+     */
+    void attemptCancelled(Job job, long waitedNanos, long ranNanos, Accounting.Stripe stripe) {
         if (job.cancelReason == Job.CancelReason.SHUTDOWN) {
-            stripe.move(Counter.RUNNING, Counter.INTERRUPTED);
+            stripe.settle(Counter.INTERRUPTED, waitedNanos, ranNanos);
             job.future.complete(new Outcome.Interrupted(job.attempts));
         } else if (mayRetry(job)) {
-            scheduleRetry(job, stripe);
+            scheduleRetry(job, stripe, waitedNanos, ranNanos);
         } else {
-            stripe.move(Counter.RUNNING, Counter.TIMED_OUT);
+            stripe.settle(Counter.TIMED_OUT, waitedNanos, ranNanos);
             job.future.complete(new Outcome.TimedOut(Duration.ofNanos(job.timeoutNanos), job.attempts));
         }
     }
@@ -52,8 +59,8 @@ final class Finisher {
         return job.attempts <= job.maxRetries && pool.state().compareTo(PoolState.STOPPING) < 0;
     }
 
-    private void scheduleRetry(Job job, Accounting.Stripe stripe) {
-        stripe.retry();
+    private void scheduleRetry(Job job, Accounting.Stripe stripe, long waitedNanos, long ranNanos) {
+        stripe.settle(Counter.WAITING_RETRY, waitedNanos, ranNanos);
         waitingForRetry.add(job);
         long delay = backoffNanos(pool.config(), job.attempts);
         try {

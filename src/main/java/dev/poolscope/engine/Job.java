@@ -49,6 +49,9 @@ final class Job {
     int attempts;
     long enqueuedAt;
     long waitNanos;
+    // The current attempt's queue wait; written before the attempt's state word is published, so the watchdog,
+    // which reads that word first, sees it when it gives up on a stuck attempt.
+    long attemptWaitNanos;
 
     // Read by the watchdog while a worker runs the attempt.
     volatile long deadline;

@@ -78,7 +78,8 @@ final class Watchdog {
         Accounting.Stripe stripe = pool.accounting.stripe();
         stripe.increment(Counter.STUCK_WORKERS);
         ScalingEvent replaced = pool.workers.abandon(w, pool.queue.size());
-        pool.finisher.attemptCancelled(job, stripe);
+        // The handler never returned, so its run time is unknown; its queue wait was measured when it started.
+        pool.finisher.attemptCancelled(job, job.attemptWaitNanos, Accounting.UNKNOWN, stripe);
         if (replaced != null) {
             pool.events.publish(replaced);
         }

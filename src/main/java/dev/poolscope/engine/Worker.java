@@ -27,7 +27,6 @@ final class Worker implements Runnable {
     final boolean pooled;
     private final Dispatcher pool;
     private final Accounting.Stripe stripe;
-    private final LatencyRecorders.Pair latency;
     private volatile Thread thread;
     // The attempt in progress, for the watchdog; null while idle. Written with release stores by this worker only
     // (readers need to see the job's attempt fields, not a full fence per request), read volatile by others.
@@ -35,21 +34,20 @@ final class Worker implements Runnable {
     // Set once when the watchdog or shutdown gives up on this worker; it then exits without touching its job.
     volatile boolean abandoned;
 
-    private Worker(int id, boolean pooled, Dispatcher pool, Accounting.Stripe stripe, LatencyRecorders.Pair latency) {
+    private Worker(int id, boolean pooled, Dispatcher pool, Accounting.Stripe stripe) {
         this.id = id;
         this.pooled = pooled;
         this.pool = pool;
         this.stripe = stripe;
-        this.latency = latency;
     }
 
     static Worker pooled(int id, Dispatcher pool) {
-        return new Worker(id, true, pool, pool.accounting.stripe(id), pool.latency.forWorker());
+        return new Worker(id, true, pool, pool.accounting.stripe(id));
     }
 
     /** A stand-in for the calling thread, which runs one request itself. */
     static Worker caller(Dispatcher pool) {
-        Worker w = new Worker(-1, false, pool, pool.accounting.stripe(), pool.latency.shared());
+        Worker w = new Worker(-1, false, pool, pool.accounting.stripe());
         w.thread = Thread.currentThread();
         return w;
     }
@@ -79,7 +77,6 @@ final class Worker implements Runnable {
                 }
             }
         } finally {
-            latency.retired = true;
             pool.workers.exited(this);
         }
     }
@@ -95,7 +92,7 @@ final class Worker implements Runnable {
         long start = System.nanoTime();
         long waited = start - job.enqueuedAt;
         job.waitNanos += waited;
-        latency.recordWait(waited);
+        job.attemptWaitNanos = waited;
         int word = job.beginAttempt(start);
         CURRENT.setRelease(this, job);
         Object value = null;
@@ -108,16 +105,14 @@ final class Worker implements Runnable {
         long ran = System.nanoTime() - start;
         CURRENT.setRelease(this, null);
         if (job.finish(word)) {
-            latency.recordRun(ran);
-            pool.finisher.attemptEnded(job, value, error, ran, stripe);
+            pool.finisher.attemptEnded(job, value, error, waited, ran, stripe);
             return;
         }
         job.awaitCancelDelivered();
         // The interrupt was meant for this attempt only; do not let it leak into the next one.
         Thread.interrupted();
         if (job.takeOver(word)) {
-            latency.recordRun(ran);
-            pool.finisher.attemptCancelled(job, stripe);
+            pool.finisher.attemptCancelled(job, waited, ran, stripe);
         }
     }
 }
