@@ -318,7 +318,7 @@ public final class Dispatcher implements AutoCloseable {
     public PoolSnapshot snapshot() {
         Accounting.Cut cut = accounting.cut();
         return PoolSnapshot.of(cut.totals(), Instant.now(), System.nanoTime(), config, state, workers.size(),
-                workers.busy(), new Latency[] {cut.queueWait(), cut.runTime()});
+                workers.busy(), cut.queueWait(), cut.runTime());
     }
 
     /** Scaling events with a sequence number above {@code sequence} (the most recent 1024 are kept). */

@@ -48,7 +48,7 @@ public record PoolSnapshot(
     }
 
     static PoolSnapshot of(long[] c, Instant takenAt, long nanoTime, PoolConfig config, PoolState state,
-                           int poolSize, int busyWorkers, Latency[] latency) {
+                           int poolSize, int busyWorkers, Latency queueWait, Latency runTime) {
         Map<DropReason, Long> drops = new EnumMap<>(DropReason.class);
         for (DropReason r : DropReason.values()) {
             drops.put(r, c[Counter.droppedBy(r).ordinal()]);
@@ -58,7 +58,7 @@ public record PoolSnapshot(
                 c[Counter.WAITING_RETRY.ordinal()], c[Counter.COMPLETED.ordinal()], c[Counter.FAILED.ordinal()],
                 c[Counter.TIMED_OUT.ordinal()], c[Counter.UNHANDLED.ordinal()], c[Counter.RETURNED.ordinal()],
                 c[Counter.INTERRUPTED.ordinal()], drops, c[Counter.RETRIED.ordinal()],
-                c[Counter.STUCK_WORKERS.ordinal()], latency[0], latency[1]);
+                c[Counter.STUCK_WORKERS.ordinal()], queueWait, runTime);
     }
 
     /** Workers waiting for a request. */

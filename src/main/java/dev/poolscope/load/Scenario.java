@@ -17,12 +17,7 @@ public enum Scenario {
 
     /** 400/s of 1 ms work needs 0.4 workers: the pool never leaves min. */
     STEADY("Steady", "A constant load well below capacity: the pool stays at its minimum and waits stay near zero.",
-            settings(400, Arrivals.POISSON, ServiceTime.EXPONENTIAL, 1, 0, 0)) {
-        @Override
-        public double rateAt(double seconds, LoadSettings base) {
-            return base.ratePerSecond();
-        }
-    },
+            settings(400, Arrivals.POISSON, ServiceTime.EXPONENTIAL, 1, 0, 0)),
 
     /** 100/s (1 busy worker) for 5 s, then 1,000/s (10 busy workers) for 2 s, repeating. */
     BURST("Burst", "Short spikes at ten times the quiet rate: the pool grows above min during each spike, "
@@ -58,22 +53,12 @@ public enum Scenario {
     /** 200/s with 30% failing and 1% hanging: hangs hold a worker for three 500 ms attempts each. */
     FLAKY_DOWNSTREAM("Flaky downstream", "A downstream that fails 30% of requests and hangs on 1%: retries and "
             + "timeouts show up, and hung attempts tie up workers until the watchdog interrupts them.",
-            settings(200, Arrivals.POISSON, ServiceTime.EXPONENTIAL, 10, 0.3, 0.01)) {
-        @Override
-        public double rateAt(double seconds, LoadSettings base) {
-            return base.ratePerSecond();
-        }
-    },
+            settings(200, Arrivals.POISSON, ServiceTime.EXPONENTIAL, 10, 0.3, 0.01)),
 
     /** 400/s of log-normal 60 ms work needs 24 workers, more than the 16 allowed. */
     SLOW_DOWNSTREAM("Slow downstream", "A downstream with long, heavy-tailed response times: the pool hits max, "
             + "the queue and the wait grow, and at capacity requests are dropped.",
-            settings(400, Arrivals.POISSON, ServiceTime.LOG_NORMAL, 60, 0, 0)) {
-        @Override
-        public double rateAt(double seconds, LoadSettings base) {
-            return base.ratePerSecond();
-        }
-    };
+            settings(400, Arrivals.POISSON, ServiceTime.LOG_NORMAL, 60, 0, 0));
 
     static final double BURST_QUIET_SECONDS = 5;
     static final double BURST_SPIKE_SECONDS = 2;
@@ -92,8 +77,10 @@ public enum Scenario {
         this.baseSettings = baseSettings;
     }
 
-    /** The request rate {@code seconds} after the scenario started, given the base settings in force. */
-    public abstract double rateAt(double seconds, LoadSettings base);
+    /** The request rate {@code seconds} after the scenario started; constant at the base rate unless overridden. */
+    public double rateAt(double seconds, LoadSettings base) {
+        return base.ratePerSecond();
+    }
 
     /** A short name for menus and legends. */
     public String displayName() {

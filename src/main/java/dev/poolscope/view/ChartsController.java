@@ -77,6 +77,10 @@ public final class ChartsController {
         trouble.redraw(window, windowSeconds);
         throughput.redraw(window, windowSeconds);
         latency.redraw(window, windowSeconds);
+        if (!window.isEmpty()) {
+            queueChart.setTitle(String.format("Queue depth (capacity %,d)",
+                    window.get(window.size() - 1).snapshot().queueCapacity()));
+        }
         if (!capacityMatters(window)) {
             queue.clear(capacityLine);
         }
@@ -93,7 +97,6 @@ public final class ChartsController {
         }
         PoolSnapshot last = window.get(window.size() - 1).snapshot();
         long peak = window.stream().mapToLong(s -> s.snapshot().queued()).max().orElse(0);
-        queueChart.setTitle(String.format("Queue depth (capacity %,d)", last.queueCapacity()));
         return peak * 4 >= last.queueCapacity();
     }
 
