@@ -39,9 +39,12 @@ public record PoolConfig(
     /** The most retries a request may have. */
     public static final int RETRY_LIMIT = 100;
 
-    private static final Duration HOUR = Duration.ofHours(1);
-    private static final Duration MIN_TICK = Duration.ofMillis(1);
-    private static final Duration MAX_TICK = Duration.ofSeconds(60);
+    /** The longest timeout, block timeout, retry backoff or stuck grace accepted. */
+    public static final Duration DURATION_LIMIT = Duration.ofHours(1);
+    /** The shortest scaling tick accepted. */
+    public static final Duration MIN_SCALING_TICK = Duration.ofMillis(1);
+    /** The longest scaling tick accepted. */
+    public static final Duration MAX_SCALING_TICK = Duration.ofSeconds(60);
 
     public PoolConfig {
         check("minWorkers", minWorkers, 1, WORKER_LIMIT, "1 and " + WORKER_LIMIT);
@@ -58,13 +61,13 @@ public record PoolConfig(
         if (overflowPolicy == null) {
             throw invalid("overflowPolicy", null, "one of " + java.util.Arrays.toString(OverflowPolicy.values()));
         }
-        checkDuration("blockTimeout", blockTimeout, Duration.ZERO, HOUR);
-        checkDuration("requestTimeout", requestTimeout, Duration.ZERO, HOUR);
+        checkDuration("blockTimeout", blockTimeout, Duration.ZERO, DURATION_LIMIT);
+        checkDuration("requestTimeout", requestTimeout, Duration.ZERO, DURATION_LIMIT);
         check("maxRetries", maxRetries, 0, RETRY_LIMIT, "0 and " + RETRY_LIMIT);
-        checkDuration("retryBackoff", retryBackoff, Duration.ofNanos(1), HOUR);
-        checkDuration("retryBackoffMax", retryBackoffMax, retryBackoff, HOUR);
-        checkDuration("scalingTick", scalingTick, MIN_TICK, MAX_TICK);
-        checkDuration("stuckGrace", stuckGrace, Duration.ofMillis(1), HOUR);
+        checkDuration("retryBackoff", retryBackoff, Duration.ofNanos(1), DURATION_LIMIT);
+        checkDuration("retryBackoffMax", retryBackoffMax, retryBackoff, DURATION_LIMIT);
+        checkDuration("scalingTick", scalingTick, MIN_SCALING_TICK, MAX_SCALING_TICK);
+        checkDuration("stuckGrace", stuckGrace, Duration.ofMillis(1), DURATION_LIMIT);
     }
 
     /** A config with the defaults: 1–8 workers, threshold 100, capacity 10,000, drop newest, no timeout. */
