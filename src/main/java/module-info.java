@@ -3,6 +3,7 @@ module dev.poolscope {
     requires javafx.controls;
     requires javafx.fxml;
     requires javafx.swing;
+    requires java.prefs;
     requires org.controlsfx.controls;
     requires HdrHistogram;
 

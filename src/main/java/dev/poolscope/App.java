@@ -15,6 +15,8 @@ import dev.poolscope.model.MetricHistory;
 import dev.poolscope.model.MetricsSampler;
 import dev.poolscope.view.DashboardController;
 import dev.poolscope.view.PresenterKeys;
+import dev.poolscope.view.ViewPreferences;
+import dev.poolscope.view.WindowPlacement;
 import javafx.application.Application;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
@@ -42,7 +44,9 @@ public final class App extends Application {
             lab.load().ratePerSecondProperty().set(options.rate());
         }
         stage.setTitle("PoolScope " + Main.version());
-        stage.setScene(dashboard(lab, Main.version()));
+        ViewPreferences prefs = ViewPreferences.forUser();
+        stage.setScene(dashboard(lab, Main.version(), prefs));
+        WindowPlacement.apply(stage, prefs);
         Icons.apply(stage);
         // Closing the window ends the lab at once, whether or not the JVM goes on (as under tests).
         stage.setOnHidden(e -> stop());
@@ -55,13 +59,13 @@ public final class App extends Application {
         Screenshot.scheduleIfAsked(stage, lab.sampler());
     }
 
-    /** The dashboard scene for {@code lab} at the default size. */
-    public static Scene dashboard(Lab lab, String version) {
-        return dashboard(lab, version, 1440, 900);
+    /** The dashboard scene for {@code lab}, sized by its window ({@link WindowPlacement}). */
+    public static Scene dashboard(Lab lab, String version, ViewPreferences prefs) {
+        return dashboard(lab, version, prefs, -1, -1);
     }
 
-    /** The dashboard scene for {@code lab}; also used by the GUI tests. */
-    public static Scene dashboard(Lab lab, String version, double width, double height) {
+    /** The dashboard scene for {@code lab} at a fixed size; for the GUI tests. */
+    public static Scene dashboard(Lab lab, String version, ViewPreferences prefs, double width, double height) {
         FXMLLoader loader = new FXMLLoader(App.class.getResource("view/dashboard.fxml"));
         Parent root;
         try {
@@ -70,7 +74,7 @@ public final class App extends Application {
             throw new UncheckedIOException("the dashboard layout could not be loaded", e);
         }
         DashboardController controller = loader.getController();
-        controller.init(lab, version);
+        controller.init(lab, version, prefs);
         root.getProperties().put(DashboardController.class, controller);
         Scene scene = new Scene(root, width, height);
         scene.getStylesheets().add(App.class.getResource("view/dashboard.css").toExternalForm());

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -58,10 +59,12 @@ public final class DashboardController {
     private final Label tickLabel = new Label();
     private final Label messageLabel = new Label();
     private Lab lab;
+    private ViewPreferences prefs;
 
     /** Connects the view to the model; call once, on the FX thread, before the sampler starts. */
-    public void init(Lab model, String version) {
+    public void init(Lab model, String version, ViewPreferences preferences) {
         lab = model;
+        prefs = preferences;
         versionLabel.setText(version);
         poolControlsController.init(lab.settings(), this::complain);
         loadControlsController.init(lab.load());
@@ -149,22 +152,27 @@ public final class DashboardController {
 
     @FXML
     private void exportCsv() {
-        chooseTarget("Export history as CSV", "poolscope-history.csv", "CSV", "*.csv")
+        chooseTarget("Export history as CSV", "poolscope-history", "CSV", "csv")
                 .ifPresent(path -> run("export CSV", () -> exportCsv(path)));
     }
 
     @FXML
     private void savePng() {
-        chooseTarget("Save charts as PNG", "poolscope-charts.png", "PNG", "*.png")
+        chooseTarget("Save charts as PNG", "poolscope-charts", "PNG", "png")
                 .ifPresent(path -> run("save PNG", () -> savePng(path)));
     }
 
-    private Optional<Path> chooseTarget(String title, String fileName, String kind, String pattern) {
+    private Optional<Path> chooseTarget(String title, String stem, String kind, String extension) {
+        SaveTarget suggested = SaveTarget.suggest(prefs, stem, extension, LocalDateTime.now());
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
-        chooser.setInitialFileName(fileName);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, pattern));
-        return Optional.ofNullable(chooser.showSaveDialog(root.getScene().getWindow())).map(java.io.File::toPath);
+        chooser.setInitialDirectory(suggested.folder().toFile());
+        chooser.setInitialFileName(suggested.fileName());
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, "*." + extension));
+        Optional<Path> chosen = Optional.ofNullable(chooser.showSaveDialog(root.getScene().getWindow()))
+                .map(java.io.File::toPath);
+        chosen.map(Path::getParent).ifPresent(prefs::rememberFolder);
+        return chosen;
     }
 
     /** Writes every kept sample as CSV, in the headless runner's format; returns the rows written. */

@@ -6,11 +6,18 @@ import dev.poolscope.engine.PoolSnapshot;
 import dev.poolscope.model.Sample;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
+import javafx.css.PseudoClass;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /** The row of big numbers above the charts: what a room should be able to read from the back. */
 public final class HeadlineController {
 
+    /** Below this width the six tiles switch to smaller numbers rather than cut them off. */
+    private static final double COMPACT_BELOW_PX = 780;
+    private static final PseudoClass COMPACT = PseudoClass.getPseudoClass("compact");
+
+    @FXML private HBox headline;
     @FXML private Label workers;
     @FXML private Label workersDetail;
     @FXML private Label queued;
@@ -25,6 +32,17 @@ public final class HeadlineController {
     @FXML private Label ledger;
     @FXML private Label ledgerDetail;
 
+    @FXML
+    private void initialize() {
+        headline.widthProperty().addListener((o, a, w) -> headline.pseudoClassStateChanged(COMPACT,
+                w.doubleValue() < COMPACT_BELOW_PX * fontScale()));
+    }
+
+    /** How much presenter zoom has grown the fonts (details are 0.85 em of 13 px unzoomed, compact or not). */
+    private double fontScale() {
+        return workersDetail.getFont().getSize() / (0.85 * PresenterKeys.DEFAULT_FONT_PX);
+    }
+
     void show(Sample sample) {
         PoolSnapshot s = sample.snapshot();
         PoolRates r = sample.rates();
@@ -37,7 +55,7 @@ public final class HeadlineController {
         throughput.setText(Format.rate(r.completedPerSecond()) + "/s");
         throughputDetail.setText("submitted " + Format.rate(r.submittedPerSecond()) + "/s");
         latency.setText(Format.millis(s.queueWait().p99Millis()) + " / " + Format.millis(s.runTime().p99Millis()));
-        latencyDetail.setText("p50 " + Format.millis(s.queueWait().p50Millis()) + " / "
+        latencyDetail.setText("ms · p50 " + Format.millis(s.queueWait().p50Millis()) + " / "
                 + Format.millis(s.runTime().p50Millis()));
         trouble.setText(Format.rate(r.droppedPerSecond() + r.timedOutPerSecond() + r.failedPerSecond()));
         troubleDetail.setText(String.format("drop %s · t/o %s · fail %s", Format.rate(r.droppedPerSecond()),
