@@ -1,6 +1,7 @@
 package dev.poolscope.view;
 
 import java.util.List;
+import java.util.Locale;
 
 import dev.poolscope.engine.PoolSnapshot;
 import dev.poolscope.model.EventLogModel;
@@ -48,7 +49,7 @@ public final class ChartsController {
         workers.line("busy", s -> s.snapshot().busyWorkers());
         workers.line("min", s -> s.snapshot().config().minWorkers());
         workers.line("max", s -> s.snapshot().config().maxWorkers());
-        markers = new ScalingMarkers(workers.extraSeries("scaling event"));
+        markers = new ScalingMarkers(workers.extraSeries("scaling event"), () -> workersChart.getXAxis().getWidth());
 
         trouble = new LiveChart(troubleChart);
         trouble.line("retries/s", s -> s.rates().retriesPerSecond());
@@ -66,7 +67,18 @@ public final class ChartsController {
 
         eventLog.setItems(lab.log().entries());
         eventLog.setCellFactory(list -> new LogCell());
-        lab.dispatcherProperty().addListener((o, a, b) -> markers.clear());
+        lab.dispatcherProperty().addListener((o, a, b) -> startOver());
+    }
+
+    /** A fresh pool starts a fresh view: no old lines, markers or axis ranges. */
+    private void startOver() {
+        for (LiveChart chart : List.of(queue, workers, trouble, throughput, latency)) {
+            chart.reset();
+        }
+        markers.clear();
+        queueChart.setTitle("Queue depth");
+        workersChart.setTitle("Workers");
+        workersChart.getStyleClass().remove("capped");
     }
 
     /** Redraws every chart over the last {@code windowSeconds} of history. */
@@ -77,27 +89,34 @@ public final class ChartsController {
         trouble.redraw(window, windowSeconds);
         throughput.redraw(window, windowSeconds);
         latency.redraw(window, windowSeconds);
-        if (!window.isEmpty()) {
-            queueChart.setTitle(String.format("Queue depth (capacity %,d)",
-                    window.get(window.size() - 1).snapshot().queueCapacity()));
-        }
-        if (!capacityMatters(window)) {
-            queue.clear(capacityLine);
-        }
-        markers.redraw(history.markers(windowSeconds));
-    }
-
-    /**
-     * The capacity line is drawn only once the queue comes near it; otherwise it would squash the queue and the
-     * threshold into the bottom pixels of the chart. The chart title carries the capacity instead.
-     */
-    private boolean capacityMatters(List<Sample> window) {
         if (window.isEmpty()) {
-            return false;
+            return;
         }
         PoolSnapshot last = window.get(window.size() - 1).snapshot();
         long peak = window.stream().mapToLong(s -> s.snapshot().queued()).max().orElse(0);
-        return peak * 4 >= last.queueCapacity();
+        boolean capacityShown = capacityIsNear(peak, last.queueCapacity());
+        if (!capacityShown) {
+            queue.clear(capacityLine);
+        }
+        queueChart.setTitle(String.format(capacityShown ? "Queue depth · capacity %,d" : "Queue depth · capacity "
+                + "%,d (off scale)", last.queueCapacity()));
+        boolean capped = CappedAtMax.holds(last);
+        workersChart.setTitle(capped ? String.format("Workers · capped at max %,d", last.config().maxWorkers())
+                : "Workers");
+        workersChart.getStyleClass().remove("capped");
+        if (capped) {
+            workersChart.getStyleClass().add("capped");
+        }
+        markers.redraw(history.markers(windowSeconds), windowSeconds, last.config().shrinkFactor());
+    }
+
+    /**
+     * The capacity line is drawn, at its true value, only once the queue has come within half of it; otherwise
+     * it would squash the queue and the threshold into the bottom pixels of the chart, and the title says the
+     * capacity is off scale instead.
+     */
+    static boolean capacityIsNear(long peakQueued, long capacity) {
+        return peakQueued * 2 >= capacity;
     }
 
     /** The node holding all charts, for saving as PNG. */
@@ -114,7 +133,7 @@ public final class ChartsController {
                 setText(null);
             } else {
                 setText(entry.toString());
-                getStyleClass().add("log-" + entry.kind().name().toLowerCase().replace('_', '-'));
+                getStyleClass().add("log-" + entry.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
             }
         }
     }

@@ -29,7 +29,8 @@ import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
 /**
@@ -47,8 +48,10 @@ public final class DashboardController {
     @FXML private Spinner<Integer> deadlineSpinner;
     @FXML private Button shutdownButton;
     @FXML private Button restartButton;
-    @FXML private HBox reportBanner;
+    @FXML private VBox reportBanner;
     @FXML private Label reportLabel;
+    @FXML private Label chartsPausedBadge;
+    @FXML private Label countdown;
     @FXML private StatusBar statusBar;
     @FXML private PoolControlsController poolControlsController;
     @FXML private LoadControlsController loadControlsController;
@@ -67,13 +70,14 @@ public final class DashboardController {
         prefs = preferences;
         versionLabel.setText(version);
         poolControlsController.init(lab.settings(), this::complain);
-        loadControlsController.init(lab.load());
+        loadControlsController.init(lab.load(), lab.phaseProperty());
         chartsController.init(lab);
         windowBox.getItems().setAll(ChartWindow.values());
         windowBox.setValue(ChartWindow.MINUTE_1);
         windowBox.valueProperty().addListener((o, a, b) -> redrawCharts());
         pauseChartsButton.selectedProperty().addListener((o, a, paused) -> {
             pauseChartsButton.setText(paused ? "Resume charts" : "Pause charts");
+            chartsPausedBadge.setVisible(paused);
             if (!paused) {
                 redrawCharts();
             }
@@ -82,12 +86,17 @@ public final class DashboardController {
         shutdownButton.disableProperty().bind(lab.phaseProperty().isNotEqualTo(Lab.Phase.RUNNING));
         restartButton.disableProperty().bind(lab.phaseProperty().isNotEqualTo(Lab.Phase.STOPPED));
         lab.reportProperty().addListener((o, a, report) -> showReport(report));
+        countdown.visibleProperty().bind(lab.phaseProperty().isEqualTo(Lab.Phase.SHUTTING_DOWN));
+        countdown.textProperty().bind(lab.shutdownStatusProperty());
         lab.settings().lastRefusalProperty().addListener((o, a, msg) -> complain(msg));
         lab.load().lastRefusalProperty().addListener((o, a, msg) -> complain(msg));
         lab.settings().lastChangeProperty().addListener((o, a, b) -> messageLabel.setText(""));
         messageLabel.getStyleClass().add("status-message");
         ledgerLabel.getStyleClass().add("status-ledger");
         tickLabel.getStyleClass().add("status-tick");
+        // The summary may be cut on a narrow window; the ledger and the tick cost never are.
+        ledgerLabel.setMinWidth(Region.USE_PREF_SIZE);
+        tickLabel.setMinWidth(Region.USE_PREF_SIZE);
         statusBar.getLeftItems().add(messageLabel);
         statusBar.getRightItems().setAll(ledgerLabel, tickLabel);
         lab.sampler().onTick(this::onTick);
@@ -112,10 +121,23 @@ public final class DashboardController {
     private void showStatus(Sample latest) {
         PoolSnapshot s = latest.snapshot();
         String shutdown = lab.shutdownStatusProperty().get();
+        boolean trouble = Trouble.perSecond(latest.rates()) > 0;
+        String summary = String.format("%s · %s req/s · pool %,d (%,d busy) · %s submitted · %s completed · "
+                        + "%s dropped", s.state(), Format.rate(latest.rates().completedPerSecond()), s.poolSize(),
+                s.busyWorkers(), Format.count(s.submitted()), Format.count(s.completed()),
+                Format.count(s.droppedTotal()));
+        if (trouble) {
+            summary = String.format("⚠ trouble: %s dropped/s · %s timed out/s · %s failed/s · pool %,d (%,d busy) · "
+                            + "%s dropped in all", Format.rate(latest.rates().droppedPerSecond()),
+                    Format.rate(latest.rates().timedOutPerSecond()), Format.rate(latest.rates().failedPerSecond()),
+                    s.poolSize(), s.busyWorkers(), Format.count(s.droppedTotal()));
+        }
         statusBar.setText(!shutdown.isEmpty() && lab.phaseProperty().get() == Lab.Phase.SHUTTING_DOWN ? shutdown
-                : String.format("%s · %s req/s · pool %d (%d busy) · %s submitted · %s completed · %s dropped",
-                        s.state(), Format.rate(latest.rates().completedPerSecond()), s.poolSize(), s.busyWorkers(),
-                        Format.count(s.submitted()), Format.count(s.completed()), Format.count(s.droppedTotal())));
+                : summary);
+        statusBar.getStyleClass().remove("trouble");
+        if (trouble) {
+            statusBar.getStyleClass().add("trouble");
+        }
         ledgerLabel.setText(s.invariantHolds() ? "✔ nothing lost" : "✘ " + s.unaccounted() + " unaccounted");
         ledgerLabel.getStyleClass().removeAll("ok", "broken");
         ledgerLabel.getStyleClass().add(s.invariantHolds() ? "ok" : "broken");
@@ -148,6 +170,8 @@ public final class DashboardController {
     @FXML
     private void restart() {
         lab.restart();
+        // A fresh pool starts a fresh view: the charts start over (ChartsController) and so does this counter.
+        lab.load().resetCounters();
     }
 
     @FXML
@@ -193,7 +217,7 @@ public final class DashboardController {
 
     /** Saves the charts (and headline) as a PNG image. */
     public void savePng(Path target) throws IOException {
-        WritableImage image = chartsController.grid().getParent().snapshot(null, null);
+        WritableImage image = root.getCenter().snapshot(null, null);
         ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", target.toFile());
         messageLabel.setText("Saved charts to " + target.getFileName());
     }

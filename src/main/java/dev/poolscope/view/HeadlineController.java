@@ -7,6 +7,7 @@ import dev.poolscope.model.Sample;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.css.PseudoClass;
+import javafx.scene.Node;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
@@ -26,6 +27,8 @@ public final class HeadlineController {
     @FXML private Label throughputDetail;
     @FXML private Label latency;
     @FXML private Label latencyDetail;
+    @FXML private VBox workersTile;
+    @FXML private VBox troubleTile;
     @FXML private Label trouble;
     @FXML private Label troubleDetail;
     @FXML private VBox ledgerTile;
@@ -47,9 +50,12 @@ public final class HeadlineController {
         PoolSnapshot s = sample.snapshot();
         PoolRates r = sample.rates();
         PoolConfig c = s.config();
+        boolean capped = CappedAtMax.holds(s);
         workers.setText(Integer.toString(s.poolSize()));
-        workersDetail.setText(String.format("%d busy · %d idle · %d–%d", s.busyWorkers(), s.idleWorkers(),
-                c.minWorkers(), c.maxWorkers()));
+        workersDetail.setText(capped ? String.format("capped at max %,d · %,d busy", c.maxWorkers(), s.busyWorkers())
+                : String.format("%,d busy · %,d idle · %,d–%,d", s.busyWorkers(), s.idleWorkers(), c.minWorkers(),
+                        c.maxWorkers()));
+        mark(workersTile, "tile-warning", capped);
         queued.setText(Format.count(s.queued()));
         queuedDetail.setText(String.format("threshold %,d · cap %,d", c.loadThreshold(), s.queueCapacity()));
         throughput.setText(Format.rate(r.completedPerSecond()) + "/s");
@@ -57,13 +63,24 @@ public final class HeadlineController {
         latency.setText(Format.millis(s.queueWait().p99Millis()) + " / " + Format.millis(s.runTime().p99Millis()));
         latencyDetail.setText("ms · p50 " + Format.millis(s.queueWait().p50Millis()) + " / "
                 + Format.millis(s.runTime().p50Millis()));
-        trouble.setText(Format.rate(r.droppedPerSecond() + r.timedOutPerSecond() + r.failedPerSecond()));
+        double troublePerSecond = Trouble.perSecond(r);
+        trouble.setText(Format.rate(troublePerSecond));
         troubleDetail.setText(String.format("drop %s · t/o %s · fail %s", Format.rate(r.droppedPerSecond()),
                 Format.rate(r.timedOutPerSecond()), Format.rate(r.failedPerSecond())));
+        mark(troubleTile, "tile-warning", troublePerSecond > 0);
         boolean ok = s.invariantHolds();
-        ledger.setText(ok ? "✔ 0" : "✘ " + Format.count(s.unaccounted()));
-        ledgerDetail.setText("lost of " + Format.count(s.submitted()));
-        ledgerTile.getStyleClass().removeAll("ledger-ok", "ledger-broken");
-        ledgerTile.getStyleClass().add(ok ? "ledger-ok" : "ledger-broken");
+        ledger.setText(ok ? "✔ 0 lost" : "✘ " + Format.count(s.unaccounted()) + " lost");
+        ledgerDetail.setText(ok ? String.format("all accounted for, %,d dropped", s.droppedTotal())
+                : String.format("of %,d submitted", s.submitted()));
+        ledgerTile.getStyleClass().removeAll("ledger-ok", "ledger-dropping", "ledger-broken");
+        ledgerTile.getStyleClass().add(!ok ? "ledger-broken" : r.droppedPerSecond() > 0 ? "ledger-dropping"
+                : "ledger-ok");
+    }
+
+    private static void mark(Node tile, String styleClass, boolean on) {
+        tile.getStyleClass().remove(styleClass);
+        if (on) {
+            tile.getStyleClass().add(styleClass);
+        }
     }
 }

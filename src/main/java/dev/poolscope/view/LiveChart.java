@@ -96,8 +96,17 @@ final class LiveChart {
         series.getData().clear();
     }
 
-    LineChart<Number, Number> chart() {
-        return chart;
+    /** Empties every line and puts the axes back to their start, for a fresh pool. */
+    void reset() {
+        for (Line line : lines) {
+            line.series.getData().clear();
+        }
+        values.setAutoRanging(false);
+        values.setLowerBound(0);
+        values.setUpperBound(1);
+        values.setTickUnit(0.25);
+        time.setLowerBound(0);
+        time.setUpperBound(1);
     }
 
     private static double niceTickUnit(double windowSeconds) {

@@ -93,7 +93,7 @@ class ScreenFitTest {
             return scroll.getContent().getLayoutBounds().getHeight() > scroll.getViewportBounds().getHeight();
         });
         assertTrue(scrolls, "on a short screen the panel is taller than its viewport, so it scrolls");
-        List<String> cut = DashboardFixture.onFx(() -> java.util.stream.Stream.of(".sidebar .label", ".sidebar .list-cell", ".tile-title")
+        List<String> cut = DashboardFixture.onFx(() -> java.util.stream.Stream.of(".sidebar .label", ".sidebar .list-cell", ".tile-title", ".status-ledger", ".status-tick")
                 .flatMap(q -> robot.lookup(q).queryAllAs(Labeled.class).stream()).filter(Node::isVisible)
                 .filter(ScreenFitTest::truncated).map(Labeled::getText).toList());
         assertEquals(List.of(), cut, "no panel label or tile title is cut off");
@@ -116,8 +116,8 @@ class ScreenFitTest {
             return false;
         }
         return label.lookupAll(".text").stream().filter(Text.class::isInstance).map(t -> ((Text) t).getText())
-                .anyMatch(shown -> !shown.equals(label.getText()) && shown.endsWith("…")
-                        || shown.endsWith("..."));
+                .anyMatch(shown -> !shown.equals(label.getText())
+                        && (shown.endsWith("…") || shown.endsWith("...")));
     }
 
     private static boolean contains(Rectangle2D outer, Rectangle2D inner) {
