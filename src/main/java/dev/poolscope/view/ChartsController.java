@@ -39,31 +39,31 @@ public final class ChartsController {
 
     void init(Lab lab) {
         queue = new LiveChart(queueChart);
-        queue.line("queued", s -> s.snapshot().queued());
-        queue.line("threshold", s -> s.snapshot().config().loadThreshold());
-        queue.line("shrink band", s -> s.snapshot().config().shrinkBelow());
-        capacityLine = queue.line("capacity", s -> s.snapshot().queueCapacity());
+        queue.line("queued", "queued", s -> s.snapshot().queued());
+        queue.line("threshold", "threshold", s -> s.snapshot().config().loadThreshold());
+        queue.line("shrink band", "shrink-band", s -> s.snapshot().config().shrinkBelow());
+        capacityLine = queue.line("capacity", "capacity", s -> s.snapshot().queueCapacity());
 
-        workers = new LiveChart(workersChart);
-        workers.line("pool size", s -> s.snapshot().poolSize());
-        workers.line("busy", s -> s.snapshot().busyWorkers());
-        workers.line("min", s -> s.snapshot().config().minWorkers());
-        workers.line("max", s -> s.snapshot().config().maxWorkers());
-        markers = new ScalingMarkers(workers.extraSeries("scaling event"), () -> workersChart.getXAxis().getWidth());
+        workers = new LiveChart(workersChart).wholeNumbers();
+        workers.line("pool size", "pool-size", s -> s.snapshot().poolSize());
+        workers.line("busy", "busy", s -> s.snapshot().busyWorkers());
+        workers.line("min", "min", s -> s.snapshot().config().minWorkers());
+        workers.line("max", "max", s -> s.snapshot().config().maxWorkers());
+        markers = new ScalingMarkers(workers.extraSeries("scaling event", "scaling-event"), () -> workersChart.getXAxis().getWidth());
 
         trouble = new LiveChart(troubleChart);
-        trouble.line("retries/s", s -> s.rates().retriesPerSecond());
-        trouble.line("drops/s", s -> s.rates().droppedPerSecond());
-        trouble.line("timeouts/s", s -> s.rates().timedOutPerSecond());
-        trouble.line("failures/s", s -> s.rates().failedPerSecond());
+        trouble.line("retries/s", "retries", s -> s.rates().retriesPerSecond());
+        trouble.line("drops/s", "drops", s -> s.rates().droppedPerSecond());
+        trouble.line("timeouts/s", "timeouts", s -> s.rates().timedOutPerSecond());
+        trouble.line("failures/s", "failures", s -> s.rates().failedPerSecond());
 
         throughput = new LiveChart(throughputChart);
-        throughput.line("submitted/s", s -> s.rates().submittedPerSecond());
-        throughput.line("completed/s", s -> s.rates().completedPerSecond());
+        throughput.line("submitted/s", "submitted", s -> s.rates().submittedPerSecond());
+        throughput.line("completed/s", "completed", s -> s.rates().completedPerSecond());
 
         latency = new LiveChart(latencyChart);
-        latency.line("queue wait p99", s -> s.snapshot().queueWait().p99Millis());
-        latency.line("run p99", s -> s.snapshot().runTime().p99Millis());
+        latency.line("queue wait p99", "queue-wait", s -> s.snapshot().queueWait().p99Millis());
+        latency.line("run p99", "run-time", s -> s.snapshot().runTime().p99Millis());
 
         eventLog.setItems(lab.log().entries());
         eventLog.setCellFactory(list -> new LogCell());

@@ -19,6 +19,7 @@ import dev.poolscope.engine.ShutdownReport;
 import dev.poolscope.load.SnapshotCsv;
 import dev.poolscope.model.Lab;
 import dev.poolscope.model.Sample;
+import javafx.animation.PauseTransition;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -61,6 +62,7 @@ public final class DashboardController {
     private final Label ledgerLabel = new Label();
     private final Label tickLabel = new Label();
     private final Label messageLabel = new Label();
+    private final PauseTransition infoTimer = new PauseTransition(javafx.util.Duration.seconds(8));
     private Lab lab;
     private ViewPreferences prefs;
 
@@ -92,6 +94,7 @@ public final class DashboardController {
         lab.load().lastRefusalProperty().addListener((o, a, msg) -> complain(msg));
         lab.settings().lastChangeProperty().addListener((o, a, b) -> messageLabel.setText(""));
         messageLabel.getStyleClass().add("status-message");
+        infoTimer.setOnFinished(e -> messageLabel.setText(""));
         ledgerLabel.getStyleClass().add("status-ledger");
         tickLabel.getStyleClass().add("status-tick");
         // The summary may be cut on a narrow window; the ledger and the tick cost never are.
@@ -144,10 +147,20 @@ public final class DashboardController {
         tickLabel.setText(String.format("FX tick %.1f ms", lab.sampler().tickNanosProperty().get() / 1e6));
     }
 
+    /** An error, in the screen's words; it stays until the next accepted change or message. */
     private void complain(String message) {
         if (message != null) {
-            messageLabel.setText("⚠ " + message);
+            infoTimer.stop();
+            messageLabel.setText("⚠ " + ScreenWords.of(message));
+            messageLabel.getStyleClass().setAll("label", "status-message", "status-error");
         }
+    }
+
+    /** Information (an export done, say); it clears itself after a few seconds. */
+    private void inform(String message) {
+        messageLabel.setText("✔ " + message);
+        messageLabel.getStyleClass().setAll("label", "status-message", "status-info");
+        infoTimer.playFromStart();
     }
 
     private void showReport(ShutdownReport report) {
@@ -211,7 +224,7 @@ public final class DashboardController {
                 csv.append(s.snapshot());
             }
         }
-        messageLabel.setText("Exported " + samples.size() + " samples to " + target.getFileName());
+        inform(String.format("Exported %,d samples to %s", samples.size(), target.toAbsolutePath()));
         return samples.size() - 1;
     }
 
@@ -219,7 +232,7 @@ public final class DashboardController {
     public void savePng(Path target) throws IOException {
         WritableImage image = root.getCenter().snapshot(null, null);
         ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", target.toFile());
-        messageLabel.setText("Saved charts to " + target.getFileName());
+        inform("Saved charts to " + target.toAbsolutePath());
     }
 
     private interface IoAction {

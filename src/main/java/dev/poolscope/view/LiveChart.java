@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.function.ToDoubleFunction;
 
 import dev.poolscope.model.Sample;
+import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
 import javafx.util.StringConverter;
 
 /**
@@ -24,6 +26,7 @@ final class LiveChart {
     private final NumberAxis time;
     private final NumberAxis values;
     private final List<Line> lines = new ArrayList<>();
+    private boolean wholeNumbers;
 
     LiveChart(LineChart<Number, Number> chart) {
         this.chart = chart;
@@ -50,20 +53,48 @@ final class LiveChart {
         });
     }
 
-    /** Adds a line named {@code name} whose y value is read from each sample. */
-    XYChart.Series<Number, Number> line(String name, ToDoubleFunction<Sample> value) {
-        XYChart.Series<Number, Number> series = new XYChart.Series<>();
-        series.setName(name);
-        chart.getData().add(series);
+    /**
+     * Adds a line named {@code name} whose y value is read from each sample. The line and its legend sample carry
+     * the style class {@code series-<styleName>}, so its colour and dash follow its meaning, not its position.
+     */
+    XYChart.Series<Number, Number> line(String name, String styleName, ToDoubleFunction<Sample> value) {
+        XYChart.Series<Number, Number> series = series(name, styleName);
         lines.add(new Line(series, value));
         return series;
     }
 
     /** Adds a series that {@link #redraw} leaves alone, for points that do not come from samples. */
-    XYChart.Series<Number, Number> extraSeries(String name) {
+    XYChart.Series<Number, Number> extraSeries(String name, String styleName) {
+        return series(name, styleName);
+    }
+
+    /** Integer ticks only, for counts such as workers: no "2.5 workers" on the axis. */
+    LiveChart wholeNumbers() {
+        wholeNumbers = true;
+        values.setMinorTickVisible(false);
+        values.setTickLabelFormatter(new NumberAxis.DefaultFormatter(values) {
+            @Override
+            public String toString(Number n) {
+                return String.format("%,d", Math.round(n.doubleValue()));
+            }
+        });
+        return this;
+    }
+
+    private XYChart.Series<Number, Number> series(String name, String styleName) {
         XYChart.Series<Number, Number> series = new XYChart.Series<>();
         series.setName(name);
         chart.getData().add(series);
+        String styleClass = "series-" + styleName;
+        series.getNode().getStyleClass().add(styleClass);
+        // The legend shows each line's own stroke and dash instead of a colour dot.
+        for (Node item : chart.lookupAll(".chart-legend-item")) {
+            if (item instanceof Label label && name.equals(label.getText())) {
+                javafx.scene.shape.Line sample = new javafx.scene.shape.Line(0, 0, 22, 0);
+                sample.getStyleClass().addAll("legend-line", styleClass);
+                label.setGraphic(sample);
+            }
+        }
         return series;
     }
 
@@ -87,8 +118,16 @@ final class LiveChart {
             }
             line.series.getData().setAll(points);
         }
-        // An all-zero chart (no drops yet, say) keeps a 0–1 axis instead of collapsing to a single "0.0" label.
-        values.setAutoRanging(highest > 0);
+        if (wholeNumbers) {
+            int unit = wholeTickUnit(highest);
+            values.setAutoRanging(false);
+            values.setLowerBound(0);
+            values.setTickUnit(unit);
+            values.setUpperBound(Math.max(unit, Math.ceil((highest + 0.5) / unit) * unit));
+        } else {
+            // An all-zero chart (no drops yet, say) keeps a 0–1 axis instead of collapsing to a single "0.0" label.
+            values.setAutoRanging(highest > 0);
+        }
     }
 
     /** Hides a line's points without removing it from the legend. */
@@ -104,9 +143,20 @@ final class LiveChart {
         values.setAutoRanging(false);
         values.setLowerBound(0);
         values.setUpperBound(1);
-        values.setTickUnit(0.25);
+        values.setTickUnit(wholeNumbers ? 1 : 0.25);
         time.setLowerBound(0);
         time.setUpperBound(1);
+    }
+
+    /** 1, 2, 5, 10, 20, 50 … so that at most about six ticks show {@code highest}. */
+    static int wholeTickUnit(double highest) {
+        for (int unit = 1; ; unit *= 10) {
+            for (int step : new int[] {1, 2, 5}) {
+                if (highest / (unit * step) <= 6) {
+                    return unit * step;
+                }
+            }
+        }
     }
 
     private static double niceTickUnit(double windowSeconds) {

@@ -98,19 +98,7 @@ public final class LoadControlsController {
                 load.ratePerSecondProperty().set(Math.max(1, rate));
             }
         });
-        rateSlider.setLabelFormatter(new StringConverter<>() {
-            @Override
-            public String toString(Double exponent) {
-                String[] labels = {"1", "10", "100", "1k", "10k", "100k", "1M"};
-                int i = (int) Math.round(exponent);
-                return i >= 0 && i < labels.length ? labels[i] : "";
-            }
-
-            @Override
-            public Double fromString(String s) {
-                throw new UnsupportedOperationException("labels are not parsed");
-            }
-        });
+        rateSlider.setLabelFormatter(LogScale.labels());
     }
 
     @FXML
@@ -134,7 +122,7 @@ public final class LoadControlsController {
     }
 
     private static String capitalized(String constant) {
-        return constant.charAt(0) + constant.substring(1).toLowerCase().replace('_', '-');
+        return constant.charAt(0) + constant.substring(1).toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     private static <T> StringConverter<T> named(java.util.function.Function<T, String> name) {

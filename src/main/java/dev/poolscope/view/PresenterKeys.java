@@ -25,8 +25,10 @@ public final class PresenterKeys {
     public static void install(Scene scene) {
         PresenterKeys keys = new PresenterKeys();
         var accelerators = scene.getAccelerators();
+        // SHIFT_ANY: on a US keyboard "Ctrl + Plus" is typed as Ctrl + Shift + '='.
         for (KeyCode bigger : new KeyCode[] {KeyCode.PLUS, KeyCode.EQUALS, KeyCode.ADD}) {
-            accelerators.put(new KeyCodeCombination(bigger, KeyCombination.SHORTCUT_DOWN), () -> keys.zoom(scene, 1));
+            accelerators.put(new KeyCodeCombination(bigger, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_ANY),
+                    () -> keys.zoom(scene, 1));
         }
         for (KeyCode smaller : new KeyCode[] {KeyCode.MINUS, KeyCode.SUBTRACT}) {
             accelerators.put(new KeyCodeCombination(smaller, KeyCombination.SHORTCUT_DOWN), () -> keys.zoom(scene, -1));
