@@ -19,7 +19,7 @@ final class EventLog {
         ScalingEvent event;
         synchronized (this) {
             event = new ScalingEvent(nextSequence++, draft.time(), draft.sizeBefore(), draft.sizeAfter(),
-                    draft.queueDepth(), draft.threshold(), draft.reason());
+                    draft.queueDepth(), draft.threshold(), draft.shrinkBelow(), draft.reason());
             recent.addLast(event);
             if (recent.size() > KEPT) {
                 recent.removeFirst();
