@@ -57,6 +57,9 @@ final class Worker implements Runnable {
     void start(String name) {
         Thread t = new Thread(this, name);
         t.setDaemon(true);
+        // The pool has already settled the request and replaced the worker; say so in the log, once.
+        t.setUncaughtExceptionHandler((dead, e) -> System.getLogger(Worker.class.getName()).log(
+                System.Logger.Level.ERROR, dead.getName() + " died; its request was settled and it was replaced", e));
         thread = t;
         t.start();
     }
