@@ -29,7 +29,8 @@ import java.util.function.UnaryOperator;
  * Workers are named {@code <name>-worker-N}; one {@code <name>-scheduler} thread runs the scaler, the timeout
  * watchdog and retry timers; shutdown runs on {@code <name>-shutdown}. Submission never blocks except under
  * {@link OverflowPolicy#BLOCK} or {@link OverflowPolicy#CALLER_RUNS}. Futures complete on pool threads, so keep
- * their callbacks short or move them elsewhere with the {@code ...Async} variants.
+ * their callbacks short or move them elsewhere with the {@code ...Async} variants. Locks and their order: see
+ * the package documentation.
  */
 public final class Dispatcher implements AutoCloseable {
 
@@ -396,7 +397,10 @@ public final class Dispatcher implements AutoCloseable {
         return shutdown.await(limit);
     }
 
-    /** True once every request has its outcome and the pool's threads have ended. */
+    /**
+     * True once every request has its outcome and the pool's threads have ended, except workers abandoned as stuck
+     * (their handler ignored the interrupt; they exit, taking no new work, when it returns).
+     */
     public boolean isTerminated() {
         return state == PoolState.TERMINATED;
     }
