@@ -2,7 +2,6 @@ package dev.poolscope.cli;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -43,10 +42,19 @@ public final class HeadlessRunner {
     /**
      * Runs the scenario and returns what it measured; the CSV file, if any, is complete when this returns.
      *
-     * @throws IOException if the CSV file cannot be created or written; the pool is shut down regardless
+     * @throws IOException if the CSV file cannot be created or written, with {@link SnapshotCsv#cannotWrite}'s
+     *                     message; the pool is shut down regardless
      */
     public RunReport run() throws IOException {
-        Writer csvFile = options.csv() == null ? null : Files.newBufferedWriter(options.csv());
+        Writer csvFile = options.csv() == null ? null : SnapshotCsv.open(options.csv());
+        try {
+            return run(csvFile);
+        } catch (IOException e) {
+            throw new IOException(SnapshotCsv.cannotWrite(options.csv(), e), e);
+        }
+    }
+
+    private RunReport run(Writer csvFile) throws IOException {
         long seed = options.seed() != null ? options.seed() : ThreadLocalRandom.current().nextLong();
         Dispatcher pool = Dispatcher.start("poolscope", options.pool(), Map.of());
         ScalingCounts scaling = new ScalingCounts();

@@ -81,7 +81,7 @@ public final class Main {
         try {
             report = new HeadlessRunner(options).run();
         } catch (IOException e) {
-            return badArguments(err, "--csv " + options.csv() + " cannot be written: " + e);
+            return badArguments(err, e.getMessage());
         }
         if (options.mode() == Options.Mode.SMOKE) {
             out.println(report.smokeLine());
