@@ -56,13 +56,12 @@ public final class Lab {
         };
         settings.lastRefusalProperty().addListener(logRefusal);
         load.lastRefusalProperty().addListener(logRefusal);
+        load.failureProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                log.add(EventLogModel.Kind.LIFECYCLE, b);
+            }
+        });
         log.add(EventLogModel.Kind.LIFECYCLE, "pool started: " + describe(initial));
-    }
-
-    /** A lab with the demo defaults: the suggested pool, the Burst scenario, sampling at 10 Hz, 10 minutes kept. */
-    public static Lab withDefaults(Function<PoolConfig, Dispatcher> poolFactory) {
-        return new Lab(poolFactory, Scenario.suggestedConfig(), Scenario.BURST, MetricsSampler.DEFAULT_PERIOD,
-                MetricHistory.DEFAULT_CAPACITY);
     }
 
     /** Begins a graceful shutdown of the pool; the countdown and report follow on sampler ticks. */

@@ -3,6 +3,7 @@ package dev.poolscope.load;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -187,6 +188,21 @@ class LoadGeneratorTest {
         LoadGenerator generator = onSimulatedClock(noOp(10, Arrivals.CONSTANT));
         generator.stop();
         assertEquals(LoadGenerator.State.STOPPED, generator.state());
+    }
+
+    @Test
+    void aGeneratorWhoseThreadDiesShowsFailedWithTheCause() {
+        IllegalStateException broken = new IllegalStateException("clock broke");
+        LoadGenerator generator = new LoadGenerator(pool, noOp(1000, Arrivals.CONSTANT), new SplittableRandom(1),
+                () -> {
+                    throw broken;
+                });
+        generator.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> generator.state() == LoadGenerator.State.FAILED);
+        assertSame(broken, generator.failure());
+        generator.stop();
+        assertEquals(LoadGenerator.State.FAILED, generator.state(), "stopping keeps the failure visible");
+        assertSame(broken, assertThrows(IllegalStateException.class, generator::start).getCause());
     }
 
     private PoolSnapshot drained() {
