@@ -34,11 +34,6 @@ public record RunReport(Options options, long seed, double loadSeconds, long gen
         return last.invariantHolds() && last.finished() == last.submitted();
     }
 
-    /** The process exit code: 0 if the invariant holds, 1 if not. */
-    public int exitCode() {
-        return invariantHolds() ? 0 : 1;
-    }
-
     /** Requests completed per second of load. */
     public double completedPerSecond() {
         return endOfLoad.completed() / Math.max(1e-9, loadSeconds);
