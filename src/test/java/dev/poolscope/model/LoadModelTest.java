@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -20,7 +21,9 @@ import dev.poolscope.load.Scenario;
 
 class LoadModelTest {
 
-    private final Dispatcher pool = Dispatcher.start("poolscope-load-model-test",
+    // Generator threads of other tests may share the name; only threads started after this are this test's.
+    private final Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
+    private final Dispatcher pool = Dispatcher.start("load-model-test",
             PoolConfig.builder().workers(1, 4).scalingTick(Duration.ofSeconds(60)).build(), Map.of());
     private final LoadModel load = new LoadModel(() -> pool, Scenario.STEADY);
 
@@ -58,8 +61,8 @@ class LoadModelTest {
         assertEquals(LoadModel.Status.PAUSED, load.statusProperty().get());
         load.stop();
         assertEquals(LoadModel.Status.STOPPED, load.statusProperty().get());
-        assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().equals("poolscope-load")
-                && t.isAlive()), "the generator thread is gone");
+        assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> !before.contains(t)
+                && t.getName().equals(LoadGenerator.THREAD_NAME) && t.isAlive()), "the generator thread is gone");
     }
 
     @Test
