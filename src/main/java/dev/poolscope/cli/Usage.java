@@ -56,7 +56,8 @@ final class Usage {
                   --interval DUR        sampling interval, one CSV row each (default %s; %s..%s)
                   --csv FILE            write per-interval pool metrics as CSV
 
-                Exit codes: 0 ok, 1 a request went unaccounted (invariant broken), 2 bad arguments.
+                Exit codes: 0 ok, 1 the run failed (a request went unaccounted, or the load generator
+                died), 2 bad arguments.
 
                 Examples
                   poolscope                                          open the window
