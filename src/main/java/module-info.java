@@ -1,4 +1,9 @@
-/** PoolScope: a self-scaling worker pool engine and a JavaFX lab for watching and tuning it live. */
+/**
+ * PoolScope: a self-scaling worker pool engine and a JavaFX lab for watching and tuning it live.
+ *
+ * <p>Only the engine is API. The other packages are the app's own parts: JavaFX may start the application class
+ * and load the views' controllers, and nothing else reaches in.
+ */
 module dev.poolscope {
     requires javafx.controls;
     requires javafx.fxml;
@@ -7,11 +12,7 @@ module dev.poolscope {
     requires org.controlsfx.controls;
     requires HdrHistogram;
 
-    exports dev.poolscope;
     exports dev.poolscope.engine;
-    exports dev.poolscope.load;
-    exports dev.poolscope.cli;
-    exports dev.poolscope.model;
-    exports dev.poolscope.view;
+    exports dev.poolscope to javafx.graphics;
     opens dev.poolscope.view to javafx.fxml;
 }

@@ -5,14 +5,15 @@ import java.lang.invoke.VarHandle;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A submitted request on its way through the pool, with the future its submitter holds.
+ * A submitted request on its way through the pool; it is also the future its submitter holds, which saves an
+ * object per request.
  *
  * <p>Each attempt has a state word: the attempt number in the high bits, the phase in the low three. Exactly one
  * party wins each phase change by compare-and-set, which settles the races between a worker finishing, the
  * watchdog timing the attempt out, and shutdown interrupting it. Because the attempt number is part of the word,
  * a stale decision about attempt n can never touch attempt n + 1.
  */
-final class Job {
+final class Job extends CompletableFuture<Outcome> {
 
     static final int RUNNING = 0;
     static final int DONE = 1;
@@ -40,7 +41,6 @@ final class Job {
 
     final Request request;
     final Handler handler;
-    final CompletableFuture<Outcome> future = new CompletableFuture<>();
     final long timeoutNanos;
     final int maxRetries;
 
@@ -52,6 +52,12 @@ final class Job {
     // The current attempt's queue wait; written before the attempt's state word is published, so the watchdog,
     // which reads that word first, sees it when it gives up on a stuck attempt.
     long attemptWaitNanos;
+
+    // How far the finisher got with the current attempt, so that whatever throws inside it, the request still
+    // ends exactly once (see Finisher.lastResort). Written and read by the thread settling the attempt.
+    Outcome settledWith;
+    boolean waitingForRetry;
+    boolean retryScheduled;
 
     // Read by the watchdog while a worker runs the attempt.
     volatile long deadline;
@@ -73,6 +79,8 @@ final class Job {
      */
     int beginAttempt(long now) {
         attempts++;
+        waitingForRetry = false;
+        retryScheduled = false;
         DEADLINE.setRelease(this, now + timeoutNanos);
         int word = attempts << PHASE_BITS;
         STATE.setRelease(this, word);

@@ -107,7 +107,7 @@ public final class ChartsController {
         if (capped) {
             workersChart.getStyleClass().add("capped");
         }
-        markers.redraw(history.markers(windowSeconds), windowSeconds, last.config().shrinkFactor());
+        markers.redraw(history.markers(windowSeconds), windowSeconds);
     }
 
     /**

@@ -34,7 +34,7 @@ final class ScalingMarkers {
         this.plotWidthPx = plotWidthPx;
     }
 
-    void redraw(List<MetricHistory.Marker> markers, double windowSeconds, double shrinkFactor) {
+    void redraw(List<MetricHistory.Marker> markers, double windowSeconds) {
         double gapSeconds = windowSeconds / Math.max(100, plotWidthPx.getAsDouble()) * MIN_GAP_PX;
         List<ScalingRun> runs = ScalingRun.merge(markers, gapSeconds);
         Set<String> wanted = new HashSet<>();
@@ -52,7 +52,7 @@ final class ScalingMarkers {
             shown.computeIfAbsent(key(r), k -> {
                 XYChart.Data<Number, Number> point = new XYChart.Data<>(r.last().seconds(),
                         r.last().event().sizeAfter());
-                point.setNode(marker(r, shrinkFactor));
+                point.setNode(marker(r));
                 series.getData().add(point);
                 return point;
             });
@@ -69,13 +69,13 @@ final class ScalingMarkers {
         return r.first().event().sequence() + "+" + r.count();
     }
 
-    private static StackPane marker(ScalingRun r, double shrinkFactor) {
+    private static StackPane marker(ScalingRun r) {
         StackPane dot = new StackPane();
         dot.getStyleClass().add(r.isGrowth() ? "scale-up-marker" : "scale-down-marker");
         if (r.count() > 1) {
             dot.getStyleClass().add("merged-marker");
         }
-        Tooltip tip = new Tooltip(r.describe(shrinkFactor));
+        Tooltip tip = new Tooltip(r.describe());
         tip.setShowDelay(Duration.millis(100));
         Tooltip.install(dot, tip);
         return dot;

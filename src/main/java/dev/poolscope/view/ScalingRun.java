@@ -55,7 +55,7 @@ record ScalingRun(MetricHistory.Marker first, MetricHistory.Marker last, int cou
     }
 
     /** What happened, in the words on the screen and with the numbers the scaler compared, e.g. for a tooltip. */
-    String describe(double shrinkFactor) {
+    String describe() {
         ScalingEvent e = last.event();
         int n = Math.abs(change());
         String what = (change() >= 0 ? "+" : "−") + n + (n == 1 ? " worker" : " workers");
@@ -65,11 +65,16 @@ record ScalingRun(MetricHistory.Marker first, MetricHistory.Marker last, int cou
         String sizes = String.format(" (%,d → %,d)", first.event().sizeBefore(), e.sizeAfter());
         return what + ": " + switch (e.reason()) {
             case LOAD_ABOVE_THRESHOLD -> String.format("queue %,d > threshold %,d", e.queueDepth(), e.threshold());
+            // A whole queue depth is below 312.75 exactly when it is below 313, so the band shows as a whole number.
             case LOAD_BELOW_BAND -> String.format("queue %,d < shrink band %,d (%.2f × threshold %,d)",
-                    e.queueDepth(), Math.round(shrinkFactor * e.threshold()), shrinkFactor, e.threshold());
+                    e.queueDepth(), (long) Math.ceil(e.shrinkBelow()), e.shrinkBelow() / e.threshold(),
+                    e.threshold());
             case MIN_RAISED -> "min workers raised";
             case MAX_LOWERED -> "max workers lowered, the surplus retires as each finishes";
             case STUCK_REPLACED -> "a stuck worker was abandoned and replaced";
+            case STUCK_ABANDONED -> "a stuck worker was abandoned while the pool stopped";
+            case WORKER_LOST -> "a worker thread died; the pool was topped up to min";
+            case BELOW_MIN_RESTORED -> "the pool was below min and was topped up";
         } + sizes;
     }
 }

@@ -86,6 +86,16 @@ public final class ViewPreferences {
         flush();
     }
 
+    /** Whether projector mode was on. */
+    public boolean projector() {
+        return "true".equals(get("projector"));
+    }
+
+    public void rememberProjector(boolean on) {
+        put("projector", Boolean.toString(on));
+        flush();
+    }
+
     private double number(String key) {
         try {
             String text = get(key);

@@ -18,7 +18,7 @@ import dev.poolscope.model.MetricHistory.Marker;
 class ScalingRunTest {
 
     private static Marker marker(long seq, double seconds, int before, int after, int queue, Reason reason) {
-        return new Marker(seconds, new ScalingEvent(seq, Instant.EPOCH, before, after, queue, 417, reason));
+        return new Marker(seconds, new ScalingEvent(seq, Instant.EPOCH, before, after, queue, 417, 0.75 * 417, reason));
     }
 
     private static List<Marker> growth(int decisions, double from, double every) {
@@ -34,7 +34,7 @@ class ScalingRunTest {
         List<ScalingRun> runs = ScalingRun.merge(growth(15, 10.0, 0.1), 0.5);
         assertEquals(1, runs.size());
         assertEquals(15, runs.get(0).change());
-        assertEquals("+15 workers over 1.4 s: queue 444 > threshold 417 (2 → 17)", runs.get(0).describe(0.75));
+        assertEquals("+15 workers over 1.4 s: queue 444 > threshold 417 (2 → 17)", runs.get(0).describe());
     }
 
     @Test
@@ -49,7 +49,7 @@ class ScalingRunTest {
     @Test
     void shrinkingNamesTheBandItsValueAndTheThreshold() {
         String words = ScalingRun.merge(List.of(marker(1, 3, 4, 3, 12, Reason.LOAD_BELOW_BAND)), 1).get(0)
-                .describe(0.75);
+                .describe();
         assertEquals("−1 worker: queue 12 < shrink band 313 (0.75 × threshold 417) (4 → 3)", words);
         assertFalse(words.contains("LOAD_"), "no enum names on screen");
     }
