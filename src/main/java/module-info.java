@@ -10,6 +10,7 @@ module dev.poolscope {
     requires javafx.swing;
     requires java.prefs;
     requires org.controlsfx.controls;
+    requires atlantafx.base;
     requires HdrHistogram;
 
     exports dev.poolscope.engine;

@@ -47,6 +47,8 @@ public final class DashboardController {
     @FXML private Spinner<Integer> deadlineSpinner;
     @FXML private Button shutdownButton;
     @FXML private Button restartButton;
+    @FXML private ToggleButton darkButton;
+    @FXML private ToggleButton projectorButton;
     @FXML private VBox reportBanner;
     @FXML private Label reportLabel;
     @FXML private Label chartsPausedBadge;
@@ -68,6 +70,9 @@ public final class DashboardController {
     public void init(Lab model, String version, ViewPreferences preferences) {
         lab = model;
         prefs = preferences;
+        Appearance appearance = Appearance.install(root, prefs);
+        darkButton.selectedProperty().bindBidirectional(appearance.darkProperty());
+        projectorButton.selectedProperty().bindBidirectional(appearance.projectorProperty());
         versionLabel.setText(version);
         poolControlsController.init(lab.settings(), this::complain);
         loadControlsController.init(lab.load(), lab.phaseProperty());

@@ -1,7 +1,9 @@
 package dev.poolscope.view;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 import dev.poolscope.model.Sample;
@@ -10,6 +12,7 @@ import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
+import javafx.scene.layout.TilePane;
 import javafx.util.StringConverter;
 
 /**
@@ -25,13 +28,21 @@ final class LiveChart {
     private final LineChart<Number, Number> chart;
     private final NumberAxis time;
     private final NumberAxis values;
+    /** Charts shorter than this show their legend at the right (see the constructor). */
+    private static final double SIDE_LEGEND_BELOW_PX = 250;
+
     private final List<Line> lines = new ArrayList<>();
+    private final Map<XYChart.Series<Number, Number>, String> styleClasses = new LinkedHashMap<>();
     private boolean wholeNumbers;
 
     LiveChart(LineChart<Number, Number> chart) {
         this.chart = chart;
         chart.setAnimated(false);
         chart.setCreateSymbols(false);
+        chart.widthProperty().addListener(o -> fitLegend());
+        // JavaFX hides a bottom legend that leaves the plot under 150 px; a short chart lists it at the side.
+        chart.heightProperty().addListener((o, a, h) -> chart.setLegendSide(h.doubleValue() < SIDE_LEGEND_BELOW_PX
+                ? javafx.geometry.Side.RIGHT : javafx.geometry.Side.BOTTOM));
         values = (NumberAxis) chart.getYAxis();
         values.setLowerBound(0);
         values.setUpperBound(1);
@@ -85,17 +96,44 @@ final class LiveChart {
         XYChart.Series<Number, Number> series = new XYChart.Series<>();
         series.setName(name);
         chart.getData().add(series);
-        String styleClass = "series-" + styleName;
-        series.getNode().getStyleClass().add(styleClass);
-        // The legend shows each line's own stroke and dash instead of a colour dot.
+        styleClasses.put(series, "series-" + styleName);
+        // Adding a series re-assigns every line's classes and rebuilds the legend, so all are styled again.
+        styleClasses.forEach(LiveChart::styleLine);
+        styleLegend();
+        return series;
+    }
+
+    private static void styleLine(XYChart.Series<Number, Number> series, String styleClass) {
+        if (!series.getNode().getStyleClass().contains(styleClass)) {
+            series.getNode().getStyleClass().add(styleClass);
+        }
+    }
+
+    /**
+     * A chart hides a legend whose single row is wider than itself; on a narrow window the legend wraps into as
+     * many columns as fit instead.
+     */
+    private void fitLegend() {
+        if (chart.lookup(".chart-legend") instanceof TilePane legend && legend.getTileWidth() > 0) {
+            int columns = (int) Math.max(1, Math.floor((chart.getWidth() - 24) / (legend.getTileWidth()
+                    + legend.getHgap())));
+            legend.setPrefColumns(Math.min(columns, styleClasses.size()));
+        }
+    }
+
+    /** The legend shows each line's own stroke and dash instead of a colour dot. */
+    private void styleLegend() {
         for (Node item : chart.lookupAll(".chart-legend-item")) {
-            if (item instanceof Label label && name.equals(label.getText())) {
-                javafx.scene.shape.Line sample = new javafx.scene.shape.Line(0, 0, 22, 0);
-                sample.getStyleClass().addAll("legend-line", styleClass);
-                label.setGraphic(sample);
+            if (item instanceof Label label) {
+                styleClasses.forEach((series, styleClass) -> {
+                    if (series.getName().equals(label.getText())) {
+                        javafx.scene.shape.Line sample = new javafx.scene.shape.Line(0, 0, 16, 0);
+                        sample.getStyleClass().addAll("legend-line", styleClass);
+                        label.setGraphic(sample);
+                    }
+                });
             }
         }
-        return series;
     }
 
     /** Redraws every line over {@code window}, scrolling the time axis to end at its newest sample. */
