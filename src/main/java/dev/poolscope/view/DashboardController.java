@@ -65,12 +65,14 @@ public final class DashboardController {
     private final PauseTransition infoTimer = new PauseTransition(javafx.util.Duration.seconds(8));
     private Lab lab;
     private ViewPreferences prefs;
+    // Held here: the toggles' bidirectional bindings reference it only weakly.
+    private Appearance appearance;
 
     /** Connects the view to the model; call once, on the FX thread, before the sampler starts. */
     public void init(Lab model, String version, ViewPreferences preferences) {
         lab = model;
         prefs = preferences;
-        Appearance appearance = Appearance.install(root, prefs);
+        appearance = Appearance.install(root, prefs);
         darkButton.selectedProperty().bindBidirectional(appearance.darkProperty());
         projectorButton.selectedProperty().bindBidirectional(appearance.projectorProperty());
         versionLabel.setText(version);

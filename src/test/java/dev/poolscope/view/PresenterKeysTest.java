@@ -52,4 +52,17 @@ class PresenterKeysTest {
         double reset = DashboardFixture.onFx(() -> robot.lookup(".tile-value").queryAs(Label.class).getFont().getSize());
         assertEquals(before, reset, 0.01);
     }
+
+    @Test
+    void inProjectorModeZoomGrowsFromTheProjectorsLargerText(FxRobot robot) {
+        robot.clickOn("#projectorButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        double projector = DashboardFixture.onFx(() -> robot.lookup(".tile-title").queryAs(Label.class).getFont()
+                .getSize());
+        robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        double zoomed = DashboardFixture.onFx(() -> robot.lookup(".tile-title").queryAs(Label.class).getFont()
+                .getSize());
+        assertEquals(projector * 17 / 16, zoomed, 0.3, "one step up from projector mode's 16 px, not down to 14");
+    }
 }
