@@ -24,6 +24,10 @@ final class ShutdownProcess {
 
     private final Dispatcher pool;
     private final CountDownLatch terminated = new CountDownLatch(1);
+    // Completed with the requests handed back as soon as the queue is closed, before running attempts end.
+    private final CompletableFuture<List<Request>> handedBack = new CompletableFuture<>();
+    // Set by forceNow(): the drain phase ends at once, whatever deadline it was given.
+    private volatile boolean forcedNow;
     // Guarded by this.
     private CompletableFuture<ShutdownReport> report;
 
@@ -47,6 +51,15 @@ final class ShutdownProcess {
         return report;
     }
 
+    /** Ends the drain phase now, as if its deadline had passed; call after {@link #begin}. */
+    void forceNow() {
+        forcedNow = true;
+    }
+
+    CompletableFuture<List<Request>> handedBack() {
+        return handedBack;
+    }
+
     boolean await(Duration limit) throws InterruptedException {
         return terminated.await(limit.toNanos(), TimeUnit.NANOSECONDS);
     }
@@ -59,6 +72,7 @@ final class ShutdownProcess {
             long[] atDeadline = pool.accounting.totals();
             pool.moveTo(PoolState.STOPPING);
             List<Request> returned = returnQueued();
+            handedBack.complete(returned);
             pool.finisher.interruptAllWaiting();
             pool.queue.wakeAll();
             awaitWorkers();
@@ -74,6 +88,7 @@ final class ShutdownProcess {
             terminated.countDown();
             report.complete(done);
         } catch (Throwable t) {
+            handedBack.complete(List.of());
             pool.moveTo(PoolState.TERMINATED);
             terminated.countDown();
             report.completeExceptionally(t);
@@ -91,7 +106,7 @@ final class ShutdownProcess {
                 }
             }
             long left = deadlineNanos - System.nanoTime();
-            if (left <= 0) {
+            if (left <= 0 || forcedNow) {
                 return false;
             }
             LockSupport.parkNanos(Math.min(left, DRAIN_POLL_NANOS));
