@@ -5,9 +5,11 @@ module dev.poolscope {
     requires javafx.swing;
     requires org.controlsfx.controls;
     requires HdrHistogram;
+    requires static micrometer.core;
 
     exports dev.poolscope;
     exports dev.poolscope.engine;
+    exports dev.poolscope.engine.micrometer;
     exports dev.poolscope.load;
     exports dev.poolscope.cli;
     exports dev.poolscope.model;
