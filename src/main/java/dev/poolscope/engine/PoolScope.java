@@ -13,17 +13,20 @@ public final class PoolScope {
     private PoolScope() {
     }
 
-    /** A new pool named {@code name} (its threads are {@code name-worker-N}) as a plain executor: no timeouts, no retries. */
+    /** A new pool named {@code name} (threads {@code name-worker-N}) as a plain executor: no timeouts or retries. */
     public static PoolScopeExecutor executor(String name, PoolConfig config) {
         return executor(name, config, Duration.ZERO, 0);
     }
 
-    /** A new pool as an executor whose tasks time out after {@code taskTimeout} (zero: never) and retry up to {@code taskRetries} times. */
+    /**
+     * A new pool as an executor whose tasks are interrupted after {@code taskTimeout} (zero: never) and retried up
+     * to {@code taskRetries} times.
+     */
     public static PoolScopeExecutor executor(String name, PoolConfig config, Duration taskTimeout, int taskRetries) {
         return new PoolScopeExecutor(Dispatcher.start(name, config, Map.of()), taskTimeout, taskRetries);
     }
 
-    /** An executor for plain tasks on an existing pool, next to its typed requests; shutting it down stops the pool. */
+    /** An executor for plain tasks on an existing pool, beside its typed requests; its shutdown stops the pool. */
     public static PoolScopeExecutor executor(Dispatcher pool) {
         return new PoolScopeExecutor(pool, Duration.ZERO, 0);
     }

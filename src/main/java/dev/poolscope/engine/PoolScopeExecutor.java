@@ -90,9 +90,12 @@ public final class PoolScopeExecutor extends AbstractExecutorService {
 
     private Object runTask(Request request) throws Exception {
         TaskFuture<?> task = (TaskFuture<?>) request.payload();
-        if (SUBMITTING.get() == null) {
-            return task.attempt(true);
-        }
+        PoolScopeExecutor submitter = SUBMITTING.get();
+        return submitter == null ? task.attempt(true) : submitter.runInCaller(task);
+    }
+
+    /** Runs a task in the thread that submitted it, counted so termination waits for it. */
+    private Object runInCaller(TaskFuture<?> task) throws Exception {
         synchronized (this) {
             callerRuns++;
         }

@@ -83,6 +83,9 @@ final class TaskFuture<V> implements RunnableFuture<V> {
             result.complete((V) c.value());
         } else if (outcome instanceof Outcome.Failed f) {
             result.completeExceptionally(f.cause());
+            if (handedBack != this) {
+                reportUncaught(f.cause());
+            }
         } else if (outcome instanceof Outcome.TimedOut t) {
             result.completeExceptionally(new TimeoutException(
                     "the task ran past its timeout of " + t.timeout().toMillis() + " ms and was interrupted"));
@@ -95,6 +98,15 @@ final class TaskFuture<V> implements RunnableFuture<V> {
         }
         // Returned: like a FutureTask that shutdownNow hands back, it stays pending until the caller runs or
         // cancels it.
+    }
+
+    /**
+     * Nobody holds a future for a task given to {@code execute}, so its exception goes where
+     * {@code ThreadPoolExecutor} sends it: the uncaught-exception handler of the thread it ran on.
+     */
+    private static void reportUncaught(Throwable cause) {
+        Thread t = Thread.currentThread();
+        t.getUncaughtExceptionHandler().uncaughtException(t, cause);
     }
 
     /** Runs the task in the calling thread and settles the future with its result, unless already done. */

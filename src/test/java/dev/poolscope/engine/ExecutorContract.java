@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Timeout;
 abstract class ExecutorContract {
 
     static final int WORKERS = 1;
-    static final int CAPACITY = 2;
+    static final int CAPACITY = 4;
 
     /** A fresh executor with {@link #WORKERS} threads, a queue of {@link #CAPACITY} and abort-on-full. */
     abstract ExecutorService newExecutor();
@@ -103,6 +103,29 @@ abstract class ExecutorContract {
         assertSame(boom, e.getCause());
         assertTrue(f.isDone());
         assertFalse(f.isCancelled());
+    }
+
+    @Test
+    void anExceptionFromAnExecutedTaskReachesTheUncaughtExceptionHandler() throws InterruptedException {
+        IllegalStateException boom = new IllegalStateException("nobody holds a future for this");
+        AtomicReference<Throwable> caught = new AtomicReference<>();
+        CountDownLatch reported = new CountDownLatch(1);
+        Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
+            if (e == boom) {
+                caught.set(e);
+                reported.countDown();
+            }
+        });
+        try {
+            executor().execute(() -> {
+                throw boom;
+            });
+            assertTrue(reported.await(5, TimeUnit.SECONDS));
+            assertSame(boom, caught.get());
+        } finally {
+            Thread.setDefaultUncaughtExceptionHandler(previous);
+        }
     }
 
     @Test

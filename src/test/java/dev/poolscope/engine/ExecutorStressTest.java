@@ -88,7 +88,7 @@ class ExecutorStressTest {
             assertTrue(f.isDone(), "every accepted task's future is done after termination");
             if (!f.isCancelled()) {
                 assertEquals(1, runs.get(i), "an accepted task that was not cancelled ran once");
-                assertEquals(0, startedInterrupted.get(i), "task " + i + " started with an interrupt meant for another");
+                assertEquals(0, startedInterrupted.get(i), "task " + i + " started with another's interrupt");
             }
             ran += runs.get(i);
         }
