@@ -15,6 +15,7 @@ import dev.poolscope.engine.PoolListener;
 import dev.poolscope.engine.PoolSnapshot;
 import dev.poolscope.engine.ScalingEvent;
 import dev.poolscope.engine.ShutdownReport;
+import dev.poolscope.engine.SnapshotReader;
 import dev.poolscope.load.LoadGenerator;
 import dev.poolscope.load.SnapshotCsv;
 
@@ -61,10 +62,12 @@ public final class HeadlessRunner {
 
         SnapshotCsv csv = null;
         try {
-            PoolSnapshot first = pool.snapshot();
+            // CSV rows carry each interval's latencies, read through a reader of their own.
+            SnapshotReader reader = pool.openReader();
+            PoolSnapshot first = reader.read();
             csv = csvFile == null ? null : new SnapshotCsv(csvFile, first);
             generator.start();
-            Sampling sampling = sample(pool, first, csv);
+            Sampling sampling = sample(reader, first, csv);
             generator.stop();
             double loadSeconds = (System.nanoTime() - first.nanoTime()) / 1e9;
             PoolSnapshot endOfLoad = pool.snapshot();
@@ -95,7 +98,7 @@ public final class HeadlessRunner {
         }
     }
 
-    private Sampling sample(Dispatcher pool, PoolSnapshot first, SnapshotCsv csv) throws IOException {
+    private Sampling sample(SnapshotReader reader, PoolSnapshot first, SnapshotCsv csv) throws IOException {
         Sampling sampling = new Sampling();
         sampling.saw(first);
         long start = first.nanoTime();
@@ -106,7 +109,7 @@ public final class HeadlessRunner {
             if (!parkUntil(at)) {
                 at = end; // interrupted: take the last sample now and wind down
             }
-            PoolSnapshot now = pool.snapshot();
+            PoolSnapshot now = reader.read();
             sampling.saw(now);
             if (csv != null) {
                 csv.append(now);

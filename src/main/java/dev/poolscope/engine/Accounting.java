@@ -118,33 +118,82 @@ final class Accounting {
         return stripes[(int) (key * 0x9E3779B97F4A7C15L >>> 40) & mask];
     }
 
-    /** The counters and the latencies recorded since the previous cut. */
-    record Cut(long[] totals, Latency queueWait, Latency runTime) {
+    /** The counters, with latencies over the window the reader asked for. */
+    record Cut(long[] totals, long nanoTime, Latency queueWait, Latency runTime, long windowNanos) {
     }
 
-    // Guarded by cut()'s monitor: the histograms the stripes record into next, and the merged sums.
+    /**
+     * A reader's place in the latency history: a copy of the whole-life histograms as they were at its previous
+     * read, so the difference is its own interval. Guarded by the {@link Accounting} monitor.
+     */
+    static final class Cursor {
+        private final Histogram lastWaits = new Histogram(LATENCY_DIGITS);
+        private final Histogram lastRuns = new Histogram(LATENCY_DIGITS);
+        private long lastNanos;
+    }
+
+    // Guarded by this: the histograms the stripes record into next, and the pool's whole-life latencies, which
+    // only grow. A cut moves what the stripes recorded into the whole-life pair; no reader sees that as a change.
     private final Histogram[] spareWaits;
     private final Histogram[] spareRuns;
-    private final Histogram waitSum = new Histogram(LATENCY_DIGITS);
-    private final Histogram runSum = new Histogram(LATENCY_DIGITS);
+    private final Histogram lifeWaits = new Histogram(LATENCY_DIGITS);
+    private final Histogram lifeRuns = new Histogram(LATENCY_DIGITS);
+    private final Histogram scratch = new Histogram(LATENCY_DIGITS);
+    private final long startNanos = System.nanoTime();
+
+    /** A cursor whose first interval starts now. */
+    synchronized Cursor newCursor() {
+        collect();
+        Cursor c = new Cursor();
+        c.lastWaits.add(lifeWaits);
+        c.lastRuns.add(lifeRuns);
+        c.lastNanos = System.nanoTime();
+        return c;
+    }
 
     /**
-     * A consistent cut for a snapshot: the totals, plus each stripe's latency histograms swapped for empty ones in
-     * the same critical section (so a transition's latencies belong to the same cut as its counters). The swapped
-     * histograms are merged after the locks are released, keeping the time the hot path waits to a pointer swap.
+     * A consistent cut: the totals, with latencies over the pool's whole life ({@code cursor} null) or since the
+     * cursor's previous cut (which this one then becomes). Reading never changes what another reader sees.
      */
-    synchronized Cut cut() {
+    synchronized Cut cut(Cursor cursor) {
+        long[] sum = collect();
+        long now = System.nanoTime();
+        if (cursor == null) {
+            return new Cut(sum, now, Latency.of(lifeWaits), Latency.of(lifeRuns), now - startNanos);
+        }
+        Latency waits = since(lifeWaits, cursor.lastWaits);
+        Latency runs = since(lifeRuns, cursor.lastRuns);
+        long window = now - cursor.lastNanos;
+        cursor.lastNanos = now;
+        return new Cut(sum, now, waits, runs, window);
+    }
+
+    /** What {@code life} gained since {@code last}, which then catches up with it. */
+    private Latency since(Histogram life, Histogram last) {
+        scratch.reset();
+        scratch.add(life);
+        scratch.subtract(last);
+        Latency interval = Latency.of(scratch);
+        last.reset();
+        last.add(life);
+        return interval;
+    }
+
+    /**
+     * Sums the counters in one consistent cut and, in the same critical section, swaps each stripe's latency
+     * histograms for empty ones (so a transition's latencies belong to the same cut as its counters). The swapped
+     * histograms are merged into the whole-life pair after the locks are released, keeping the time the hot path
+     * waits to a pointer swap.
+     */
+    private long[] collect() {
         long[] sum = lockedTotals(true);
-        waitSum.reset();
-        runSum.reset();
         for (int i = 0; i < stripes.length; i++) {
-            // After lockedTotals(true) the spares hold what the stripes recorded; merge, then empty them for reuse.
-            waitSum.add(spareWaits[i]);
-            runSum.add(spareRuns[i]);
+            lifeWaits.add(spareWaits[i]);
+            lifeRuns.add(spareRuns[i]);
             spareWaits[i].reset();
             spareRuns[i].reset();
         }
-        return new Cut(sum, Latency.of(waitSum), Latency.of(runSum));
+        return sum;
     }
 
     /** Sums every counter while holding the queue and all stripes, so the totals form one consistent cut. */

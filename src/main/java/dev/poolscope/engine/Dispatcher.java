@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -28,7 +29,8 @@ import java.util.function.UnaryOperator;
  * Workers are named {@code <name>-worker-N}; one {@code <name>-scheduler} thread runs the scaler, the timeout
  * watchdog and retry timers; shutdown runs on {@code <name>-shutdown}. Submission never blocks except under
  * {@link OverflowPolicy#BLOCK} or {@link OverflowPolicy#CALLER_RUNS}. Futures complete on pool threads, so keep
- * their callbacks short or move them elsewhere with the {@code ...Async} variants.
+ * their callbacks short or move them elsewhere with the {@code ...Async} variants. Locks and their order: see
+ * the package documentation.
  */
 public final class Dispatcher implements AutoCloseable {
 
@@ -39,11 +41,12 @@ public final class Dispatcher implements AutoCloseable {
     final RequestQueue queue;
     final Accounting accounting;
     final Workers workers = new Workers(this);
-    final Finisher finisher = new Finisher(this);
+    private final Finisher finisher;
     final Watchdog watchdog = new Watchdog(this);
     final EventLog events = new EventLog();
     final ScheduledThreadPoolExecutor scheduler;
     private final Map<String, Handler> handlers = new ConcurrentHashMap<>();
+    // Guards config and state changes and the scaler task; see package-info for where it sits in the lock order.
     private final Object configLock = new Object();
     private final ShutdownProcess shutdown = new ShutdownProcess(this);
     // Written under configLock; volatile so workers and submitters see changes without locking.
@@ -52,11 +55,13 @@ public final class Dispatcher implements AutoCloseable {
     // Guarded by configLock.
     private ScheduledFuture<?> scalerTask;
 
-    private Dispatcher(String name, PoolConfig config, Map<String, Handler> initialHandlers) {
+    private Dispatcher(String name, PoolConfig config, Map<String, Handler> initialHandlers,
+                       Function<Dispatcher, Finisher> finisherFactory) {
         this.name = Objects.requireNonNull(name, "name");
         this.config = Objects.requireNonNull(config, "config");
         this.queue = new RequestQueue(config.queueCapacity());
         this.accounting = new Accounting(queue);
+        this.finisher = finisherFactory.apply(this);
         handlers.putAll(initialHandlers);
         scheduler = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, name + "-scheduler");
@@ -64,6 +69,10 @@ public final class Dispatcher implements AutoCloseable {
             return t;
         });
         scheduler.setRemoveOnCancelPolicy(true);
+    }
+
+    /** Starts the workers, the scaler and the watchdog once the pool is fully built. */
+    private Dispatcher begin() {
         synchronized (configLock) {
             workers.rebalance(config, 0);
             scheduleScaler(config);
@@ -71,16 +80,27 @@ public final class Dispatcher implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(guarded("watchdog",
                         () -> watchdog.scan(state.compareTo(PoolState.STOPPING) >= 0)),
                 WATCHDOG_PERIOD_NANOS, WATCHDOG_PERIOD_NANOS, TimeUnit.NANOSECONDS);
+        return this;
     }
 
     /** Starts a pool named "poolscope" with the given config and handlers (type → handler). */
     public static Dispatcher start(PoolConfig config, Map<String, Handler> handlers) {
-        return new Dispatcher("poolscope", config, handlers);
+        return start("poolscope", config, handlers);
     }
 
     /** Starts a pool whose threads are named after {@code name}. */
     public static Dispatcher start(String name, PoolConfig config, Map<String, Handler> handlers) {
-        return new Dispatcher(name, config, handlers);
+        return start(name, config, handlers, Finisher::new);
+    }
+
+    /** Starts a pool with its own finisher; tests use it to make settling fail. */
+    static Dispatcher start(String name, PoolConfig config, Map<String, Handler> handlers,
+                            Function<Dispatcher, Finisher> finisherFactory) {
+        return new Dispatcher(name, config, handlers, finisherFactory).begin();
+    }
+
+    Finisher finisher() {
+        return finisher;
     }
 
     /** Registers (or replaces) the handler for a request type; takes effect for requests submitted afterwards. */
@@ -181,11 +201,18 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     private void runInCaller(Job job) {
-        accounting.stripe().arrive(Counter.RUNNING);
         Worker self = Worker.caller(this);
-        watchdog.addCaller(self);
+        if (!watchdog.addCaller(self)) {
+            refuse(job, DropReason.SHUTTING_DOWN);
+            return;
+        }
         try {
+            accounting.stripe().arrive(Counter.RUNNING);
             self.runAttempt(job);
+        } catch (RuntimeException | Error e) {
+            // runAttempt has settled the request already; submit never throws for an accepted request.
+            System.getLogger(Dispatcher.class.getName()).log(System.Logger.Level.ERROR,
+                    name + ": settling a caller-run request failed", e);
         } finally {
             watchdog.removeCaller(self);
         }
@@ -314,11 +341,23 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
-    /** A consistent snapshot; latency percentiles cover the time since the previous call. */
+    /**
+     * A consistent snapshot, with latency percentiles over the pool's whole life. Free of side effects: any number
+     * of threads may call it. For percentiles over an interval, open a {@link #openReader() reader}.
+     */
     public PoolSnapshot snapshot() {
-        Accounting.Cut cut = accounting.cut();
-        return PoolSnapshot.of(cut.totals(), Instant.now(), System.nanoTime(), config, state, workers.size(),
-                workers.busy(), cut.queueWait(), cut.runTime());
+        return snapshot(null);
+    }
+
+    /** A reader whose every read returns a snapshot with latencies since its own previous read. */
+    public SnapshotReader openReader() {
+        return new SnapshotReader(this, accounting.newCursor());
+    }
+
+    PoolSnapshot snapshot(Accounting.Cursor cursor) {
+        Accounting.Cut cut = accounting.cut(cursor);
+        return PoolSnapshot.of(cut.totals(), Instant.now(), cut.nanoTime(), config, state, workers.size(),
+                workers.busy(), cut.queueWait(), cut.runTime(), Duration.ofNanos(cut.windowNanos()));
     }
 
     /** Scaling events with a sequence number above {@code sequence} (the most recent 1024 are kept). */
@@ -369,7 +408,10 @@ public final class Dispatcher implements AutoCloseable {
         return shutdown.await(limit);
     }
 
-    /** True once every request has its outcome and the pool's threads have ended. */
+    /**
+     * True once every request has its outcome and the pool's threads have ended, except workers abandoned as stuck
+     * (their handler ignored the interrupt; they exit, taking no new work, when it returns).
+     */
     public boolean isTerminated() {
         return state == PoolState.TERMINATED;
     }
@@ -381,7 +423,7 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     boolean keepWorking(Worker w) {
-        return !w.abandoned && state.compareTo(PoolState.STOPPING) < 0 && !workers.tryRetire(w);
+        return state.compareTo(PoolState.STOPPING) < 0 && !workers.tryRetire(w);
     }
 
     void moveTo(PoolState next) {

@@ -19,7 +19,7 @@ final class EventLog {
         ScalingEvent event;
         synchronized (this) {
             event = new ScalingEvent(nextSequence++, draft.time(), draft.sizeBefore(), draft.sizeAfter(),
-                    draft.queueDepth(), draft.threshold(), draft.reason());
+                    draft.queueDepth(), draft.threshold(), draft.shrinkBelow(), draft.reason());
             recent.addLast(event);
             if (recent.size() > KEPT) {
                 recent.removeFirst();
@@ -28,8 +28,9 @@ final class EventLog {
         for (PoolListener l : listeners) {
             try {
                 l.onScaling(event);
-            } catch (RuntimeException ignored) {
-                // A listener's bug must not stop the scaler.
+            } catch (RuntimeException e) {
+                // A listener's bug must not stop the scaler, nor go unseen.
+                listenerFailed("onScaling", l, e);
             }
         }
     }
@@ -52,9 +53,15 @@ final class EventLog {
         for (PoolListener l : listeners) {
             try {
                 l.onDrop(request, reason);
-            } catch (RuntimeException ignored) {
-                // A listener's bug must not turn a drop into a lost request.
+            } catch (RuntimeException e) {
+                // A listener's bug must not turn a drop into a lost request, nor go unseen.
+                listenerFailed("onDrop", l, e);
             }
         }
+    }
+
+    private static void listenerFailed(String method, PoolListener listener, RuntimeException e) {
+        System.getLogger(EventLog.class.getName()).log(System.Logger.Level.WARNING,
+                "PoolListener " + listener.getClass().getName() + "." + method + " threw; the pool goes on", e);
     }
 }

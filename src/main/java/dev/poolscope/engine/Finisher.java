@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
  * Decides what happens after an attempt: a final outcome, or a retry after backoff. Counters move before the
  * future completes, so whoever waits on the future sees them already updated.
  */
-final class Finisher {
+class Finisher {
 
     private final Dispatcher pool;
     // Requests waiting out a backoff. Whoever removes a job from this set owns it: the retry timer, or shutdown.
@@ -28,14 +28,12 @@ final class Finisher {
     void attemptEnded(Job job, Object value, Throwable error, long waitedNanos, long ranNanos,
                       Accounting.Stripe stripe) {
         if (error == null) {
-            stripe.settle(Counter.COMPLETED, waitedNanos, ranNanos);
-            job.future.complete(new Outcome.Completed(value, job.attempts, Duration.ofNanos(job.waitNanos),
-                    Duration.ofNanos(ranNanos)));
+            settle(job, Counter.COMPLETED, new Outcome.Completed(value, job.attempts, Duration.ofNanos(job.waitNanos),
+                    Duration.ofNanos(ranNanos)), waitedNanos, ranNanos, stripe);
         } else if (mayRetry(job)) {
             scheduleRetry(job, stripe, waitedNanos, ranNanos);
         } else {
-            stripe.settle(Counter.FAILED, waitedNanos, ranNanos);
-            job.future.complete(new Outcome.Failed(error, job.attempts));
+            settle(job, Counter.FAILED, new Outcome.Failed(error, job.attempts), waitedNanos, ranNanos, stripe);
         }
     }
 
@@ -45,14 +43,49 @@ final class Finisher {
      */
     void attemptCancelled(Job job, long waitedNanos, long ranNanos, Accounting.Stripe stripe) {
         if (job.cancelReason == Job.CancelReason.SHUTDOWN) {
-            stripe.settle(Counter.INTERRUPTED, waitedNanos, ranNanos);
-            job.future.complete(new Outcome.Interrupted(job.attempts));
+            settle(job, Counter.INTERRUPTED, new Outcome.Interrupted(job.attempts), waitedNanos, ranNanos, stripe);
         } else if (mayRetry(job)) {
             scheduleRetry(job, stripe, waitedNanos, ranNanos);
         } else {
-            stripe.settle(Counter.TIMED_OUT, waitedNanos, ranNanos);
-            job.future.complete(new Outcome.TimedOut(Duration.ofNanos(job.timeoutNanos), job.attempts));
+            settle(job, Counter.TIMED_OUT, new Outcome.TimedOut(Duration.ofNanos(job.timeoutNanos), job.attempts),
+                    waitedNanos, ranNanos, stripe);
         }
+    }
+
+    /**
+     * Moves the request from running to its terminal counter, then completes its future. The outcome is built
+     * before the move and remembered right after it (a field store, which cannot fail), so {@link #lastResort}
+     * always knows whether the counters already moved.
+     */
+    void settle(Job job, Counter to, Outcome outcome, long waitedNanos, long ranNanos, Accounting.Stripe stripe) {
+        stripe.settle(to, waitedNanos, ranNanos);
+        job.settledWith = outcome;
+        job.future.complete(outcome);
+    }
+
+    /**
+     * Ends a request whose settling threw part way (an {@code OutOfMemoryError} while recording, a failing
+     * finisher): it gets exactly one outcome and moves exactly once, whichever step failed. The attempt must be
+     * owned by the caller (claimed as done, or taken over).
+     */
+    void lastResort(Job job, Throwable error, Accounting.Stripe stripe) {
+        if (job.settledWith != null) {
+            job.future.complete(job.settledWith);
+            return;
+        }
+        Outcome failed = new Outcome.Failed(error, job.attempts);
+        if (job.waitingForRetry) {
+            // A scheduled retry owns the job from here; otherwise scheduling failed and the job waits for nothing.
+            if (job.retryScheduled) {
+                return;
+            }
+            waitingForRetry.remove(job);
+            stripe.move(Counter.WAITING_RETRY, Counter.FAILED);
+        } else {
+            stripe.move(Counter.RUNNING, Counter.FAILED);
+        }
+        job.settledWith = failed;
+        job.future.complete(failed);
     }
 
     private boolean mayRetry(Job job) {
@@ -61,8 +94,11 @@ final class Finisher {
 
     private void scheduleRetry(Job job, Accounting.Stripe stripe, long waitedNanos, long ranNanos) {
         stripe.settle(Counter.WAITING_RETRY, waitedNanos, ranNanos);
+        job.waitingForRetry = true;
         waitingForRetry.add(job);
         long delay = backoffNanos(pool.config(), job.attempts);
+        // Set before scheduling: once scheduled, the timer owns the job and may already be running its next attempt.
+        job.retryScheduled = true;
         try {
             pool.scheduler.schedule(() -> retryNow(job), delay, TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException stopped) {
@@ -70,6 +106,9 @@ final class Finisher {
             if (waitingForRetry.remove(job)) {
                 interruptWaiting(job);
             }
+        } catch (RuntimeException | Error e) {
+            job.retryScheduled = false;
+            throw e;
         }
     }
 

@@ -53,6 +53,12 @@ final class Job {
     // which reads that word first, sees it when it gives up on a stuck attempt.
     long attemptWaitNanos;
 
+    // How far the finisher got with the current attempt, so that whatever throws inside it, the request still
+    // ends exactly once (see Finisher.lastResort). Written and read by the thread settling the attempt.
+    Outcome settledWith;
+    boolean waitingForRetry;
+    boolean retryScheduled;
+
     // Read by the watchdog while a worker runs the attempt.
     volatile long deadline;
     volatile long cancelledAt;
@@ -73,6 +79,8 @@ final class Job {
      */
     int beginAttempt(long now) {
         attempts++;
+        waitingForRetry = false;
+        retryScheduled = false;
         DEADLINE.setRelease(this, now + timeoutNanos);
         int word = attempts << PHASE_BITS;
         STATE.setRelease(this, word);

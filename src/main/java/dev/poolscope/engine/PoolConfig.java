@@ -95,10 +95,10 @@ public record PoolConfig(
         }
     }
 
-    private static void checkDuration(String field, Duration value, Duration lowest, Duration highest) {
+    static void checkDuration(String field, Duration value, Duration lowest, Duration highest) {
         if (value == null || value.compareTo(lowest) < 0 || value.compareTo(highest) > 0) {
-            throw invalid(field, value == null ? null : value.toMillis() + " ms",
-                    "between " + lowest.toMillis() + " ms and " + highest.toMillis() + " ms");
+            throw invalid(field, value == null ? null : DurationBounds.text(value),
+                    "between " + DurationBounds.text(lowest) + " and " + DurationBounds.text(highest));
         }
     }
 

@@ -1,12 +1,15 @@
 package dev.poolscope.engine;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * An immutable, consistent picture of a pool at one moment. Counters are cumulative since the pool started;
- * latencies cover the interval since the previous snapshot. Use {@link #minus(PoolSnapshot)} for rates.
+ * An immutable, consistent picture of a pool at one moment. Counters are cumulative since the pool started.
+ * Latency percentiles cover {@link #latencyWindow()}: the pool's whole life for {@link Dispatcher#snapshot()},
+ * the time since the reader's previous read for {@link SnapshotReader#read()}. Use {@link #minus(PoolSnapshot)}
+ * for what changed between two snapshots, with rates.
  *
  * <p>The request counters form one consistent cut, so at every snapshot
  * {@code submitted = completed + failed + timedOut + dropped + unhandled + returned + interrupted + queued
@@ -32,8 +35,9 @@ import java.util.Map;
  * @param dropped          requests dropped without running, by reason
  * @param retriedAttempts  attempts that were retried (a request retried twice counts two)
  * @param stuckWorkers     workers abandoned because their handler ignored the interrupt past the grace
- * @param queueWait        time from enqueue to a worker picking the request up, this interval
- * @param runTime          time a handler ran per attempt, this interval
+ * @param queueWait        time from enqueue to a worker picking the request up, per attempt, over the latency window
+ * @param runTime          time a handler ran per attempt, over the latency window (abandoned attempts excluded)
+ * @param latencyWindow    how far back the latency figures reach, ending at this snapshot
  */
 public record PoolSnapshot(
         Instant takenAt, long nanoTime, PoolConfig config, PoolState state,
@@ -41,14 +45,15 @@ public record PoolSnapshot(
         long submitted, long queued, long running, long waitingForRetry,
         long completed, long failed, long timedOut, long unhandled, long returned, long interrupted,
         Map<DropReason, Long> dropped, long retriedAttempts, long stuckWorkers,
-        Latency queueWait, Latency runTime) {
+        Latency queueWait, Latency runTime, Duration latencyWindow) {
 
     public PoolSnapshot {
         dropped = Map.copyOf(dropped);
     }
 
     static PoolSnapshot of(long[] c, Instant takenAt, long nanoTime, PoolConfig config, PoolState state,
-                           int poolSize, int busyWorkers, Latency queueWait, Latency runTime) {
+                           int poolSize, int busyWorkers, Latency queueWait, Latency runTime,
+                           Duration latencyWindow) {
         Map<DropReason, Long> drops = new EnumMap<>(DropReason.class);
         for (DropReason r : DropReason.values()) {
             drops.put(r, c[Counter.droppedBy(r).ordinal()]);
@@ -58,7 +63,7 @@ public record PoolSnapshot(
                 c[Counter.WAITING_RETRY.ordinal()], c[Counter.COMPLETED.ordinal()], c[Counter.FAILED.ordinal()],
                 c[Counter.TIMED_OUT.ordinal()], c[Counter.UNHANDLED.ordinal()], c[Counter.RETURNED.ordinal()],
                 c[Counter.INTERRUPTED.ordinal()], drops, c[Counter.RETRIED.ordinal()],
-                c[Counter.STUCK_WORKERS.ordinal()], queueWait, runTime);
+                c[Counter.STUCK_WORKERS.ordinal()], queueWait, runTime, latencyWindow);
     }
 
     /** Workers waiting for a request. */
@@ -96,16 +101,16 @@ public record PoolSnapshot(
         return unaccounted() == 0 && queued >= 0 && running >= 0 && waitingForRetry >= 0;
     }
 
-    /** Rates between {@code earlier} and this snapshot. */
+    /** What changed between {@code earlier} and this snapshot: every counter's difference, and rates. */
     public PoolRates minus(PoolSnapshot earlier) {
-        double seconds = Math.max(1e-9, (nanoTime - earlier.nanoTime) / 1e9);
-        return new PoolRates(seconds,
-                (submitted - earlier.submitted) / seconds,
-                (completed - earlier.completed) / seconds,
-                (failed - earlier.failed) / seconds,
-                (timedOut - earlier.timedOut) / seconds,
-                (retriedAttempts - earlier.retriedAttempts) / seconds,
-                (droppedTotal() - earlier.droppedTotal()) / seconds,
-                droppedTotal() - earlier.droppedTotal());
+        Map<DropReason, Long> drops = new EnumMap<>(DropReason.class);
+        for (DropReason r : DropReason.values()) {
+            drops.put(r, dropped(r) - earlier.dropped(r));
+        }
+        return new PoolRates(Math.max(1e-9, (nanoTime - earlier.nanoTime) / 1e9),
+                submitted - earlier.submitted, completed - earlier.completed, failed - earlier.failed,
+                timedOut - earlier.timedOut, unhandled - earlier.unhandled, returned - earlier.returned,
+                interrupted - earlier.interrupted, drops, retriedAttempts - earlier.retriedAttempts,
+                stuckWorkers - earlier.stuckWorkers);
     }
 }

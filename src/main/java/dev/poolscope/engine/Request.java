@@ -19,8 +19,8 @@ public record Request(String type, Object payload, Duration timeout, int maxRetr
 
     public Request {
         Objects.requireNonNull(type, "type");
-        if (timeout != null && timeout.isNegative()) {
-            throw new IllegalArgumentException("timeout = " + timeout.toMillis() + " ms is not allowed: must be >= 0");
+        if (timeout != null) {
+            PoolConfig.checkDuration("timeout", timeout, Duration.ZERO, PoolConfig.DURATION_LIMIT);
         }
         if (maxRetries < DEFAULT_RETRIES || maxRetries > PoolConfig.RETRY_LIMIT) {
             throw new IllegalArgumentException("maxRetries = " + maxRetries + " is not allowed: must be between 0 and "

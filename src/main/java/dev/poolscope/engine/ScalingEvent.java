@@ -11,10 +11,11 @@ import java.time.Instant;
  * @param sizeAfter   pool size the decision aims at
  * @param queueDepth  queued requests when it was taken
  * @param threshold   the load threshold in force
+ * @param shrinkBelow the queue depth below which the pool shrinks: shrinkFactor × threshold
  * @param reason      why
  */
 public record ScalingEvent(long sequence, Instant time, int sizeBefore, int sizeAfter, int queueDepth,
-                           int threshold, Reason reason) {
+                           int threshold, double shrinkBelow, Reason reason) {
 
     /** What made the pool change size. */
     public enum Reason {
@@ -27,7 +28,13 @@ public record ScalingEvent(long sequence, Instant time, int sizeBefore, int size
         /** maxWorkers was lowered below the pool size: the surplus retires as each finishes its request. */
         MAX_LOWERED,
         /** A worker stuck in a handler that ignored interruption was abandoned and replaced. */
-        STUCK_REPLACED
+        STUCK_REPLACED,
+        /** A stuck worker was abandoned while the pool was stopping, so it was not replaced. */
+        STUCK_ABANDONED,
+        /** A worker thread ended because something outside its handler threw; the pool was topped up to min. */
+        WORKER_LOST,
+        /** The pool was below min (a worker thread could not be started earlier); the scaler topped it up. */
+        BELOW_MIN_RESTORED
     }
 
     /** True if the pool grows. */
@@ -40,10 +47,20 @@ public record ScalingEvent(long sequence, Instant time, int sizeBefore, int size
         String sizes = " (" + sizeBefore + " → " + sizeAfter + ")";
         return switch (reason) {
             case LOAD_ABOVE_THRESHOLD -> "queue " + queueDepth + " > threshold " + threshold + ": +1 worker" + sizes;
-            case LOAD_BELOW_BAND -> "queue " + queueDepth + " under band of " + threshold + ": −1 idle worker" + sizes;
+            case LOAD_BELOW_BAND -> "queue " + queueDepth + " < shrink band " + band(shrinkBelow)
+                    + ": −1 idle worker" + sizes;
             case MIN_RAISED -> "min raised: workers started" + sizes;
             case MAX_LOWERED -> "max lowered: surplus retires" + sizes;
             case STUCK_REPLACED -> "stuck worker abandoned, replaced" + sizes;
+            case STUCK_ABANDONED -> "stuck worker abandoned while stopping" + sizes;
+            case WORKER_LOST -> "worker thread died, pool topped up to min" + sizes;
+            case BELOW_MIN_RESTORED -> "pool below min, topped up" + sizes;
         };
+    }
+
+    /** The band as a reader compares it with a whole queue depth: 312.75 prints as 312.75, 75.0 as 75. */
+    private static String band(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value)
+                : java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 }

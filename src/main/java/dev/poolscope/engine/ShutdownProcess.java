@@ -10,12 +10,14 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Graceful shutdown with a deadline, run once on its own thread:
- * 1. DRAINING: refuse new requests; workers keep taking queued ones (and retries) until none are left or the
- *    deadline passes;
+ * 1. DRAINING: refuse new requests (and new caller-run attempts); workers keep taking queued ones (and retries)
+ *    until none are left or the deadline passes;
  * 2. STOPPING: close the queue and hand back what is still in it as {@code Returned}; end retry waits and running
- *    attempts as {@code Interrupted} (the watchdog interrupts them, and abandons workers that ignore it past the
- *    grace period);
- * 3. wait for the workers to exit, stop the scheduler, and report. Every future has its outcome by then.
+ *    attempts, on workers and on submitters under CALLER_RUNS, as {@code Interrupted} (the watchdog interrupts
+ *    them, and gives up on those that ignore it past the grace period);
+ * 3. wait for the workers and caller-run attempts to end, stop the scheduler, and report.
+ * Shutdown is total: whatever a step throws, the final sweep still gives every request its one outcome and
+ * stops the scheduler before the pool reports TERMINATED.
  */
 final class ShutdownProcess {
 
@@ -40,12 +42,14 @@ final class ShutdownProcess {
             return report;
         }
         if (deadline == null || deadline.isNegative()) {
-            throw new IllegalArgumentException("deadline = " + deadline + " is not allowed: must be >= 0 ms");
+            throw new IllegalArgumentException("deadline = " + (deadline == null ? "null" : DurationBounds.text(deadline))
+                    + " is not allowed: must be 0 ms or more");
         }
         report = new CompletableFuture<>();
         pool.moveTo(PoolState.DRAINING);
         pool.queue.stopAccepting();
-        Thread t = new Thread(() -> run(deadline), pool.name + "-shutdown");
+        pool.watchdog.closeCallers();
+        Thread t = new Thread(() -> run(DurationBounds.saturatedNanos(deadline)), pool.name + "-shutdown");
         t.setDaemon(true);
         t.start();
         return report;
@@ -61,51 +65,96 @@ final class ShutdownProcess {
     }
 
     boolean await(Duration limit) throws InterruptedException {
-        return terminated.await(limit.toNanos(), TimeUnit.NANOSECONDS);
+        return terminated.await(DurationBounds.saturatedNanos(limit), TimeUnit.NANOSECONDS);
     }
 
-    private void run(Duration deadline) {
+    private void run(long deadlineNanos) {
         long began = System.nanoTime();
+        long[] atStart = null;
+        long[] atDeadline = null;
+        List<Request> returned = new ArrayList<>();
+        boolean forced = true;
+        Throwable failure = null;
         try {
-            long[] atStart = pool.accounting.totals();
-            boolean forced = !drain(began + deadline.toNanos());
-            long[] atDeadline = pool.accounting.totals();
+            atStart = pool.accounting.totals();
+            forced = !drain(began, deadlineNanos);
+            atDeadline = pool.accounting.totals();
             pool.moveTo(PoolState.STOPPING);
-            List<Request> returned = returnQueued();
-            handedBack.complete(returned);
-            pool.finisher.interruptAllWaiting();
+            returnQueued(returned);
+            handedBack.complete(List.copyOf(returned));
+            pool.finisher().interruptAllWaiting();
             pool.queue.wakeAll();
             awaitWorkers();
-            pool.finisher.interruptAllWaiting();
-            pool.scheduler.shutdownNow();
-            pool.scheduler.awaitTermination(1, TimeUnit.SECONDS);
-            pool.moveTo(PoolState.TERMINATED);
-            long[] atEnd = pool.accounting.totals();
-            long drained = finishedNormally(atDeadline) - finishedNormally(atStart);
-            ShutdownReport done = new ShutdownReport(drained, returned,
-                    delta(atEnd, atStart, Counter.INTERRUPTED), delta(atEnd, atStart, Counter.STUCK_WORKERS),
-                    Duration.ofNanos(System.nanoTime() - began), forced);
-            terminated.countDown();
-            report.complete(done);
         } catch (Throwable t) {
-            handedBack.complete(List.of());
-            pool.moveTo(PoolState.TERMINATED);
-            terminated.countDown();
-            report.completeExceptionally(t);
+            failure = t;
+        } finally {
+            failure = sweep(returned, failure);
+            handedBack.complete(List.copyOf(returned));
         }
+        long[] atEnd = pool.accounting.totals();
+        atStart = atStart != null ? atStart : atEnd;
+        atDeadline = atDeadline != null ? atDeadline : atEnd;
+        ShutdownReport done = new ShutdownReport(finishedNormally(atDeadline) - finishedNormally(atStart), returned,
+                delta(atEnd, atStart, Counter.INTERRUPTED), delta(atEnd, atStart, Counter.STUCK_WORKERS),
+                Duration.ofNanos(System.nanoTime() - began), forced);
+        terminated.countDown();
+        if (failure != null) {
+            System.getLogger(ShutdownProcess.class.getName()).log(System.Logger.Level.ERROR,
+                    pool.name + ": a shutdown step failed; every request was still given its outcome", failure);
+        }
+        report.complete(done);
     }
 
-    /** Waits for the pool to empty; false if the deadline came first. */
-    private boolean drain(long deadlineNanos) {
+    /**
+     * The last step, which runs whatever happened before: nothing may be left queued, waiting for a retry or
+     * running once the pool says TERMINATED, and the scheduler must end. Each part runs even if another throws;
+     * returns the first failure seen.
+     */
+    private Throwable sweep(List<Request> returned, Throwable failure) {
+        pool.moveTo(PoolState.STOPPING);
+        failure = attempt(failure, () -> returnQueued(returned));
+        failure = attempt(failure, pool.finisher()::interruptAllWaiting);
+        failure = attempt(failure, () -> pool.watchdog.scan(true));
+        failure = attempt(failure, this::awaitWorkers);
+        failure = attempt(failure, pool.finisher()::interruptAllWaiting);
+        failure = attempt(failure, () -> {
+            pool.scheduler.shutdownNow();
+            pool.scheduler.awaitTermination(1, TimeUnit.SECONDS);
+        });
+        failure = attempt(failure, pool.watchdog::giveUpOnAll);
+        pool.moveTo(PoolState.TERMINATED);
+        return failure;
+    }
+
+    /** A step of the sweep that may throw. */
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    private static Throwable attempt(Throwable failure, Step step) {
+        try {
+            step.run();
+        } catch (Throwable t) {
+            if (failure == null) {
+                return t;
+            }
+            failure.addSuppressed(t);
+        }
+        return failure;
+    }
+
+    /** Waits for the pool to empty; false if the deadline came first. The deadline saturates: huge means wait. */
+    private boolean drain(long began, long deadlineNanos) {
         while (true) {
-            if (pool.queue.size() == 0 && pool.workers.busy() == 0 && !pool.finisher.anyWaiting()) {
+            if (pool.queue.size() == 0 && pool.workers.busy() == 0 && !pool.finisher().anyWaiting()
+                    && !pool.watchdog.anyCallerRunning()) {
                 long[] c = pool.accounting.totals();
                 if (c[Counter.QUEUED.ordinal()] + c[Counter.RUNNING.ordinal()]
                         + c[Counter.WAITING_RETRY.ordinal()] == 0) {
                     return true;
                 }
             }
-            long left = deadlineNanos - System.nanoTime();
+            long left = deadlineNanos - (System.nanoTime() - began);
             if (left <= 0 || forcedNow) {
                 return false;
             }
@@ -113,28 +162,34 @@ final class ShutdownProcess {
         }
     }
 
-    private List<Request> returnQueued() {
-        List<Request> returned = new ArrayList<>();
+    private void returnQueued(List<Request> returned) {
         Accounting.Stripe stripe = pool.accounting.stripe();
         for (Job job : pool.queue.closeAndDrain()) {
             stripe.move(Counter.QUEUED, Counter.RETURNED);
             job.future.complete(new Outcome.Returned(job.request));
             returned.add(job.request);
         }
-        return returned;
     }
 
     /**
-     * Waits for every worker to leave. Idle ones leave at once; busy ones when their interrupted attempt returns;
-     * stuck ones when the watchdog abandons them after the grace period, so the wait is bounded by that grace.
+     * Waits for every worker to leave and every caller-run attempt to end. Idle workers leave at once; busy ones
+     * when their interrupted attempt returns; stuck ones, and stuck caller-run attempts, when the watchdog gives
+     * up on them after the grace period, so the wait is bounded by that grace.
      */
     private void awaitWorkers() throws InterruptedException {
-        long limit = System.nanoTime() + pool.config().stuckGrace().toNanos() * 2 + TimeUnit.SECONDS.toNanos(1);
-        Worker[] left;
-        while ((left = pool.workers.view()).length > 0 && System.nanoTime() < limit) {
-            Thread t = left[0].thread();
+        // The config bounds the grace to an hour, so this cannot overflow.
+        long limit = pool.config().stuckGrace().toNanos() * 2 + TimeUnit.SECONDS.toNanos(1);
+        long began = System.nanoTime();
+        while (System.nanoTime() - began < limit) {
+            Worker[] left = pool.workers.view();
+            if (left.length == 0 && !pool.watchdog.anyCallerRunning()) {
+                return;
+            }
+            Thread t = left.length > 0 ? left[0].thread() : null;
             if (t != null) {
                 t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(DRAIN_POLL_NANOS)));
+            } else {
+                LockSupport.parkNanos(DRAIN_POLL_NANOS);
             }
         }
     }

@@ -2,6 +2,7 @@ package dev.poolscope.engine;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What a shutdown did.
@@ -22,7 +23,7 @@ public record ShutdownReport(long drained, List<Request> returned, long interrup
 
     /** A one-line summary for logs and the status bar. */
     public String summary() {
-        return String.format("%s in %d ms: %d drained, %d returned, %d interrupted, %d stuck",
+        return String.format(Locale.ROOT, "%s in %d ms: %d drained, %d returned, %d interrupted, %d stuck",
                 forced ? "forced stop" : "drained", took.toMillis(), drained, returned.size(), interrupted, stuck);
     }
 }

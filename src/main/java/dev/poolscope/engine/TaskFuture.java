@@ -101,12 +101,14 @@ final class TaskFuture<V> implements RunnableFuture<V> {
     }
 
     /**
-     * Nobody holds a future for a task given to {@code execute}, so its exception goes where
-     * {@code ThreadPoolExecutor} sends it: the uncaught-exception handler of the thread it ran on.
+     * Nobody holds a future for a task given to {@code execute}, so its exception goes where a
+     * {@code ThreadPoolExecutor}'s default threads send it: the thread group, which passes it to the default
+     * uncaught-exception handler or prints it. Not to the worker's own handler, which reports a dying worker, and
+     * this one lives on.
      */
     private static void reportUncaught(Throwable cause) {
         Thread t = Thread.currentThread();
-        t.getUncaughtExceptionHandler().uncaughtException(t, cause);
+        t.getThreadGroup().uncaughtException(t, cause);
     }
 
     /** Runs the task in the calling thread and settles the future with its result, unless already done. */

@@ -11,19 +11,36 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Watchdog {
 
     private final Dispatcher pool;
-    // Submitter threads running a request themselves under CALLER_RUNS.
+    // Submitter threads running a request themselves under CALLER_RUNS. Guarded by this for add and close, so
+    // that once shutdown has closed it no new caller attempt can start unseen; scans iterate it without locking.
     private final Set<Worker> callers = ConcurrentHashMap.newKeySet();
+    private boolean callersClosed;
 
     Watchdog(Dispatcher pool) {
         this.pool = pool;
     }
 
-    void addCaller(Worker w) {
+    /** Registers a submitter about to run a request itself; false once shutdown has begun. */
+    synchronized boolean addCaller(Worker w) {
+        if (callersClosed) {
+            return false;
+        }
         callers.add(w);
+        return true;
     }
 
     void removeCaller(Worker w) {
         callers.remove(w);
+    }
+
+    /** From now on no submitter may run a request itself; the ones running go on until they end or are given up. */
+    synchronized void closeCallers() {
+        callersClosed = true;
+    }
+
+    /** True while a submitter still runs a request of this pool. */
+    boolean anyCallerRunning() {
+        return !callers.isEmpty();
     }
 
     /** One scan; with {@code stopping} true, every running attempt is cancelled for shutdown. */
@@ -35,6 +52,35 @@ final class Watchdog {
         }
         for (Worker w : callers) {
             check(w, now, grace, stopping);
+        }
+    }
+
+    /**
+     * Shutdown's last resort once the scheduler has stopped: cancels every attempt still running and gives up on
+     * it at once, without waiting out the grace, so TERMINATED never leaves a request without its outcome.
+     */
+    void giveUpOnAll() {
+        long now = System.nanoTime();
+        for (Worker w : pool.workers.view()) {
+            forceEnd(w, now);
+        }
+        for (Worker w : callers) {
+            forceEnd(w, now);
+        }
+    }
+
+    private void forceEnd(Worker w, long now) {
+        Job job = w.current;
+        if (job == null) {
+            return;
+        }
+        int word = job.state();
+        if (Job.phase(word) == Job.RUNNING) {
+            cancel(w, job, word, Job.CancelReason.SHUTDOWN, now);
+            word = job.state();
+        }
+        if (Job.phase(word) == Job.CANCELLED && w.current == job) {
+            giveUpOn(w, job, word);
         }
     }
 
@@ -53,9 +99,9 @@ final class Watchdog {
                 }
             }
             case Job.CANCELLED -> {
-                // A caller thread cannot be replaced; it stays with its own request however long it takes.
-                if (w.pooled && now - job.cancelledAt > grace && w.current == job && job.takeOver(word)) {
-                    giveUpOn(w, job);
+                // A caller thread cannot be replaced; it keeps its request until it ends or the pool stops.
+                if (now - job.cancelledAt > grace && w.current == job && (w.pooled || stopping)) {
+                    giveUpOn(w, job, word);
                 }
             }
             default -> {
@@ -74,14 +120,29 @@ final class Watchdog {
         }
     }
 
-    private void giveUpOn(Worker w, Job job) {
+    /**
+     * Ends a stuck attempt without its handler: the request is settled (interrupted or timed out) and a pooled
+     * worker is replaced; the event is published before the future completes, so an observer of the outcome has
+     * already seen it. Nothing happens if the handler returned first and kept its attempt.
+     */
+    private void giveUpOn(Worker w, Job job, int word) {
         Accounting.Stripe stripe = pool.accounting.stripe();
-        stripe.increment(Counter.STUCK_WORKERS);
-        ScalingEvent replaced = pool.workers.abandon(w, pool.queue.size());
+        if (w.pooled) {
+            ScalingEvent abandoned = pool.workers.abandon(w, job, word, pool.queue.size());
+            if (abandoned == null) {
+                return;
+            }
+            stripe.increment(Counter.STUCK_WORKERS);
+            pool.events.publish(abandoned);
+        } else if (!job.takeOver(word)) {
+            return;
+        }
         // The handler never returned, so its run time is unknown; its queue wait was measured when it started.
-        pool.finisher.attemptCancelled(job, job.attemptWaitNanos, Accounting.UNKNOWN, stripe);
-        if (replaced != null) {
-            pool.events.publish(replaced);
+        try {
+            pool.finisher().attemptCancelled(job, job.attemptWaitNanos, Accounting.UNKNOWN, stripe);
+        } catch (RuntimeException | Error e) {
+            pool.finisher().lastResort(job, e, stripe);
+            throw e;
         }
     }
 }

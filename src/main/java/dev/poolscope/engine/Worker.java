@@ -31,8 +31,6 @@ final class Worker implements Runnable {
     // The attempt in progress, for the watchdog; null while idle. Written with release stores by this worker only
     // (readers need to see the job's attempt fields, not a full fence per request), read volatile by others.
     volatile Job current;
-    // Set once when the watchdog or shutdown gives up on this worker; it then exits without touching its job.
-    volatile boolean abandoned;
 
     private Worker(int id, boolean pooled, Dispatcher pool, Accounting.Stripe stripe) {
         this.id = id;
@@ -59,36 +57,47 @@ final class Worker implements Runnable {
     void start(String name) {
         Thread t = new Thread(this, name);
         t.setDaemon(true);
+        // The pool has already settled the request and replaced the worker; say so in the log, once.
+        t.setUncaughtExceptionHandler((dead, e) -> System.getLogger(Worker.class.getName()).log(
+                System.Logger.Level.ERROR, dead.getName() + " died; its request was settled and it was replaced", e));
         thread = t;
         t.start();
     }
 
     @Override
     public void run() {
+        Throwable died = null;
         try {
             while (pool.keepWorking(this)) {
                 Job job = pool.queue.take(IDLE_RECHECK_NANOS);
-                if (job != null) {
-                    // The queue counted it as running when this worker took it.
-                    runAttempt(job);
-                    if (abandoned) {
-                        return;
-                    }
+                // The queue counted it as running when this worker took it.
+                if (job != null && !runAttempt(job)) {
+                    // The watchdog gave up on this worker and removed it from the pool; a replacement runs instead.
+                    return;
                 }
             }
+        } catch (Throwable t) {
+            died = t;
+            throw t;
         } finally {
-            pool.workers.exited(this);
+            ScalingEvent lost = pool.workers.exited(this, died);
+            if (lost != null) {
+                pool.events.publish(lost);
+            }
         }
     }
 
     /**
-     * Runs one attempt of {@code job}, which is already counted as running, and settles its outcome:
+     * Runs one attempt of {@code job}, which is already counted as running, and settles its outcome; false if the
+     * watchdog gave up on this worker meanwhile, which then must take no more work:
      * 1. publish the attempt so the watchdog can see its deadline;
      * 2. run the handler, catching everything it throws;
      * 3. claim the attempt as finished; if the watchdog or shutdown cancelled it first, clear their interrupt and
-     *    claim the cancelled attempt instead, unless the watchdog already gave up on this worker.
+     *    claim the cancelled attempt instead; losing that claim means the watchdog gave up on this worker.
+     * Whatever throws after the handler (the finisher, recording, the future's completion), the request still
+     * gets exactly one outcome before the error goes on up and ends the worker's thread.
      */
-    void runAttempt(Job job) {
+    boolean runAttempt(Job job) {
         long start = System.nanoTime();
         long waited = start - job.enqueuedAt;
         job.waitNanos += waited;
@@ -104,15 +113,22 @@ final class Worker implements Runnable {
         }
         long ran = System.nanoTime() - start;
         CURRENT.setRelease(this, null);
-        if (job.finish(word)) {
-            pool.finisher.attemptEnded(job, value, error, waited, ran, stripe);
-            return;
-        }
-        job.awaitCancelDelivered();
-        // The interrupt was meant for this attempt only; do not let it leak into the next one.
-        Thread.interrupted();
-        if (job.takeOver(word)) {
-            pool.finisher.attemptCancelled(job, waited, ran, stripe);
+        try {
+            if (job.finish(word)) {
+                pool.finisher().attemptEnded(job, value, error, waited, ran, stripe);
+                return true;
+            }
+            job.awaitCancelDelivered();
+            // The interrupt was meant for this attempt only; do not let it leak into the next one.
+            Thread.interrupted();
+            if (!job.takeOver(word)) {
+                return false;
+            }
+            pool.finisher().attemptCancelled(job, waited, ran, stripe);
+            return true;
+        } catch (Throwable t) {
+            pool.finisher().lastResort(job, t, stripe);
+            throw t;
         }
     }
 }

@@ -57,14 +57,7 @@ final class Workers {
             int before = live.size() - retireQuota;
             retireQuota = Math.max(0, Math.min(retireQuota, live.size() - config.minWorkers()));
             retireQuota = Math.max(retireQuota, live.size() - config.maxWorkers());
-            while (live.size() - retireQuota < config.minWorkers()) {
-                if (retireQuota > 0) {
-                    retireQuota--;
-                } else {
-                    startLocked();
-                }
-            }
-            int after = live.size() - retireQuota;
+            int after = topUpLocked(config);
             publishLocked();
             if (after > before) {
                 events.add(event(before, after, queueDepth, config, ScalingEvent.Reason.MIN_RAISED));
@@ -91,11 +84,16 @@ final class Workers {
         lock.lock();
         try {
             int effective = live.size() - retireQuota;
-            if (queueDepth > config.loadThreshold() && effective < config.maxWorkers()) {
+            if (effective < config.minWorkers()) {
+                // Whatever the queue says: a pool below min (a worker died, or could not be started) never waits
+                // for load to bring it back.
+                int restored = topUpLocked(config);
+                event = event(effective, restored, queueDepth, config, ScalingEvent.Reason.BELOW_MIN_RESTORED);
+            } else if (queueDepth > config.loadThreshold() && effective < config.maxWorkers()) {
                 if (retireQuota > 0) {
                     retireQuota--;
-                } else {
-                    startLocked();
+                } else if (!startLocked()) {
+                    return null;
                 }
                 event = event(effective, effective + 1, queueDepth, config, ScalingEvent.Reason.LOAD_ABOVE_THRESHOLD);
             } else if (queueDepth < config.shrinkBelow() && effective > config.minWorkers()
@@ -132,44 +130,91 @@ final class Workers {
         }
     }
 
-    /** Gives up on a worker whose handler ignored the interrupt, and starts a replacement so capacity holds. */
-    ScalingEvent abandon(Worker w, int queueDepth) {
-        w.abandoned = true;
+    /**
+     * Gives up on a worker whose handler ignored the interrupt, and starts a replacement so capacity holds. The
+     * claim on the stuck attempt ({@code job.takeOver}) is taken under {@link #lock}, in the same step that removes
+     * the worker: the worker learns it lost from its own failed claim, so it never takes new work, and its exit
+     * (which also takes the lock) can never be mistaken for a death needing a second replacement. Returns the
+     * event to publish if the claim was won, null if the worker returned first and kept its attempt.
+     */
+    ScalingEvent abandon(Worker w, Job job, int word, int queueDepth) {
+        lock.lock();
+        try {
+            if (!job.takeOver(word)) {
+                return null;
+            }
+            int before = live.size() - retireQuota;
+            boolean replaced = false;
+            if (live.remove(w) && acceptsWork(pool.state())) {
+                replaced = startLocked();
+            }
+            publishLocked();
+            return event(before, live.size() - retireQuota, queueDepth, pool.config(),
+                    replaced ? ScalingEvent.Reason.STUCK_REPLACED : ScalingEvent.Reason.STUCK_ABANDONED);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * A worker's thread is ending. Retired and abandoned workers have already left {@link #live}; one still in it
+     * is ending because the pool stops or because something outside its handler threw. In the latter case the
+     * pool is topped up to min at once, as {@code ThreadPoolExecutor.processWorkerExit} does; returns the event
+     * that says so, or null.
+     */
+    ScalingEvent exited(Worker w, Throwable cause) {
         lock.lock();
         try {
             if (!live.remove(w)) {
                 return null;
             }
-            int before = live.size();
-            boolean replace = pool.state() == PoolState.RUNNING || pool.state() == PoolState.DRAINING;
-            if (replace) {
-                startLocked();
-            }
+            boolean running = acceptsWork(pool.state());
+            boolean died = cause != null || running;
+            int before = live.size() + 1 - retireQuota;
+            int after = running ? topUpLocked(pool.config()) : live.size() - retireQuota;
             publishLocked();
-            return replace ? event(before + 1, live.size(), queueDepth, pool.config(),
-                    ScalingEvent.Reason.STUCK_REPLACED) : null;
+            return died ? event(before, after, pool.queue.size(), pool.config(), ScalingEvent.Reason.WORKER_LOST)
+                    : null;
         } finally {
             lock.unlock();
         }
     }
 
-    /** A worker's thread is ending, for whatever reason. */
-    void exited(Worker w) {
-        lock.lock();
-        try {
-            if (live.remove(w)) {
-                publishLocked();
+    /**
+     * Cancels pending retirements, then starts workers, until min are live or due; returns the resulting effective
+     * size. A thread that cannot be started (the OS refused) is left to the next tick, never counted as live.
+     */
+    private int topUpLocked(PoolConfig config) {
+        while (live.size() - retireQuota < config.minWorkers()) {
+            if (retireQuota > 0) {
+                retireQuota--;
+            } else if (!startLocked()) {
+                break;
             }
-        } finally {
-            lock.unlock();
         }
+        publishLocked();
+        return live.size() - retireQuota;
     }
 
-    private void startLocked() {
+    /** True while queued requests still need workers: running, or draining before the deadline. */
+    private static boolean acceptsWork(PoolState state) {
+        return state == PoolState.RUNNING || state == PoolState.DRAINING;
+    }
+
+    /** Starts one worker; false, with nothing counted, if its thread could not be started. */
+    private boolean startLocked() {
         int id = nextId++;
         Worker w = Worker.pooled(id, pool);
         live.add(w);
-        w.start(pool.name + "-worker-" + id);
+        try {
+            w.start(pool.name + "-worker-" + id);
+            return true;
+        } catch (RuntimeException | OutOfMemoryError e) {
+            live.remove(w);
+            System.getLogger(Workers.class.getName()).log(System.Logger.Level.WARNING,
+                    pool.name + ": could not start a worker thread; the scaler tries again next tick", e);
+            return false;
+        }
     }
 
     private void publishLocked() {
@@ -178,6 +223,7 @@ final class Workers {
     }
 
     private ScalingEvent event(int before, int after, int queueDepth, PoolConfig config, ScalingEvent.Reason reason) {
-        return new ScalingEvent(0, Instant.now(), before, after, queueDepth, config.loadThreshold(), reason);
+        return new ScalingEvent(0, Instant.now(), before, after, queueDepth, config.loadThreshold(),
+                config.shrinkBelow(), reason);
     }
 }

@@ -1,2 +1,41 @@
-/** The self-scaling worker pool: dispatcher, config, requests and outcomes, snapshots and events; no JavaFX. */
+/**
+ * The self-scaling worker pool: dispatcher, config, requests and outcomes, snapshots and events; no JavaFX.
+ *
+ * <h2>Threading and locking contract</h2>
+ * This is the one place the engine's concurrency rules are written; code comments point here.
+ *
+ * <p><b>Threads.</b> Submitters call {@link dev.poolscope.engine.Dispatcher#submit}; workers
+ * ({@code <name>-worker-N}) run handlers; one scheduler thread ({@code <name>-scheduler}) runs the scaler tick,
+ * the watchdog scan and retry timers; shutdown runs on {@code <name>-shutdown}. Readers (snapshots, readers,
+ * event polling) may be any thread, any number of them.
+ *
+ * <p><b>What each lock guards.</b>
+ * <ol>
+ *   <li>{@code ShutdownProcess}'s monitor: that shutdown begins once.</li>
+ *   <li>{@code Dispatcher.configLock}: the config and lifecycle state (both volatile for readers), and the scaler
+ *       task.</li>
+ *   <li>{@code Workers.lock}: the set of live workers, the retire quota, and every decision on the pool's size,
+ *       including the watchdog's claim on a stuck attempt (so claim and removal are one step).</li>
+ *   <li>{@code Accounting}'s monitor: the whole-life latency histograms, the spare histograms, reader cursors.</li>
+ *   <li>{@code RequestQueue.lock}: the queued requests, the capacity, and the counters of transitions in and out
+ *       of the queue.</li>
+ *   <li>Each {@code Accounting.Stripe}: its counters and the latencies recorded since the last cut.</li>
+ *   <li>Leaves, which hold nothing else while held: {@code Watchdog}'s monitor (whether caller-run attempts may
+ *       still start) and {@code EventLog}'s monitor (recent events).</li>
+ * </ol>
+ *
+ * <p><b>The one lock order</b> is the list above: a thread holding a lock may take only locks further down it
+ * (stripes in index order, as a snapshot takes them all). Nothing takes a lock while running a handler, calling a
+ * listener or completing a future, so user code can never join the order.
+ *
+ * <p><b>What may block.</b> Only {@code submit} under {@link dev.poolscope.engine.OverflowPolicy#BLOCK} (waiting
+ * for room, up to the block timeout) and under {@link dev.poolscope.engine.OverflowPolicy#CALLER_RUNS} (running
+ * the handler). Setters validate, apply under {@code configLock} for microseconds and return; snapshots hold the
+ * queue and stripe locks for a few microseconds. The hot path's only wait without a lock is a worker spinning
+ * for the few instructions between the watchdog's claim on its attempt and the interrupt's delivery.
+ *
+ * <p><b>Nothing lost.</b> Every request moves between counters in exactly one step under one lock, and every
+ * attempt's end is decided by one compare-and-set of its state word ({@code Job}); whatever throws while an
+ * attempt is settled, {@code Finisher.lastResort} still gives the request exactly one outcome.
+ */
 package dev.poolscope.engine;

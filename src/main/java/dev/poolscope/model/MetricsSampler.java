@@ -8,6 +8,7 @@ import dev.poolscope.engine.Dispatcher;
 import dev.poolscope.engine.PoolRates;
 import dev.poolscope.engine.PoolSnapshot;
 import dev.poolscope.engine.ScalingEvent;
+import dev.poolscope.engine.SnapshotReader;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -40,6 +41,7 @@ public final class MetricsSampler {
     private final ReadOnlyLongWrapper worstTickNanos = new ReadOnlyLongWrapper(this, "worstTickNanos");
     private DropBurstTracker drops = new DropBurstTracker();
     private Dispatcher sampled;
+    private SnapshotReader reader;
     private PoolSnapshot previous;
     private long lastEventSequence;
     private long startNanos = System.nanoTime();
@@ -74,7 +76,7 @@ public final class MetricsSampler {
         if (d != sampled) {
             startOver(d);
         }
-        PoolSnapshot now = d.snapshot();
+        PoolSnapshot now = reader.read();
         double seconds = (now.nanoTime() - startNanos) / 1e9;
         PoolRates rates = now.minus(rateBase(seconds, now));
         Sample sample = new Sample(seconds, now, rates);
@@ -108,6 +110,7 @@ public final class MetricsSampler {
 
     private void startOver(Dispatcher d) {
         sampled = d;
+        reader = d.openReader();
         previous = null;
         lastEventSequence = 0;
         drops = new DropBurstTracker();

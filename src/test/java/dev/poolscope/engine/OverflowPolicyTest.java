@@ -1,5 +1,6 @@
 package dev.poolscope.engine;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -68,8 +69,11 @@ class OverflowPolicyTest {
         try (Dispatcher pool = fullPool(OverflowPolicy.BLOCK, gate)) {
             pool.submit("job", 1);
             pool.submit("job", 2);
+            long began = System.nanoTime();
             CompletableFuture<Outcome> late = pool.submit("job", 3);
+            long waited = System.nanoTime() - began;
             assertEquals(new Outcome.Dropped(DropReason.BLOCK_TIMEOUT), late.join());
+            assertTrue(waited >= pool.config().blockTimeout().toNanos(), "it waited out its timeout: " + waited);
             gate.release();
         }
     }
@@ -83,7 +87,12 @@ class OverflowPolicyTest {
             pool.submit("job", 0);
             gate.awaitEntered(1);
             pool.submit("job", 1);
-            CompletableFuture<Outcome> blocked = CompletableFuture.supplyAsync(() -> pool.submit("job", 2).join());
+            CompletableFuture<Outcome> blocked = new CompletableFuture<>();
+            Thread submitter = new Thread(() -> blocked.complete(pool.submit("job", 2).join()), "poolscope-t-block");
+            submitter.start();
+            await().atMost(Duration.ofSeconds(5)).until(() -> submitter.getState() == Thread.State.TIMED_WAITING);
+            assertFalse(blocked.isDone(), "the submitter waits for room");
+            assertEquals(1, pool.snapshot().queued());
             gate.release();
             assertTrue(blocked.join().isSuccess());
         }

@@ -150,7 +150,7 @@ class PoolScopeExecutorTest {
     @Test
     void callerRunsTasksRunInTheSubmitterAndDelayTermination() throws Exception {
         PoolScopeExecutor e = start(Pools.quiet().workers(1, 1).queueCapacity(1)
-                .overflowPolicy(OverflowPolicy.CALLER_RUNS));
+                .overflowPolicy(OverflowPolicy.CALLER_RUNS).stuckGrace(Duration.ofMillis(50)));
         occupy(e, 1);
         e.execute(() -> { });
         CountDownLatch inCaller = new CountDownLatch(1);

@@ -2,11 +2,13 @@ package dev.poolscope.engine;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -34,32 +36,44 @@ class RuntimeRetuningTest {
             pool.setWorkerRange(1, 2);
             assertEquals(6, pool.poolSize(), "busy workers keep running their requests");
             gate.release();
+            await().atMost(Duration.ofSeconds(5)).until(() -> pool.snapshot().completed() == 6);
             await().atMost(Duration.ofSeconds(5)).until(() -> pool.poolSize() == 2);
-            assertEquals(6, pool.snapshot().completed());
+            List<ScalingEvent> events = pool.scalingEventsSince(0);
+            assertEquals(List.of(ScalingEvent.Reason.MAX_LOWERED),
+                    events.stream().map(ScalingEvent::reason).toList(), "retiring is no death: " + events);
+            assertEquals(2, pool.workers.view().length);
+            for (int i = 0; i < 4; i++) {
+                assertTrue(pool.submit("job", i).join().isSuccess(), "the two left keep working");
+            }
+            assertEquals(2, pool.poolSize(), "and do not retire further");
         }
     }
 
     @Test
     void loweringMaxRetiresIdleWorkersWithoutWaitingForWork() {
-        try (Dispatcher pool = Pools.start(Pools.quiet().workers(6, 8).build(), Map.of())) {
+        try (Dispatcher pool = Pools.start(Pools.quiet().workers(6, 8).build(), Map.of("ok", r -> "ok"))) {
             pool.setWorkerRange(2, 3);
             await().atMost(Duration.ofSeconds(5)).until(() -> pool.poolSize() == 3);
+            assertTrue(pool.submit("ok", 0).join().isSuccess());
+            assertEquals(3, pool.poolSize());
         }
     }
 
     @Test
     void thresholdChangeIsUsedByTheNextTick() {
         Pools.Gate gate = new Pools.Gate();
-        PoolConfig config = PoolConfig.builder().workers(1, 4).loadThreshold(1_000)
-                .scalingTick(Duration.ofMillis(10)).build();
-        try (Dispatcher pool = Pools.start(config, Map.of("job", gate))) {
+        try (Dispatcher pool = Pools.start(Pools.quiet().workers(1, 4).loadThreshold(1_000).build(),
+                Map.of("job", gate))) {
             for (int i = 0; i < 50; i++) {
                 pool.submit("job", i);
             }
             gate.awaitEntered(1);
-            assertEquals(0, pool.scalingEventCount(), "49 queued is below 1000");
+            assertNull(pool.workers.tick(pool.config(), pool.queue.size()), "49 queued is below 1000");
             pool.setLoadThreshold(10);
-            await().atMost(Duration.ofSeconds(5)).until(() -> pool.poolSize() == 4);
+            ScalingEvent grew = pool.workers.tick(pool.config(), pool.queue.size());
+            assertEquals(ScalingEvent.Reason.LOAD_ABOVE_THRESHOLD, grew.reason());
+            assertEquals(10, grew.threshold());
+            assertEquals(2, pool.poolSize());
             gate.release();
         }
     }

@@ -32,6 +32,8 @@ class ScalingTest {
             }
             await().atMost(Duration.ofSeconds(5)).until(() -> pool.poolSize() == 4);
             gate.awaitEntered(4);
+            // Listeners hear an event just after the pool changes size; wait for the third, then check no more.
+            await().atMost(Duration.ofSeconds(5)).until(() -> heard.size() >= 3);
             assertEquals(4, pool.poolSize());
             assertTrue(heard.stream().allMatch(e -> e.reason() == ScalingEvent.Reason.LOAD_ABOVE_THRESHOLD
                     && e.sizeAfter() == e.sizeBefore() + 1), heard.toString());
@@ -52,9 +54,12 @@ class ScalingTest {
             await().atMost(Duration.ofSeconds(5)).until(() -> pool.poolSize() == 4);
             gate.release();
             await().atMost(Duration.ofSeconds(5)).until(() -> pool.poolSize() == 1);
-            assertTrue(pool.scalingEventsSince(0).stream()
-                    .anyMatch(e -> e.reason() == ScalingEvent.Reason.LOAD_BELOW_BAND));
-            assertEquals(20, pool.snapshot().completed());
+            await().atMost(Duration.ofSeconds(5)).until(() -> pool.snapshot().completed() == 20);
+            List<ScalingEvent> events = pool.scalingEventsSince(0);
+            assertEquals(3, events.stream().filter(e -> e.reason() == ScalingEvent.Reason.LOAD_BELOW_BAND).count(),
+                    events.toString());
+            assertTrue(events.stream().noneMatch(e -> e.reason() == ScalingEvent.Reason.WORKER_LOST));
+            assertEquals(1, pool.poolSize(), "never below min");
         }
     }
 

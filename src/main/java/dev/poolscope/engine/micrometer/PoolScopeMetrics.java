@@ -31,7 +31,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  *
  * <p>Nothing is recorded per request: meters are functions of one pool snapshot, taken at most once per
  * {@code maxAge} (one second by default), so the meters read in one scrape come from the same consistent cut.
- * The latency percentiles cover the time between two such cuts.
+ * The latency percentiles cover the time between two such cuts; the timers count from the binder's creation.
  */
 public final class PoolScopeMetrics implements MeterBinder {
 

@@ -8,11 +8,13 @@ import dev.poolscope.engine.Dispatcher;
 import dev.poolscope.engine.Latency;
 import dev.poolscope.engine.PoolSnapshot;
 import dev.poolscope.engine.ScalingEvent;
+import dev.poolscope.engine.SnapshotReader;
 
 /**
  * The figures every meter reads: one snapshot of the pool, taken at most once per {@code maxAgeNanos} so that a
  * scrape reads all meters from the same cut, plus the running totals that a snapshot alone does not hold (latency
- * sums, whose snapshot figures cover only the interval since the previous read, and scaling events by reason).
+ * sums, added up from this binder's own {@link SnapshotReader}, whose latencies cover the interval since its
+ * previous read, and scaling events by reason).
  */
 final class Readings {
 
@@ -40,7 +42,8 @@ final class Readings {
 
     Readings(Dispatcher pool, long maxAgeNanos) {
         this.pool = pool;
-        this.source = pool::snapshot;
+        SnapshotReader reader = pool.openReader();
+        this.source = reader::read;
         this.maxAgeNanos = maxAgeNanos;
     }
 

@@ -1,0 +1,29 @@
+package dev.poolscope.engine;
+
+import java.time.Duration;
+
+/** Duration arithmetic that cannot overflow: any {@link Duration} can be printed, and a huge one means "wait". */
+final class DurationBounds {
+
+    private static final Duration LONGEST_NANOS = Duration.ofNanos(Long.MAX_VALUE);
+
+    private DurationBounds() {
+    }
+
+    /** Nanoseconds, capped at {@code Long.MAX_VALUE} (about 292 years) and floored at zero. */
+    static long saturatedNanos(Duration d) {
+        if (d.isNegative()) {
+            return 0;
+        }
+        return d.compareTo(LONGEST_NANOS) >= 0 ? Long.MAX_VALUE : d.toNanos();
+    }
+
+    /** The value as a person reads it in a message: milliseconds when they fit, else seconds; never throws. */
+    static String text(Duration d) {
+        if (d.compareTo(Duration.ofDays(1)) <= 0 && d.compareTo(Duration.ofDays(-1)) >= 0) {
+            long nanos = d.toNanos();
+            return nanos % 1_000_000 == 0 ? nanos / 1_000_000 + " ms" : nanos / 1e6 + " ms";
+        }
+        return d.getSeconds() + " s";
+    }
+}

@@ -1,0 +1,116 @@
+package dev.poolscope.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Shutdown ends every request exactly once and every engine thread, whatever the deadline or a step throws. */
+@Timeout(30)
+class ShutdownTotalityTest {
+
+    @Test
+    void aHugeDeadlineMeansWaitAndEveryQueuedRequestCompletes() throws Exception {
+        Pools.Gate gate = new Pools.Gate();
+        try (Dispatcher pool = Pools.start(Pools.quiet().workers(1, 1).build(), Map.of("job", gate))) {
+            List<CompletableFuture<Outcome>> all = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                all.add(pool.submit("job", i));
+            }
+            gate.awaitEntered(1);
+            CompletableFuture<ShutdownReport> report = pool.shutdownAsync(Duration.ofSeconds(Long.MAX_VALUE));
+            assertFalse(pool.awaitTermination(Duration.ofMillis(50)), "still draining: a long deadline waits");
+            gate.release();
+            assertTrue(pool.awaitTermination(Duration.ofSeconds(Long.MAX_VALUE)));
+            for (CompletableFuture<Outcome> f : all) {
+                assertInstanceOf(Outcome.Completed.class, f.join());
+            }
+            assertEquals(10, report.join().drained());
+            assertFalse(report.join().forced());
+            Pools.awaitNoThreads(pool);
+        }
+    }
+
+    @Test
+    void aFailingShutdownStepStillGivesEveryRequestItsOutcomeAndEndsEveryThread() {
+        AtomicBoolean failOnce = new AtomicBoolean(true);
+        Pools.Gate gate = new Pools.Gate();
+        PoolConfig config = Pools.quiet().workers(1, 1).build();
+        Dispatcher pool = Dispatcher.start("poolscope-sweep", config, Map.of("job", gate), p -> new Finisher(p) {
+            @Override
+            long interruptAllWaiting() {
+                if (failOnce.getAndSet(false)) {
+                    throw new IllegalStateException("injected");
+                }
+                return super.interruptAllWaiting();
+            }
+        });
+        List<CompletableFuture<Outcome>> all = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            all.add(pool.submit("job", i));
+        }
+        gate.awaitEntered(1);
+        ShutdownReport report = pool.shutdown(Duration.ofMillis(20));
+        assertTrue(pool.isTerminated());
+        assertInstanceOf(Outcome.Interrupted.class, all.get(0).join());
+        for (CompletableFuture<Outcome> f : all.subList(1, 5)) {
+            assertInstanceOf(Outcome.Returned.class, f.join());
+        }
+        assertEquals(4, report.returned().size());
+        PoolSnapshot s = pool.snapshot();
+        assertEquals(0, s.inFlight());
+        assertTrue(s.invariantHolds(), s.toString());
+        Pools.awaitNoThreads(pool);
+    }
+
+    @Test
+    void terminatedWaitsForACallerRunRequestAndInterruptsItAtTheDeadline() throws Exception {
+        Pools.Gate gate = new Pools.Gate();
+        PoolConfig config = Pools.quiet().workers(1, 1).queueCapacity(1)
+                .overflowPolicy(OverflowPolicy.CALLER_RUNS).build();
+        try (Dispatcher pool = Pools.start(config, Map.of("job", gate))) {
+            CompletableFuture<Outcome> onWorker = pool.submit("job", 0);
+            gate.awaitEntered(1);
+            CompletableFuture<Outcome> queued = pool.submit("job", 1);
+            CompletableFuture<CompletableFuture<Outcome>> inCaller = new CompletableFuture<>();
+            Thread caller = new Thread(() -> inCaller.complete(pool.submit("job", 2)), "poolscope-test-caller");
+            caller.start();
+            gate.awaitEntered(2);
+            ShutdownReport report = pool.shutdown(Duration.ofMillis(20));
+            assertTrue(pool.isTerminated());
+            PoolSnapshot s = pool.snapshot();
+            assertEquals(0, s.running(), "TERMINATED: nothing of the pool runs, the caller's request included");
+            assertInstanceOf(Outcome.Interrupted.class, inCaller.join().join());
+            assertInstanceOf(Outcome.Interrupted.class, onWorker.join());
+            assertInstanceOf(Outcome.Returned.class, queued.join());
+            assertEquals(2, report.interrupted());
+            assertTrue(s.invariantHolds(), s.toString());
+        }
+    }
+
+    @Test
+    void aCallerRunRequestCannotStartOnceShutdownHasBegun() {
+        Pools.Gate gate = new Pools.Gate();
+        PoolConfig config = Pools.quiet().workers(1, 1).queueCapacity(1)
+                .overflowPolicy(OverflowPolicy.CALLER_RUNS).build();
+        try (Dispatcher pool = Pools.start(config, Map.of("job", gate))) {
+            pool.submit("job", 0);
+            gate.awaitEntered(1);
+            pool.submit("job", 1);
+            pool.shutdownAsync(Duration.ofSeconds(5));
+            assertEquals(new Outcome.Dropped(DropReason.SHUTTING_DOWN), pool.submit("job", 2).join());
+            assertEquals(1, gate.entered.get(), "the refused request never ran in the caller");
+            gate.release();
+        }
+    }
+}
