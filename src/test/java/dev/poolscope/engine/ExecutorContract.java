@@ -335,6 +335,54 @@ abstract class ExecutorContract {
     }
 
     @Test
+    void awaitTerminationIsInterruptible() throws Exception {
+        occupyWorker();
+        executor().shutdown();
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread waiter = new Thread(() -> {
+            try {
+                executor().awaitTermination(1, TimeUnit.MINUTES);
+            } catch (Throwable t) {
+                thrown.set(t);
+            }
+        });
+        waiter.start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> waiter.getState() == Thread.State.TIMED_WAITING);
+        waiter.interrupt();
+        waiter.join();
+        assertInstanceOf(InterruptedException.class, thrown.get());
+    }
+
+    @Test
+    void anInterruptedInvokeAllThrowsAndCancelsWhatItStarted() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch interrupted = new CountDownLatch(1);
+        List<Callable<String>> tasks = List.of(() -> {
+            started.countDown();
+            try {
+                new CountDownLatch(1).await();
+            } catch (InterruptedException e) {
+                interrupted.countDown();
+            }
+            return "never";
+        });
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread caller = new Thread(() -> {
+            try {
+                executor().invokeAll(tasks);
+            } catch (Throwable t) {
+                thrown.set(t);
+            }
+        });
+        caller.start();
+        assertTrue(started.await(5, TimeUnit.SECONDS));
+        caller.interrupt();
+        caller.join();
+        assertInstanceOf(InterruptedException.class, thrown.get());
+        assertTrue(interrupted.await(5, TimeUnit.SECONDS), "the task it started was cancelled with an interrupt");
+    }
+
+    @Test
     void invokeAllReturnsEveryFutureDoneInTaskOrder() throws Exception {
         IllegalStateException boom = new IllegalStateException("boom");
         List<Callable<String>> tasks = List.of(() -> "a", () -> {
