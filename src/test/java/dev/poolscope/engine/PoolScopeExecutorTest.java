@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -200,6 +201,17 @@ class PoolScopeExecutorTest {
         assertEquals("typed", ((Outcome.Completed) pool.submit("echo", "typed").get()).value());
         assertEquals("plain", executor.submit(() -> "plain").get());
         assertEquals(2, pool.snapshot().completed());
+    }
+
+    @Test
+    void servesAsTheExecutorOfCompletableFutures() {
+        PoolScopeExecutor e = start(Pools.quiet());
+        String result = CompletableFuture.supplyAsync(() -> Thread.currentThread().getName(), e)
+                .thenApplyAsync(name -> name.startsWith(e.name() + "-worker-") ? "on the pool" : name, e)
+                .join();
+        assertEquals("on the pool", result);
+        // The task completes its stage from inside the pool's attempt, just before the pool counts it.
+        await().atMost(Duration.ofSeconds(5)).until(() -> e.dispatcher().snapshot().completed() == 2);
     }
 
     @Test
