@@ -1,4 +1,9 @@
-/** PoolScope: a self-scaling worker pool engine and a JavaFX lab for watching and tuning it live. */
+/**
+ * PoolScope: a self-scaling worker pool engine and a JavaFX lab for watching and tuning it live.
+ *
+ * <p>Only the engine (and its optional Micrometer binder) is API. The other packages are the app's own parts: JavaFX may start the application class
+ * and load the views' controllers, and nothing else reaches in.
+ */
 module dev.poolscope {
     requires javafx.controls;
     requires javafx.fxml;
@@ -7,12 +12,8 @@ module dev.poolscope {
     requires HdrHistogram;
     requires static micrometer.core;
 
-    exports dev.poolscope;
     exports dev.poolscope.engine;
     exports dev.poolscope.engine.micrometer;
-    exports dev.poolscope.load;
-    exports dev.poolscope.cli;
-    exports dev.poolscope.model;
-    exports dev.poolscope.view;
+    exports dev.poolscope to javafx.graphics;
     opens dev.poolscope.view to javafx.fxml;
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 
+import dev.poolscope.load.LoadGenerator;
 import javafx.stage.Stage;
 
 /** Closing the window stops the load and the pool: no PoolScope thread survives it. */
@@ -18,22 +19,33 @@ class AppCloseTest {
 
     @Test
     void closingTheWindowLeavesNoPoolThread() throws Exception {
+        // Threads alive before the app starts are other tests' business, whatever their names.
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
         Stage stage = FxToolkit.registerPrimaryStage();
         App app = (App) FxToolkit.setupApplication(App.class);
         FxRobot robot = new FxRobot();
         robot.clickOn("#startButton");
-        await().atMost(Duration.ofSeconds(10)).until(() -> poolThreads().stream().anyMatch(n -> n.contains("load")));
-        assertTrue(poolThreads().stream().anyMatch(n -> n.startsWith("poolscope-worker")), poolThreads().toString());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> names(appThreads(before)).contains(LoadGenerator.THREAD_NAME));
+        Set<Thread> running = appThreads(before);
+        assertTrue(names(running).stream().anyMatch(n -> n.startsWith("poolscope-worker-")), names(running)
+                .toString());
+
         robot.interact(stage::close);
-        await().atMost(Duration.ofSeconds(10)).until(() -> poolThreads().isEmpty());
+        await().atMost(Duration.ofSeconds(10)).until(() -> running.stream().noneMatch(Thread::isAlive)
+                && appThreads(before).isEmpty());
         FxToolkit.cleanupApplication(app);
     }
 
-    /** Threads of the app's own pool and load generator (tests' pools have other names). */
-    private static Set<String> poolThreads() {
-        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
-                .filter(n -> n.startsWith("poolscope-worker") || n.startsWith("poolscope-scheduler")
-                        || n.startsWith("poolscope-load") || n.startsWith("poolscope-shutdown"))
+    /** Live threads of the app's pool ("poolscope") and load generator that were not there {@code before}. */
+    private static Set<Thread> appThreads(Set<Thread> before) {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).filter(t -> !before.contains(t))
+                .filter(t -> t.getName().startsWith("poolscope-worker-") || t.getName().equals("poolscope-scheduler")
+                        || t.getName().equals("poolscope-shutdown") || t.getName().equals(LoadGenerator.THREAD_NAME))
                 .collect(Collectors.toSet());
+    }
+
+    private static Set<String> names(Set<Thread> threads) {
+        return threads.stream().map(Thread::getName).collect(Collectors.toSet());
     }
 }

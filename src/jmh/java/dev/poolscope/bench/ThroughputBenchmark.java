@@ -18,7 +18,7 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * No-op requests completed per second, dispatcher against {@code ThreadPoolExecutor}, with one or two producer
+ * No-op requests completed per second, dispatcher against {@code ThreadPoolExecutor}, with one, two or four producer
  * threads (the JMH threads) each keeping an {@link InFlightWindow} of requests in flight. The same harness,
  * worker count and queue capacity apply to both pools, and no request is ever rejected, so every operation
  * counted is a request that ran and completed its future. {@code executor} against {@code tpe-submit} measures
@@ -36,7 +36,7 @@ public class ThroughputBenchmark {
     @Param({"dispatcher", "tpe", "executor", "tpe-submit"})
     public String pool;
 
-    @Param({"2", "8"})
+    @Param({"2", "8", "16"})
     public int workers;
 
     private PoolUnderTest target;
@@ -61,6 +61,12 @@ public class ThroughputBenchmark {
     @Benchmark
     @Threads(2)
     public void twoProducers(InFlightWindow window) {
+        window.submitOne(target);
+    }
+
+    @Benchmark
+    @Threads(4)
+    public void fourProducers(InFlightWindow window) {
         window.submitOne(target);
     }
 }

@@ -2,38 +2,58 @@ package dev.poolscope.cli;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Durations as people type them on a command line: {@code 500ms}, {@code 30s}, {@code 1.5s}, {@code 2m}, {@code 1h}. */
+/** Durations as people type them on a command line: {@code 500ms}, {@code 30s}, {@code 1.5s}, {@code 2m}, {@code 1h}, {@code 1d}. */
 final class DurationText {
 
-    /** What {@link #parse} accepts, for error messages. */
-    static final String EXPECTED = "a duration such as 500ms, 30s or 2m";
-
-    private static final Pattern FORMAT = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)");
+    /** ASCII digits only: {@code \d} without UNICODE_CHARACTER_CLASS matches nothing else. */
+    private static final Pattern FORMAT = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h|d)");
+    private static final BigDecimal NANOS_PER_SECOND = BigDecimal.valueOf(1_000_000_000L);
 
     private DurationText() {
     }
 
-    /** Parses {@code text}; throws {@link IllegalArgumentException} with {@link #EXPECTED} if it is not one. */
-    static Duration parse(String text) {
-        Matcher m = FORMAT.matcher(text.trim().toLowerCase(java.util.Locale.ROOT));
+    /**
+     * Parses the value {@code text} of {@code flag} and checks it lies within {@code lowest}..{@code highest}.
+     * The range is checked on the exact decimal amount, so no value, however long, overflows on the way.
+     *
+     * @throws IllegalArgumentException naming the flag, the text as typed and what is allowed
+     */
+    static Duration parse(String flag, String text, Duration lowest, Duration highest) {
+        Matcher m = FORMAT.matcher(text.toLowerCase(Locale.ROOT));
+        String range = "between " + format(lowest) + " and " + format(highest);
         if (!m.matches()) {
-            throw new IllegalArgumentException(EXPECTED);
+            throw new IllegalArgumentException(flag + " " + text + " is not allowed: must be a duration " + range
+                    + ", such as 500ms, 30s or 2m");
         }
-        BigDecimal amount = new BigDecimal(m.group(1));
-        long nanosPerUnit = switch (m.group(2)) {
+        BigDecimal nanos = new BigDecimal(m.group(1)).multiply(nanosPer(m.group(2)));
+        if (nanos.compareTo(nanosOf(lowest)) < 0 || nanos.compareTo(nanosOf(highest)) > 0) {
+            throw new IllegalArgumentException(flag + " " + text + " is not allowed: must be " + range);
+        }
+        if (nanos.stripTrailingZeros().scale() > 0) {
+            throw new IllegalArgumentException(flag + " " + text + " is not allowed: must be a whole number of"
+                    + " nanoseconds");
+        }
+        BigDecimal[] secondsAndNanos = nanos.divideAndRemainder(NANOS_PER_SECOND);
+        return Duration.ofSeconds(secondsAndNanos[0].longValueExact(), secondsAndNanos[1].longValueExact());
+    }
+
+    private static BigDecimal nanosPer(String unit) {
+        long nanos = switch (unit) {
             case "ms" -> 1_000_000L;
             case "s" -> 1_000_000_000L;
             case "m" -> 60_000_000_000L;
-            default -> 3_600_000_000_000L;
+            case "h" -> 3_600_000_000_000L;
+            default -> 86_400_000_000_000L;
         };
-        BigDecimal nanos = amount.multiply(BigDecimal.valueOf(nanosPerUnit));
-        if (nanos.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
-            throw new IllegalArgumentException(EXPECTED + ", and shorter than a few centuries");
-        }
-        return Duration.ofNanos(nanos.longValue());
+        return BigDecimal.valueOf(nanos);
+    }
+
+    private static BigDecimal nanosOf(Duration d) {
+        return BigDecimal.valueOf(d.getSeconds()).multiply(NANOS_PER_SECOND).add(BigDecimal.valueOf(d.getNano()));
     }
 
     /** The shortest of {@code 1h}, {@code 2m}, {@code 30s}, {@code 1.5s}, {@code 500ms} that states {@code d} exactly enough. */

@@ -2,7 +2,6 @@ package dev.poolscope.cli;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -17,6 +16,7 @@ import dev.poolscope.engine.ScalingEvent;
 import dev.poolscope.engine.ShutdownReport;
 import dev.poolscope.engine.SnapshotReader;
 import dev.poolscope.load.LoadGenerator;
+import dev.poolscope.load.LoadSettings;
 import dev.poolscope.load.SnapshotCsv;
 
 /**
@@ -34,25 +34,45 @@ public final class HeadlessRunner {
     /** How long shutdown may drain the queue before it hands requests back and interrupts running ones. */
     public static final long SHUTDOWN_DEADLINE_SECONDS = 2;
 
+    /** Makes the run's load generator; tests swap in one that fails. */
+    interface Generators {
+        LoadGenerator seeded(Dispatcher pool, LoadSettings settings, long seed);
+    }
+
     private final Options options;
+    private final Generators generators;
 
     /** A runner for {@code options}; nothing starts until {@link #run()}. */
     public HeadlessRunner(Options options) {
+        this(options, LoadGenerator::seeded);
+    }
+
+    HeadlessRunner(Options options, Generators generators) {
         this.options = Objects.requireNonNull(options, "options");
+        this.generators = Objects.requireNonNull(generators, "generators");
     }
 
     /**
      * Runs the scenario and returns what it measured; the CSV file, if any, is complete when this returns.
      *
-     * @throws IOException if the CSV file cannot be created or written; the pool is shut down regardless
+     * @throws IOException if the CSV file cannot be created or written, with {@link SnapshotCsv#cannotWrite}'s
+     *                     message; the pool is shut down regardless
      */
     public RunReport run() throws IOException {
-        Writer csvFile = options.csv() == null ? null : Files.newBufferedWriter(options.csv());
+        Writer csvFile = options.csv() == null ? null : SnapshotCsv.open(options.csv());
+        try {
+            return run(csvFile);
+        } catch (IOException e) {
+            throw new IOException(SnapshotCsv.cannotWrite(options.csv(), e), e);
+        }
+    }
+
+    private RunReport run(Writer csvFile) throws IOException {
         long seed = options.seed() != null ? options.seed() : ThreadLocalRandom.current().nextLong();
         Dispatcher pool = Dispatcher.start("poolscope", options.pool(), Map.of());
         ScalingCounts scaling = new ScalingCounts();
         pool.addListener(scaling);
-        LoadGenerator generator = LoadGenerator.seeded(pool, options.scenario().baseSettings(), seed);
+        LoadGenerator generator = generators.seeded(pool, options.scenario().baseSettings(), seed);
         generator.setScenario(options.scenario());
         if (options.rate() != null) {
             generator.setSettings(generator.settings().withRatePerSecond(options.rate()));
@@ -73,9 +93,9 @@ public final class HeadlessRunner {
             PoolSnapshot endOfLoad = pool.snapshot();
             ShutdownReport report = pool.shutdown(Duration.ofSeconds(SHUTDOWN_DEADLINE_SECONDS));
             PoolSnapshot last = pool.snapshot();
-            return new RunReport(options, seed, loadSeconds, generator.generated(), endOfLoad, last, report,
-                    latency.summary(), scaling.grew.sum(), scaling.shrank.sum(), sampling.smallestPool,
-                    sampling.largestPool);
+            return new RunReport(options, seed, loadSeconds, generator.generated(), generator.failure(), endOfLoad,
+                    last, report, latency.summary(), scaling.grew.sum(), scaling.shrank.sum(),
+                    sampling.smallestPool, sampling.largestPool);
         } finally {
             generator.stop();
             pool.shutdown(Duration.ofSeconds(SHUTDOWN_DEADLINE_SECONDS));

@@ -19,8 +19,8 @@ public final class Main {
 
     /** Exit code for a run whose invariant held, and for --help and --version. */
     public static final int OK = 0;
-    /** Exit code for a run in which some request did not end with exactly one outcome. */
-    public static final int INVARIANT_BROKEN = 1;
+    /** Exit code for a run in which some request did not end with exactly one outcome, or the load generator died. */
+    public static final int RUN_FAILED = 1;
     /** Exit code for bad arguments (including a CSV file that cannot be written). */
     public static final int BAD_ARGUMENTS = 2;
 
@@ -48,7 +48,7 @@ public final class Main {
     }
 
     /**
-     * Runs a headless mode and returns the exit code: 0 ok, 1 invariant broken, 2 bad arguments. Without a headless
+     * Runs a headless mode and returns the exit code: 0 ok, 1 the run failed, 2 bad arguments. Without a headless
      * mode flag there is nothing to run here ({@link #main} opens the window instead), so that is a usage error.
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
@@ -81,7 +81,7 @@ public final class Main {
         try {
             report = new HeadlessRunner(options).run();
         } catch (IOException e) {
-            return badArguments(err, "--csv " + options.csv() + " cannot be written: " + e);
+            return badArguments(err, e.getMessage());
         }
         if (options.mode() == Options.Mode.SMOKE) {
             out.println(report.smokeLine());
@@ -91,7 +91,7 @@ public final class Main {
                 out.println("  csv         " + options.csv().toAbsolutePath());
             }
         }
-        return report.invariantHolds() ? OK : INVARIANT_BROKEN;
+        return report.passed() ? OK : RUN_FAILED;
     }
 
     private static int badArguments(PrintStream err, String message) {

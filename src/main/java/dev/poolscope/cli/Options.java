@@ -1,6 +1,5 @@
 package dev.poolscope.cli;
 
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -8,7 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import dev.poolscope.engine.OverflowPolicy;
@@ -19,9 +18,10 @@ import dev.poolscope.load.Scenario;
 /**
  * The parsed and validated command line. {@link #parse} either returns options that can all be used as they are,
  * or throws {@link IllegalArgumentException} whose message names the flag, the value given and what is allowed,
- * e.g. {@code --min 0 is not allowed: must be between 1 and 1024}. Pool flags are checked by building the
- * engine's {@link PoolConfig}, starting from {@link Scenario#suggestedConfig()}, so the command line and the
- * engine can never disagree about what is valid.
+ * e.g. {@code --min 0 is not allowed: must be between 1 and 1024}. Pool flags are checked against the engine's
+ * own limits ({@link PoolConfig}'s public constants) as they are read, then by building the engine's config from
+ * {@link Scenario#suggestedConfig()}; whatever the engine still refuses is reworded in flags
+ * ({@link EngineMessages}), so no message ever names an engine field the user never typed.
  *
  * @param mode     what to do
  * @param scenario the load to run
@@ -58,10 +58,10 @@ public record Options(Mode mode, Scenario scenario, Duration duration, PoolConfi
     /** The CSV sampling interval unless {@code --interval} says otherwise. */
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(1);
 
-    private static final Duration MIN_DURATION = Duration.ofMillis(100);
-    private static final Duration MAX_DURATION = Duration.ofHours(24);
-    private static final Duration MIN_INTERVAL = Duration.ofMillis(10);
-    private static final Duration MAX_INTERVAL = Duration.ofHours(1);
+    static final Duration MIN_DURATION = Duration.ofMillis(100);
+    static final Duration MAX_DURATION = Duration.ofHours(24);
+    static final Duration MIN_INTERVAL = Duration.ofMillis(10);
+    static final Duration MAX_INTERVAL = Duration.ofHours(1);
 
     /** Command-line names of the scenarios, in menu order. */
     static final Map<String, Scenario> SCENARIOS = Map.of(
@@ -71,12 +71,14 @@ public record Options(Mode mode, Scenario scenario, Duration duration, PoolConfi
 
     /** Command-line names of the overflow policies: {@code DROP_NEWEST} is {@code drop-newest}. */
     static final Map<String, OverflowPolicy> POLICIES = Arrays.stream(OverflowPolicy.values())
-            .collect(Collectors.toMap(p -> p.name().toLowerCase(Locale.ROOT).replace('_', '-'), p -> p));
+            .collect(Collectors.toMap(Options::nameOf, p -> p));
+    private static final List<String> POLICY_NAMES = POLICIES.keySet().stream().sorted().toList();
 
-    /** The flag that sets each {@link PoolConfig} field, for turning the engine's messages into flag messages. */
-    private static final Map<String, String> FLAG_OF_FIELD = Map.of(
-            "minWorkers", "--min", "maxWorkers", "--max", "loadThreshold", "--threshold",
-            "queueCapacity", "--capacity", "requestTimeout", "--timeout", "maxRetries", "--retries");
+    /** Flags that take no value. */
+    static final Set<String> SWITCHES = Set.of("--headless", "--smoke", "--version", "--help", "-h");
+    /** Flags that take one value. */
+    static final Set<String> VALUED = Set.of("--scenario", "--duration", "--interval", "--rate", "--seed", "--min",
+            "--max", "--threshold", "--capacity", "--timeout", "--retries", "--policy", "--csv");
 
     /** The command-line name of {@code scenario}, e.g. {@code flaky}. */
     public static String nameOf(Scenario scenario) {
@@ -89,102 +91,80 @@ public record Options(Mode mode, Scenario scenario, Duration duration, PoolConfi
         return policy.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    /** Parses {@code args}; flags take their value as the next argument or after {@code =}. */
+    /**
+     * Parses {@code args}; flags take their value as the next argument or after {@code =}. {@code --help} and
+     * {@code --version} win over bad values, but not over a command line that does not split into known flags.
+     */
     public static Options parse(String... args) {
-        List<String> all = Arrays.asList(args);
-        if (all.contains("--help") || all.contains("-h")) {
+        List<Arguments.Given> given = Arguments.split(args, SWITCHES, VALUED);
+        Set<String> flags = given.stream().map(Arguments.Given::flag).collect(Collectors.toSet());
+        if (flags.contains("--help") || flags.contains("-h")) {
             return new Options(Mode.HELP, Scenario.STEADY, DEFAULT_DURATION, Scenario.suggestedConfig(), null,
                     DEFAULT_INTERVAL, null, null);
         }
-        if (all.contains("--version")) {
+        if (flags.contains("--version")) {
             return new Options(Mode.VERSION, Scenario.STEADY, DEFAULT_DURATION, Scenario.suggestedConfig(), null,
                     DEFAULT_INTERVAL, null, null);
         }
-        return new Parser(args).parse();
+        Parser parser = new Parser();
+        given.forEach(g -> parser.apply(g.flag(), g.value()));
+        return parser.finish();
     }
 
-    /** One pass over the arguments; holds what has been seen so far. */
+    /** Reads the flags one by one; holds what has been seen so far. */
     private static final class Parser {
-        private final String[] args;
-        private int next;
         private Mode mode = Mode.WINDOW;
         private Scenario scenario = Scenario.STEADY;
         private Duration duration;
         private Double rate;
-        private String rateText;
         private Duration interval;
         private Path csv;
         private Long seed;
+        private Integer min;
+        private Integer max;
         private final PoolConfig.Builder pool = Scenario.suggestedConfig().toBuilder();
-        // PoolConfig field → the text the user gave for it, for error messages.
-        private final Map<String, String> given = new HashMap<>();
+        // Flag → the text the user typed for it, for error messages.
+        private final Map<String, String> typed = new HashMap<>();
 
-        Parser(String[] args) {
-            this.args = args;
-        }
-
-        Options parse() {
-            while (next < args.length) {
-                String arg = args[next++];
-                if (!arg.startsWith("--")) {
-                    throw new IllegalArgumentException("unexpected argument '" + arg + "': flags start with --");
-                }
-                int eq = arg.indexOf('=');
-                String flag = eq < 0 ? arg : arg.substring(0, eq);
-                String inline = eq < 0 ? null : arg.substring(eq + 1);
-                apply(flag, inline);
+        private void apply(String flag, String text) {
+            if (text != null) {
+                typed.put(flag, text);
             }
-            return finish();
-        }
-
-        private void apply(String flag, String inline) {
             switch (flag) {
-                case "--headless" -> setMode(Mode.HEADLESS, flag, inline);
-                case "--smoke" -> setMode(Mode.SMOKE, flag, inline);
-                case "--scenario" -> scenario = choice(flag, value(flag, inline), SCENARIOS, SCENARIO_NAMES);
-                case "--duration" -> duration = duration(flag, value(flag, inline), MIN_DURATION, MAX_DURATION);
-                case "--interval" -> interval = duration(flag, value(flag, inline), MIN_INTERVAL, MAX_INTERVAL);
-                case "--rate" -> {
-                    rateText = value(flag, inline);
-                    rate = number(flag, rateText, Double::parseDouble, "a number of requests per second");
+                case "--headless" -> setMode(Mode.HEADLESS, flag);
+                case "--smoke" -> setMode(Mode.SMOKE, flag);
+                case "--scenario" -> scenario = FlagValues.choice(flag, text, SCENARIOS, SCENARIO_NAMES);
+                case "--duration" -> duration = DurationText.parse(flag, text, MIN_DURATION, MAX_DURATION);
+                case "--interval" -> interval = DurationText.parse(flag, text, MIN_INTERVAL, MAX_INTERVAL);
+                case "--rate" -> rate = FlagValues.decimal(flag, text, LoadSettings.MIN_RATE, LoadSettings.MAX_RATE,
+                        "requests per second");
+                case "--seed" -> seed = FlagValues.wholeNumber(flag, text, Long.MIN_VALUE, Long.MAX_VALUE);
+                case "--min" -> {
+                    min = count(flag, text, 1, PoolConfig.WORKER_LIMIT);
+                    pool.minWorkers(min);
                 }
-                case "--min" -> pool.minWorkers(poolInt(flag, "minWorkers", inline));
-                case "--max" -> pool.maxWorkers(poolInt(flag, "maxWorkers", inline));
-                case "--threshold" -> pool.loadThreshold(poolInt(flag, "loadThreshold", inline));
-                case "--capacity" -> pool.queueCapacity(poolInt(flag, "queueCapacity", inline));
-                case "--retries" -> pool.maxRetries(poolInt(flag, "maxRetries", inline));
-                case "--timeout" -> {
-                    String text = value(flag, inline);
-                    given.put("requestTimeout", text);
-                    pool.requestTimeout(duration(flag, text, Duration.ZERO, Duration.ofDays(365)));
+                case "--max" -> {
+                    max = count(flag, text, 1, PoolConfig.WORKER_LIMIT);
+                    pool.maxWorkers(max);
                 }
-                case "--policy" -> pool.overflowPolicy(choice(flag, value(flag, inline), POLICIES,
-                        POLICIES.keySet().stream().sorted().toList()));
-                case "--csv" -> csv = path(flag, value(flag, inline));
-                case "--seed" -> seed = number(flag, value(flag, inline), Long::parseLong, "a whole number");
-                case "--version", "--help" -> { }
-                default -> throw new IllegalArgumentException(flag + " is not a PoolScope flag");
+                case "--threshold" -> pool.loadThreshold(count(flag, text, 1, PoolConfig.THRESHOLD_LIMIT));
+                case "--capacity" -> pool.queueCapacity(count(flag, text, 1, PoolConfig.CAPACITY_LIMIT));
+                case "--retries" -> pool.maxRetries(count(flag, text, 0, PoolConfig.RETRY_LIMIT));
+                case "--timeout" -> pool.requestTimeout(DurationText.parse(flag, text, Duration.ZERO,
+                        PoolConfig.DURATION_LIMIT));
+                case "--policy" -> pool.overflowPolicy(FlagValues.choice(flag, text, POLICIES, POLICY_NAMES));
+                case "--csv" -> csv = FlagValues.path(flag, text);
+                default -> throw new IllegalStateException(flag + " is listed as a flag but not read");
             }
         }
 
         private Options finish() {
-            PoolConfig config;
-            try {
-                config = pool.build();
-            } catch (IllegalArgumentException e) {
-                throw poolMessage(e);
-            }
-            if (rate != null) {
-                try {
-                    scenario.baseSettings().withRatePerSecond(rate);
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(reword(e.getMessage(), "--rate " + rateText));
-                }
-            }
+            PoolConfig config = poolConfig();
             if (mode == Mode.WINDOW) {
                 requireRunMode("--csv", csv);
                 requireRunMode("--duration", duration);
                 requireRunMode("--interval", interval);
+                requireRunMode("--seed", seed);
             }
             if (mode == Mode.SMOKE) {
                 duration = duration != null ? duration : SMOKE_DURATION;
@@ -194,10 +174,35 @@ public record Options(Mode mode, Scenario scenario, Duration duration, PoolConfi
                     interval != null ? interval : DEFAULT_INTERVAL, csv, seed);
         }
 
-        private void setMode(Mode m, String flag, String inline) {
-            if (inline != null) {
-                throw new IllegalArgumentException(flag + " takes no value, got '" + inline + "'");
+        private PoolConfig poolConfig() {
+            PoolConfig defaults = Scenario.suggestedConfig();
+            int least = min != null ? min : defaults.minWorkers();
+            int most = max != null ? max : defaults.maxWorkers();
+            if (least > most) {
+                throw new IllegalArgumentException(workersCrossed(least, most));
             }
+            try {
+                return pool.build();
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(EngineMessages.inFlags(e.getMessage(), typed), e);
+            }
+        }
+
+        /** Blames the flag the user typed; when both were typed, max is the one below the other. */
+        private String workersCrossed(int least, int most) {
+            if (max == null) {
+                return "--min " + typed.get("--min") + " is above --max " + most + " (the default): lower --min to "
+                        + most + " or less, or raise --max as well";
+            }
+            if (min == null) {
+                return "--max " + typed.get("--max") + " is below --min " + least + " (the default): raise --max to "
+                        + least + " or more, or lower --min as well";
+            }
+            return "--max " + typed.get("--max") + " is below --min " + typed.get("--min")
+                    + ": --max must be at least --min";
+        }
+
+        private void setMode(Mode m, String flag) {
             if (mode != Mode.WINDOW && mode != m) {
                 throw new IllegalArgumentException(flag + " cannot be combined with --" + mode.name()
                         .toLowerCase(Locale.ROOT) + ": pick one");
@@ -211,89 +216,8 @@ public record Options(Mode mode, Scenario scenario, Duration duration, PoolConfi
             }
         }
 
-        private String value(String flag, String inline) {
-            if (inline != null) {
-                return inline;
-            }
-            if (next >= args.length || args[next].startsWith("--")) {
-                throw new IllegalArgumentException(flag + " needs a value; see --help");
-            }
-            return args[next++];
-        }
-
-        private int poolInt(String flag, String field, String inline) {
-            String text = value(flag, inline);
-            given.put(field, text);
-            return number(flag, text, Integer::parseInt, "a whole number");
-        }
-
-        /** Turns the engine's "field = value is not allowed: ..." into "--flag value is not allowed: ...". */
-        private IllegalArgumentException poolMessage(IllegalArgumentException e) {
-            String field = e.getMessage().split(" ", 2)[0];
-            String flag = FLAG_OF_FIELD.get(field);
-            if (flag == null) {
-                return new IllegalArgumentException("pool settings: " + e.getMessage(), e);
-            }
-            String said = given.containsKey(field) ? flag + " " + given.get(field)
-                    : flag + " " + defaultText(field) + " (the default)";
-            return new IllegalArgumentException(reword(e.getMessage(), said), e);
-        }
-
-        private static String defaultText(String field) {
-            PoolConfig d = Scenario.suggestedConfig();
-            return switch (field) {
-                case "minWorkers" -> String.valueOf(d.minWorkers());
-                case "maxWorkers" -> String.valueOf(d.maxWorkers());
-                case "loadThreshold" -> String.valueOf(d.loadThreshold());
-                case "queueCapacity" -> String.valueOf(d.queueCapacity());
-                case "maxRetries" -> String.valueOf(d.maxRetries());
-                default -> DurationText.format(d.requestTimeout());
-            };
-        }
-    }
-
-    /** Replaces the "field = value" that starts a validation message with {@code said}. */
-    private static String reword(String message, String said) {
-        int at = message.indexOf(" is not allowed: ");
-        return at < 0 ? said + ": " + message : said + message.substring(at);
-    }
-
-    private static <T> T choice(String flag, String text, Map<String, T> choices, List<String> names) {
-        T found = choices.get(text.toLowerCase(Locale.ROOT));
-        if (found == null) {
-            throw new IllegalArgumentException(flag + " " + text + " is not allowed: must be one of "
-                    + String.join(", ", names));
-        }
-        return found;
-    }
-
-    private static Duration duration(String flag, String text, Duration lowest, Duration highest) {
-        Duration d;
-        try {
-            d = DurationText.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(flag + " " + text + " is not allowed: must be " + e.getMessage());
-        }
-        if (d.compareTo(lowest) < 0 || d.compareTo(highest) > 0) {
-            throw new IllegalArgumentException(flag + " " + text + " is not allowed: must be between "
-                    + DurationText.format(lowest) + " and " + DurationText.format(highest));
-        }
-        return d;
-    }
-
-    private static <T> T number(String flag, String text, Function<String, T> parser, String expected) {
-        try {
-            return parser.apply(text.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(flag + " " + text + " is not allowed: must be " + expected);
-        }
-    }
-
-    private static Path path(String flag, String text) {
-        try {
-            return Path.of(text);
-        } catch (InvalidPathException e) {
-            throw new IllegalArgumentException(flag + " " + text + " is not allowed: " + e.getReason());
+        private static int count(String flag, String text, int lowest, int highest) {
+            return (int) FlagValues.wholeNumber(flag, text, lowest, highest);
         }
     }
 }

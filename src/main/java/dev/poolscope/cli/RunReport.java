@@ -16,6 +16,7 @@ import dev.poolscope.engine.ShutdownReport;
  * @param seed          the seed its load was drawn from (given or chosen), to repeat it
  * @param loadSeconds   how long the generator ran
  * @param generated     requests the generator submitted
+ * @param loadFailure   what killed the generator's thread during the run, or null
  * @param endOfLoad     the pool just before shutdown began
  * @param last          the pool after it terminated: every request has its outcome
  * @param shutdown      what shutdown did
@@ -25,7 +26,8 @@ import dev.poolscope.engine.ShutdownReport;
  * @param smallestPool  fewest live workers seen at a sample
  * @param largestPool   most live workers seen at a sample
  */
-public record RunReport(Options options, long seed, double loadSeconds, long generated, PoolSnapshot endOfLoad,
+public record RunReport(Options options, long seed, double loadSeconds, long generated, Throwable loadFailure,
+                        PoolSnapshot endOfLoad,
                         PoolSnapshot last, ShutdownReport shutdown, WholeRunLatency.Summary latency, long grew,
                         long shrank, int smallestPool, int largestPool) {
 
@@ -34,9 +36,9 @@ public record RunReport(Options options, long seed, double loadSeconds, long gen
         return last.invariantHolds() && last.finished() == last.submitted();
     }
 
-    /** The process exit code: 0 if the invariant holds, 1 if not. */
-    public int exitCode() {
-        return invariantHolds() ? 0 : 1;
+    /** True when the invariant holds and the load ran to the end: a run whose generator died proves little. */
+    public boolean passed() {
+        return invariantHolds() && loadFailure == null;
     }
 
     /** Requests completed per second of load. */
@@ -47,7 +49,7 @@ public record RunReport(Options options, long seed, double loadSeconds, long gen
     /** The one-line verdict of {@code --smoke}. */
     public String smokeLine() {
         return String.format(Locale.ROOT, "PoolScope smoke %s: %d submitted, %d completed, %d dropped, %s, %d workers",
-                invariantHolds() ? "OK" : "FAILED", last.submitted(), last.completed(), last.droppedTotal(),
+                passed() ? "OK" : "FAILED", last.submitted(), last.completed(), last.droppedTotal(),
                 invariantText(), endOfLoad.poolSize());
     }
 
@@ -62,7 +64,8 @@ public record RunReport(Options options, long seed, double loadSeconds, long gen
         line(b, "  pool        %d..%d workers, threshold %d, capacity %d, timeout %s, %d retries, %s",
                 c.minWorkers(), c.maxWorkers(), c.loadThreshold(), c.queueCapacity(),
                 DurationText.format(c.requestTimeout()), c.maxRetries(), Options.nameOf(c.overflowPolicy()));
-        line(b, "  load        %d requests generated (%.1f/s offered)", generated, generated / loadSeconds);
+        line(b, "  load        %d requests generated (%.1f/s offered)%s", generated, generated / loadSeconds,
+                loadFailure == null ? "" : "; the load generator FAILED: " + loadFailure);
         line(b, "  throughput  %.1f completed/s (%d completed during the load, %d in all)",
                 completedPerSecond(), endOfLoad.completed(), last.completed());
         line(b, "  outcomes    %d completed, %d failed, %d timed out, %d dropped%s, %d unhandled, "

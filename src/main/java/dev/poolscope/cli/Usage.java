@@ -1,6 +1,9 @@
 package dev.poolscope.cli;
 
+import java.util.Locale;
+
 import dev.poolscope.engine.PoolConfig;
+import dev.poolscope.load.LoadSettings;
 import dev.poolscope.load.Scenario;
 
 /** The {@code --help} text. */
@@ -9,19 +12,23 @@ final class Usage {
     private Usage() {
     }
 
-    /** Every flag with its default and range, then examples. */
+    /**
+     * Every flag with its default and range, then examples. Ranges come from the same constants the parser and
+     * the engine check, and numbers are printed in ASCII digits whatever the locale, as the parser reads them.
+     */
     static String text() {
         PoolConfig d = Scenario.suggestedConfig();
         StringBuilder scenarios = new StringBuilder();
         for (String name : Options.SCENARIO_NAMES) {
-            scenarios.append(String.format("    %-8s %s%n", name, Options.SCENARIOS.get(name).description()));
+            scenarios.append(String.format(Locale.ROOT, "    %-8s %s%n", name,
+                    Options.SCENARIOS.get(name).description()));
         }
-        return """
+        String text = """
                 Usage: poolscope [--headless | --smoke | --version | --help] [options]
 
                 Without a mode flag PoolScope opens its window, with the pool flags as its starting
                 settings; --scenario there starts that demo at once. Flags take a value as the next
-                argument or after '=' (--min 4 or --min=4). Durations: 500ms, 30s, 1.5s, 2m, 1h.
+                argument or after '=' (--min 4 or --min=4). Durations: 500ms, 30s, 1.5s, 2m, 1h, 1d.
 
                 Modes
                   --headless            run a scenario without a window; print a summary, optionally write CSV
@@ -31,25 +38,26 @@ final class Usage {
 
                 Load
                   --scenario NAME       the load to run (default steady):
-                %s  --rate R              requests per second, replacing the scenario's base rate (1..1000000)
-                  --duration DUR        how long to run (default 30s; 1s for --smoke; 100ms..24h)
+                %s  --rate R              requests per second, replacing the scenario's base rate (%s..%s)
+                  --duration DUR        how long to run (default %s; %s for --smoke; %s..%s)
                   --seed N              repeat the same random load (default: a fresh seed each run)
 
                 Pool (defaults are the dashboard's)
                   --min N               least workers (default %d; 1..%d)
                   --max N               most workers (default %d; 1..%d)
-                  --threshold N         queued requests above which the pool grows (default %d)
-                  --capacity N          queue capacity (default %d)
-                  --timeout DUR         time one attempt may run, 0 for no limit (default %s; at most 1h)
+                  --threshold N         queued requests above which the pool grows (default %d; 1..%d)
+                  --capacity N          queue capacity (default %d; 1..%d)
+                  --timeout DUR         time one attempt may run, 0 for no limit (default %s; 0..%s)
                   --retries N           retries after a failed or timed-out attempt (default %d; 0..%d)
                   --policy P            when the queue is full: drop-newest (default), drop-oldest, block,
                                         caller-runs
 
                 Output
-                  --interval DUR        sampling interval, one CSV row each (default 1s; 10ms..1h)
+                  --interval DUR        sampling interval, one CSV row each (default %s; %s..%s)
                   --csv FILE            write per-interval pool metrics as CSV
 
-                Exit codes: 0 ok, 1 a request went unaccounted (invariant broken), 2 bad arguments.
+                Exit codes: 0 ok, 1 the run failed (a request went unaccounted, or the load generator
+                died), 2 bad arguments.
 
                 Examples
                   poolscope                                          open the window
@@ -60,8 +68,16 @@ final class Usage {
                   poolscope --headless --scenario flaky --retries 0 --timeout 200ms --seed 42
                   poolscope --headless --scenario steady --rate 10000 --duration 20s
                       the classic article load: 10,000 requests/s of ~1 ms work (about 10 busy workers)
-                """.formatted(scenarios, d.minWorkers(), PoolConfig.WORKER_LIMIT, d.maxWorkers(),
-                PoolConfig.WORKER_LIMIT, d.loadThreshold(), d.queueCapacity(),
-                DurationText.format(d.requestTimeout()), d.maxRetries(), PoolConfig.RETRY_LIMIT);
+                """;
+        return String.format(Locale.ROOT, text, scenarios,
+                FlagValues.plain(LoadSettings.MIN_RATE), FlagValues.plain(LoadSettings.MAX_RATE),
+                DurationText.format(Options.DEFAULT_DURATION), DurationText.format(Options.SMOKE_DURATION),
+                DurationText.format(Options.MIN_DURATION), DurationText.format(Options.MAX_DURATION),
+                d.minWorkers(), PoolConfig.WORKER_LIMIT, d.maxWorkers(), PoolConfig.WORKER_LIMIT,
+                d.loadThreshold(), PoolConfig.THRESHOLD_LIMIT, d.queueCapacity(), PoolConfig.CAPACITY_LIMIT,
+                DurationText.format(d.requestTimeout()), DurationText.format(PoolConfig.DURATION_LIMIT),
+                d.maxRetries(), PoolConfig.RETRY_LIMIT,
+                DurationText.format(Options.DEFAULT_INTERVAL), DurationText.format(Options.MIN_INTERVAL),
+                DurationText.format(Options.MAX_INTERVAL));
     }
 }

@@ -136,7 +136,7 @@ public final class Dispatcher implements AutoCloseable {
         // An admitted request is counted by the queue as it becomes visible to workers, so no snapshot sees it
         // twice or not at all; a refused one is counted straight into its drop counter.
         enqueue(job, c);
-        return job.future;
+        return job;
     }
 
     private void enqueue(Job job, PoolConfig c) {
@@ -179,7 +179,7 @@ public final class Dispatcher implements AutoCloseable {
 
     /** Counts a request the queue did not admit straight into its drop counter, and completes its future. */
     private void refuse(Job job, DropReason reason) {
-        refuse(job.request, reason, job.future);
+        refuse(job.request, reason, job);
     }
 
     private CompletableFuture<Outcome> refuse(Request request, DropReason reason) {
@@ -197,7 +197,7 @@ public final class Dispatcher implements AutoCloseable {
     private void evicted(Job job) {
         accounting.stripe().move(Counter.QUEUED, Counter.DROPPED_EVICTED);
         events.dropped(job.request, DropReason.EVICTED);
-        job.future.complete(new Outcome.Dropped(DropReason.EVICTED));
+        job.complete(new Outcome.Dropped(DropReason.EVICTED));
     }
 
     private void runInCaller(Job job) {

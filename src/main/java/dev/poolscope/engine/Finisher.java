@@ -28,8 +28,7 @@ class Finisher {
     void attemptEnded(Job job, Object value, Throwable error, long waitedNanos, long ranNanos,
                       Accounting.Stripe stripe) {
         if (error == null) {
-            settle(job, Counter.COMPLETED, new Outcome.Completed(value, job.attempts, Duration.ofNanos(job.waitNanos),
-                    Duration.ofNanos(ranNanos)), waitedNanos, ranNanos, stripe);
+            settle(job, Counter.COMPLETED, new Outcome.Completed(value, job.attempts, job.waitNanos, ranNanos), waitedNanos, ranNanos, stripe);
         } else if (mayRetry(job)) {
             scheduleRetry(job, stripe, waitedNanos, ranNanos);
         } else {
@@ -60,7 +59,7 @@ class Finisher {
     void settle(Job job, Counter to, Outcome outcome, long waitedNanos, long ranNanos, Accounting.Stripe stripe) {
         stripe.settle(to, waitedNanos, ranNanos);
         job.settledWith = outcome;
-        job.future.complete(outcome);
+        job.complete(outcome);
     }
 
     /**
@@ -70,7 +69,7 @@ class Finisher {
      */
     void lastResort(Job job, Throwable error, Accounting.Stripe stripe) {
         if (job.settledWith != null) {
-            job.future.complete(job.settledWith);
+            job.complete(job.settledWith);
             return;
         }
         Outcome failed = new Outcome.Failed(error, job.attempts);
@@ -85,7 +84,7 @@ class Finisher {
             stripe.move(Counter.RUNNING, Counter.FAILED);
         }
         job.settledWith = failed;
-        job.future.complete(failed);
+        job.complete(failed);
     }
 
     private boolean mayRetry(Job job) {
@@ -149,7 +148,7 @@ class Finisher {
 
     private void interruptWaiting(Job job) {
         pool.accounting.stripe().move(Counter.WAITING_RETRY, Counter.INTERRUPTED);
-        job.future.complete(new Outcome.Interrupted(job.attempts));
+        job.complete(new Outcome.Interrupted(job.attempts));
     }
 
     boolean anyWaiting() {

@@ -5,14 +5,15 @@ import java.lang.invoke.VarHandle;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A submitted request on its way through the pool, with the future its submitter holds.
+ * A submitted request on its way through the pool; it is also the future its submitter holds, which saves an
+ * object per request.
  *
  * <p>Each attempt has a state word: the attempt number in the high bits, the phase in the low three. Exactly one
  * party wins each phase change by compare-and-set, which settles the races between a worker finishing, the
  * watchdog timing the attempt out, and shutdown interrupting it. Because the attempt number is part of the word,
  * a stale decision about attempt n can never touch attempt n + 1.
  */
-final class Job {
+final class Job extends CompletableFuture<Outcome> {
 
     static final int RUNNING = 0;
     static final int DONE = 1;
@@ -40,7 +41,6 @@ final class Job {
 
     final Request request;
     final Handler handler;
-    final CompletableFuture<Outcome> future = new CompletableFuture<>();
     final long timeoutNanos;
     final int maxRetries;
 

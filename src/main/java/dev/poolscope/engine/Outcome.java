@@ -10,8 +10,24 @@ public sealed interface Outcome {
         return this instanceof Completed;
     }
 
-    /** The handler returned {@code value}; {@code attempts} counts the failed attempts before it too. */
-    record Completed(Object value, int attempts, Duration queueWait, Duration runTime) implements Outcome {
+    /**
+     * The handler returned {@code value}; {@code attempts} counts the failed attempts before it too. Times are kept
+     * in nanoseconds (no objects on the success path); {@link #queueWait()} and {@link #runTime()} make durations.
+     *
+     * @param queueWaitNanos time spent queued, summed over every attempt
+     * @param runTimeNanos   the successful attempt's run time
+     */
+    record Completed(Object value, int attempts, long queueWaitNanos, long runTimeNanos) implements Outcome {
+
+        /** Time spent queued, summed over every attempt. */
+        public Duration queueWait() {
+            return Duration.ofNanos(queueWaitNanos);
+        }
+
+        /** The successful attempt's run time. */
+        public Duration runTime() {
+            return Duration.ofNanos(runTimeNanos);
+        }
     }
 
     /** Every attempt threw; {@code cause} is the last attempt's exception. */

@@ -1,106 +1,110 @@
 package dev.poolscope.engine;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The bounded queue between submitters and workers: an {@code ArrayBlockingQueue} whose capacity can change at
- * run time, which can evict its oldest entry, and which can wake every idle worker at once (for retirement and
- * shutdown) without interrupting anyone.
+ * The bounded queue between submitters and workers: a two-lock linked queue in the manner of
+ * {@code LinkedBlockingQueue}, whose capacity can change at run time, which can evict its oldest entry, and which
+ * can wake every idle worker at once (for retirement and shutdown) without interrupting anyone.
  *
- * <p>It also counts the request transitions that pass through it (admitted, re-queued for a retry, taken by a
- * worker) under the same lock that moves the request, so the hot path pays for one lock per side instead of a
- * queue lock plus a counter lock. {@link Accounting#totals()} holds this lock with its stripes and adds these
- * counts in; see {@link #addCountsTo}.
+ * <p>Submitters take only {@link #putLock} and workers only {@link #takeLock}, so the two sides of the hand-off
+ * never wait for each other; the count is the one variable they share. A worker is woken only when the queue goes
+ * from empty to non-empty, and a woken worker wakes the next while requests remain: a busy pool pays no wake-up
+ * per request, and an idle one pays one.
+ *
+ * <p>It also counts the request transitions that pass through it (admitted and re-queued under the put lock, taken
+ * under the take lock), inside the lock that moves the request, so the hot path takes no extra counter lock.
+ * {@link Accounting#totals()} holds both locks with its stripes and adds these counts in; see {@link #addCountsTo}.
  */
 final class RequestQueue {
 
     /** How an offer ended. */
     enum Offer { ACCEPTED, FULL, CLOSED }
 
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition notEmpty = lock.newCondition();
-    private final Condition notFull = lock.newCondition();
-    // All guarded by lock.
-    private final ArrayDeque<Job> jobs = new ArrayDeque<>();
-    private int capacity;
+    /** A link in the queue; the head is always a node whose job has been taken (or the initial empty one). */
+    private static final class Node {
+        Job job;
+        Node next;
+
+        Node(Job job) {
+            this.job = job;
+        }
+    }
+
+    private final ReentrantLock putLock = new ReentrantLock();
+    private final Condition notFull = putLock.newCondition();
+    private final ReentrantLock takeLock = new ReentrantLock();
+    private final Condition notEmpty = takeLock.newCondition();
+    private final AtomicInteger count = new AtomicInteger();
+    // Written under putLock; volatile so the take side can tell whether a submitter may be waiting for room.
+    private volatile int capacity;
+
+    // Guarded by putLock: the tail, whether new requests are admitted, and the put side's transition counts (new
+    // requests admitted: SUBMITTED and QUEUED; retries re-queued: WAITING_RETRY to QUEUED).
+    private Node last;
     private boolean acceptingNew = true;
-    private boolean closed;
-    private long wakeups;
-    // Transitions counted here rather than in an Accounting stripe: new requests admitted (SUBMITTED and QUEUED),
-    // retries re-queued (WAITING_RETRY to QUEUED), and requests taken by a worker (QUEUED to RUNNING).
     private long admitted;
     private long requeued;
+
+    // Guarded by takeLock: the head, wake-ups, and requests taken by a worker (QUEUED to RUNNING).
+    private Node head;
+    private long wakeups;
     private long taken;
-    // Mirror of jobs.size() for lock-free reads by the scaler and snapshots.
-    private volatile int size;
+
+    // Set under both locks; read under either.
+    private boolean closed;
 
     RequestQueue(int capacity) {
         this.capacity = capacity;
+        last = head = new Node(null);
     }
 
     int size() {
-        return size;
+        return count.get();
     }
 
     void setCapacity(int newCapacity) {
-        lock.lock();
+        putLock.lock();
         try {
             capacity = newCapacity;
             notFull.signalAll();
         } finally {
-            lock.unlock();
+            putLock.unlock();
         }
     }
 
     /** Adds a new request if there is room. */
     Offer offer(Job job) {
-        lock.lock();
+        int before;
+        putLock.lock();
         try {
             if (!acceptingNew) {
                 return Offer.CLOSED;
             }
-            if (jobs.size() >= capacity) {
+            if (count.get() >= capacity) {
                 return Offer.FULL;
             }
-            enqueue(job);
+            before = enqueue(job);
             admitted++;
-            return Offer.ACCEPTED;
         } finally {
-            lock.unlock();
+            putLock.unlock();
         }
-    }
-
-    /**
-     * Adds a new request, evicting the oldest one if the queue is full. Returns null when nothing was evicted,
-     * the evicted job otherwise, or {@code job} itself when the queue no longer accepts new requests.
-     */
-    Job offerEvictingOldest(Job job) {
-        lock.lock();
-        try {
-            if (!acceptingNew) {
-                return job;
-            }
-            // The evicted job stays counted as queued until the caller moves it to DROPPED_EVICTED.
-            Job evicted = jobs.size() >= capacity ? jobs.pollFirst() : null;
-            enqueue(job);
-            admitted++;
-            return evicted;
-        } finally {
-            lock.unlock();
-        }
+        wakeWorkerIfWasEmpty(before);
+        return Offer.ACCEPTED;
     }
 
     /** Adds a new request, waiting up to {@code timeoutNanos} for room. */
     Offer offer(Job job, long timeoutNanos) throws InterruptedException {
         long remaining = timeoutNanos;
-        lock.lockInterruptibly();
+        int before;
+        putLock.lockInterruptibly();
         try {
-            while (acceptingNew && jobs.size() >= capacity) {
+            while (acceptingNew && count.get() >= capacity) {
                 if (remaining <= 0) {
                     return Offer.FULL;
                 }
@@ -109,12 +113,39 @@ final class RequestQueue {
             if (!acceptingNew) {
                 return Offer.CLOSED;
             }
-            enqueue(job);
+            before = enqueue(job);
             admitted++;
-            return Offer.ACCEPTED;
         } finally {
-            lock.unlock();
+            putLock.unlock();
         }
+        wakeWorkerIfWasEmpty(before);
+        return Offer.ACCEPTED;
+    }
+
+    /**
+     * Adds a new request, evicting the oldest one if the queue is full. Returns null when nothing was evicted,
+     * the evicted job otherwise, or {@code job} itself when the queue no longer accepts new requests.
+     */
+    Job offerEvictingOldest(Job job) {
+        Job evicted = null;
+        int before;
+        lockBoth();
+        try {
+            if (!acceptingNew) {
+                return job;
+            }
+            // The evicted job stays counted as queued until the caller moves it to DROPPED_EVICTED.
+            if (count.get() >= capacity && count.get() > 0) {
+                evicted = dequeue();
+                count.getAndDecrement();
+            }
+            before = enqueue(job);
+            admitted++;
+        } finally {
+            unlockBoth();
+        }
+        wakeWorkerIfWasEmpty(before);
+        return evicted;
     }
 
     /**
@@ -122,23 +153,53 @@ final class RequestQueue {
      * capacity does not apply. False, and nothing counted, once the queue is closed.
      */
     boolean offerRetry(Job job) {
-        lock.lock();
+        int before;
+        putLock.lock();
         try {
             if (closed) {
                 return false;
             }
-            enqueue(job);
+            before = enqueue(job);
             requeued++;
-            return true;
         } finally {
-            lock.unlock();
+            putLock.unlock();
         }
+        wakeWorkerIfWasEmpty(before);
+        return true;
     }
 
-    private void enqueue(Job job) {
-        jobs.addLast(job);
-        size = jobs.size();
-        notEmpty.signal();
+    /** Links {@code job} at the tail; returns the count before. The caller holds putLock. */
+    private int enqueue(Job job) {
+        Node node = new Node(job);
+        last.next = node;
+        last = node;
+        int before = count.getAndIncrement();
+        if (before + 1 < capacity) {
+            // Another submitter waiting for room can go on too.
+            notFull.signal();
+        }
+        return before;
+    }
+
+    /** Unlinks the oldest job. The caller holds takeLock and has seen a count above zero. */
+    private Job dequeue() {
+        Node first = head.next;
+        head.next = null;
+        head = first;
+        Job job = first.job;
+        first.job = null;
+        return job;
+    }
+
+    private void wakeWorkerIfWasEmpty(int before) {
+        if (before == 0) {
+            takeLock.lock();
+            try {
+                notEmpty.signal();
+            } finally {
+                takeLock.unlock();
+            }
+        }
     }
 
     /**
@@ -147,10 +208,12 @@ final class RequestQueue {
      */
     Job take(long maxWaitNanos) {
         long remaining = maxWaitNanos;
-        lock.lock();
+        Job job;
+        int before;
+        takeLock.lock();
         try {
             long seen = wakeups;
-            while (jobs.isEmpty()) {
+            while (count.get() == 0) {
                 if (closed || seen != wakeups || remaining <= 0) {
                     return null;
                 }
@@ -161,46 +224,73 @@ final class RequestQueue {
                     remaining = Math.min(remaining, TimeUnit.MILLISECONDS.toNanos(1));
                 }
             }
-            Job job = jobs.pollFirst();
-            size = jobs.size();
+            job = dequeue();
             taken++;
-            notFull.signal();
-            return job;
+            before = count.getAndDecrement();
+            if (before > 1) {
+                // More are waiting: pass the wake-up on to the next idle worker.
+                notEmpty.signal();
+            }
         } finally {
-            lock.unlock();
+            takeLock.unlock();
         }
+        if (before >= capacity) {
+            putLock.lock();
+            try {
+                notFull.signal();
+            } finally {
+                putLock.unlock();
+            }
+        }
+        return job;
     }
 
     /** Wakes every waiting worker and submitter so each re-checks whether it should retire or stop. */
     void wakeAll() {
-        lock.lock();
+        takeLock.lock();
         try {
             wakeups++;
             notEmpty.signalAll();
+        } finally {
+            takeLock.unlock();
+        }
+        putLock.lock();
+        try {
             notFull.signalAll();
         } finally {
-            lock.unlock();
+            putLock.unlock();
         }
     }
 
     /** Refuses new requests from now on; retries of admitted ones still enter until {@link #closeAndDrain()}. */
     void stopAccepting() {
-        lock.lock();
+        putLock.lock();
         try {
             acceptingNew = false;
             notFull.signalAll();
         } finally {
-            lock.unlock();
+            putLock.unlock();
         }
     }
 
     /** Holds the queue still for {@link Accounting#totals()}; pair with {@link #unlockCounts()}. */
     void lockCounts() {
-        lock.lock();
+        lockBoth();
     }
 
     void unlockCounts() {
-        lock.unlock();
+        unlockBoth();
+    }
+
+    /** Always the put lock first, then the take lock (see package-info). */
+    private void lockBoth() {
+        putLock.lock();
+        takeLock.lock();
+    }
+
+    private void unlockBoth() {
+        takeLock.unlock();
+        putLock.unlock();
     }
 
     /** Adds the transitions counted here to {@code totals}; the caller holds {@link #lockCounts()}. */
@@ -216,18 +306,20 @@ final class RequestQueue {
      * caller moves them on.
      */
     List<Job> closeAndDrain() {
-        lock.lock();
+        lockBoth();
         try {
             acceptingNew = false;
             closed = true;
-            List<Job> left = new ArrayList<>(jobs);
-            jobs.clear();
-            size = 0;
+            List<Job> left = new ArrayList<>(count.get());
+            while (count.get() > 0) {
+                left.add(dequeue());
+                count.getAndDecrement();
+            }
             notEmpty.signalAll();
             notFull.signalAll();
             return left;
         } finally {
-            lock.unlock();
+            unlockBoth();
         }
     }
 }

@@ -166,7 +166,7 @@ final class ShutdownProcess {
         Accounting.Stripe stripe = pool.accounting.stripe();
         for (Job job : pool.queue.closeAndDrain()) {
             stripe.move(Counter.QUEUED, Counter.RETURNED);
-            job.future.complete(new Outcome.Returned(job.request));
+            job.complete(new Outcome.Returned(job.request));
             returned.add(job.request);
         }
     }

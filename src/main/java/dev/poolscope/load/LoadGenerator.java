@@ -1,5 +1,6 @@
 package dev.poolscope.load;
 
+import java.util.Locale;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
@@ -45,8 +46,11 @@ public final class LoadGenerator {
     private static final int MIN_BATCH_CAP = 16;
     private static final long NEVER = Long.MIN_VALUE;
 
-    /** The generator's lifecycle: NEW → RUNNING ⇄ PAUSED → STOPPED; a stopped generator cannot restart. */
-    public enum State { NEW, RUNNING, PAUSED, STOPPED }
+    /**
+     * The generator's lifecycle: NEW → RUNNING ⇄ PAUSED → STOPPED, or FAILED when the generator thread died of an
+     * exception ({@link #failure()} says which); neither a stopped nor a failed generator can restart.
+     */
+    public enum State { NEW, RUNNING, PAUSED, STOPPED, FAILED }
 
     /** Settings and scenario, swapped together; {@code epoch} moves when a scenario (re)starts its clock. */
     private record Program(LoadSettings settings, Scenario scenario, long epoch) {
@@ -57,8 +61,10 @@ public final class LoadGenerator {
     private final Object lifecycleLock = new Object();
     private volatile Dispatcher dispatcher;
     private volatile Consumer<Outcome> outcomeListener;
+    // Written under lifecycleLock; volatile so state() and the generator thread read it without the lock.
     private volatile State state = State.NEW;
     private volatile double currentRate;
+    // Written under lifecycleLock before state becomes FAILED, so whoever sees FAILED sees the cause.
     private volatile Throwable failure;
     // Guarded by lifecycleLock.
     private Thread thread;
@@ -94,8 +100,9 @@ public final class LoadGenerator {
     /** Starts the generator thread; does nothing if already started. */
     public void start() {
         synchronized (lifecycleLock) {
-            if (state == State.STOPPED) {
-                throw new IllegalStateException("this generator was stopped; create a new one to generate again");
+            if (state == State.STOPPED || state == State.FAILED) {
+                throw new IllegalStateException("this generator was " + state.name().toLowerCase(Locale.ROOT)
+                        + "; create a new one to generate again", failure);
             }
             if (state != State.NEW) {
                 return;
@@ -129,11 +136,14 @@ public final class LoadGenerator {
     /**
      * Stops for good and waits for the generator thread to end; safe to call more than once. If the thread is held
      * inside the pool (a blocking overflow policy, or running a request itself under caller-runs), it is interrupted.
+     * A failed generator stays FAILED, so its cause stays visible.
      */
     public void stop() {
         Thread t;
         synchronized (lifecycleLock) {
-            state = State.STOPPED;
+            if (state != State.FAILED) {
+                state = State.STOPPED;
+            }
             t = thread;
         }
         if (t == null || t == Thread.currentThread()) {
@@ -217,7 +227,7 @@ public final class LoadGenerator {
         return state;
     }
 
-    /** What ended the generator thread unexpectedly, or null; the generator is then STOPPED. */
+    /** What ended the generator thread unexpectedly, or null; the generator is then FAILED unless already stopping. */
     public Throwable failure() {
         return failure;
     }
@@ -226,7 +236,7 @@ public final class LoadGenerator {
         try {
             while (true) {
                 State s = state;
-                if (s == State.STOPPED) {
+                if (s == State.STOPPED || s == State.FAILED) {
                     return;
                 }
                 if (s == State.PAUSED) {
@@ -239,8 +249,12 @@ public final class LoadGenerator {
                 LockSupport.parkNanos(this, WAKEUP_NANOS);
             }
         } catch (RuntimeException | Error e) {
-            failure = e;
-            state = State.STOPPED;
+            synchronized (lifecycleLock) {
+                failure = e;
+                if (state != State.STOPPED) {
+                    state = State.FAILED;
+                }
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.poolscope.load;
 
+import java.math.BigInteger;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
@@ -52,7 +53,7 @@ public record LoadSettings(
         }
         if (meanServiceTime == null || meanServiceTime.isNegative()
                 || meanServiceTime.compareTo(MAX_MEAN_SERVICE_TIME) > 0) {
-            throw invalid("meanServiceTime", meanServiceTime == null ? null : meanServiceTime.toMillis() + " ms",
+            throw invalid("meanServiceTime", meanServiceTime == null ? null : millis(meanServiceTime) + " ms",
                     "between 0 ms and " + MAX_MEAN_SERVICE_TIME.toMillis() + " ms");
         }
         checkProbability("failureProbability", failureProbability);
@@ -156,6 +157,12 @@ public record LoadSettings(
     /** Prints whole numbers without a trailing ".0", so messages read "= 0" rather than "= 0.0". */
     static String number(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    /** Whole milliseconds of {@code d}, for messages; unlike {@link Duration#toMillis()} it never overflows. */
+    private static BigInteger millis(Duration d) {
+        return BigInteger.valueOf(d.getSeconds()).multiply(BigInteger.valueOf(1000))
+                .add(BigInteger.valueOf(d.getNano() / 1_000_000));
     }
 
     private static IllegalArgumentException invalid(String field, Object value, String allowed) {

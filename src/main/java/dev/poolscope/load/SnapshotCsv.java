@@ -3,6 +3,12 @@ package dev.poolscope.load;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -38,6 +44,44 @@ public final class SnapshotCsv implements Closeable {
         this.previous = first;
         out.write(HEADER);
         out.write('\n');
+    }
+
+    /**
+     * Opens {@code target} for a CSV file, in UTF-8, replacing what is there. When that fails, the exception's
+     * message says in words why, as {@link #cannotWrite} does, e.g.
+     * {@code cannot write CSV to out/run.csv: the folder does not exist}.
+     */
+    public static Writer open(Path target) throws IOException {
+        try {
+            return Files.newBufferedWriter(target, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IOException(cannotWrite(target, e), e);
+        }
+    }
+
+    /**
+     * What the headless runner and the dashboard both show when {@code target} could not be written:
+     * {@code cannot write CSV to <target>: <why>}, where why is in words rather than an exception's class name.
+     */
+    public static String cannotWrite(Path target, IOException e) {
+        Path folder = target.toAbsolutePath().getParent();
+        String why;
+        if (Files.isDirectory(target)) {
+            why = "it is a folder";
+        } else if (folder != null && !Files.exists(folder)) {
+            why = "the folder does not exist";
+        } else if (folder != null && !Files.isDirectory(folder)) {
+            why = folder + " is not a folder";
+        } else if (e instanceof AccessDeniedException) {
+            why = "permission denied";
+        } else if (e instanceof NoSuchFileException) {
+            why = "the folder does not exist";
+        } else if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            why = fs.getReason();
+        } else {
+            why = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        }
+        return "cannot write CSV to " + target + ": " + why;
     }
 
     /** Writes the row for the interval that ends at {@code current}. */

@@ -1,5 +1,7 @@
 package dev.poolscope.model;
 
+import java.util.Locale;
+
 import dev.poolscope.engine.DropReason;
 import dev.poolscope.engine.PoolSnapshot;
 
@@ -39,7 +41,7 @@ final class DropBurstTracker {
         for (DropReason r : DropReason.values()) {
             long n = to.dropped(r) - from.dropped(r);
             if (n > 0) {
-                out.append(out.length() == 0 ? "" : ", ").append(r.name().toLowerCase().replace('_', ' '))
+                out.append(out.length() == 0 ? "" : ", ").append(r.name().toLowerCase(Locale.ROOT).replace('_', ' '))
                         .append(' ').append(String.format("%,d", n));
             }
         }

@@ -36,7 +36,8 @@ public final class Lab {
     private final MetricHistory history;
     private final MetricsSampler sampler;
     private CompletableFuture<ShutdownReport> stopping;
-    private long stopDeadlineNanos;
+    private long stopStartNanos;
+    private Duration stopDeadline;
 
     public Lab(Function<PoolConfig, Dispatcher> poolFactory, PoolConfig initial, Scenario scenario,
                javafx.util.Duration samplePeriod, int samplesKept) {
@@ -56,13 +57,12 @@ public final class Lab {
         };
         settings.lastRefusalProperty().addListener(logRefusal);
         load.lastRefusalProperty().addListener(logRefusal);
+        load.failureProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                log.add(EventLogModel.Kind.LIFECYCLE, b);
+            }
+        });
         log.add(EventLogModel.Kind.LIFECYCLE, "pool started: " + describe(initial));
-    }
-
-    /** A lab with the demo defaults: the suggested pool, the Burst scenario, sampling at 10 Hz, 10 minutes kept. */
-    public static Lab withDefaults(Function<PoolConfig, Dispatcher> poolFactory) {
-        return new Lab(poolFactory, Scenario.suggestedConfig(), Scenario.BURST, MetricsSampler.DEFAULT_PERIOD,
-                MetricHistory.DEFAULT_CAPACITY);
     }
 
     /** Begins a graceful shutdown of the pool; the countdown and report follow on sampler ticks. */
@@ -71,10 +71,11 @@ public final class Lab {
             return;
         }
         load.pause();
-        stopDeadlineNanos = System.nanoTime() + deadline.toNanos();
+        stopStartNanos = System.nanoTime();
+        stopDeadline = deadline;
         stopping = dispatcher.get().shutdownAsync(deadline);
         phase.set(Phase.SHUTTING_DOWN);
-        log.add(EventLogModel.Kind.LIFECYCLE, "shutdown requested, deadline " + deadline.toMillis() + " ms");
+        log.add(EventLogModel.Kind.LIFECYCLE, "shutdown requested, deadline " + deadline.toSeconds() + " s");
         followShutdown();
     }
 
@@ -113,7 +114,9 @@ public final class Lab {
             log.add(EventLogModel.Kind.LIFECYCLE, "pool " + done.summary());
             return;
         }
-        double left = Math.max(0, (stopDeadlineNanos - System.nanoTime()) / 1e9);
+        // In seconds as doubles: a deadline of any length counts down without overflowing.
+        double deadlineSeconds = stopDeadline.getSeconds() + stopDeadline.getNano() / 1e9;
+        double left = Math.max(0, deadlineSeconds - (System.nanoTime() - stopStartNanos) / 1e9);
         Sample latest = sampler.latestProperty().get();
         PoolSnapshot s = latest == null ? null : latest.snapshot();
         shutdownStatus.set(String.format("Shutting down: %.1f s to deadline · %d queued · %d running", left,

@@ -1,6 +1,7 @@
 package dev.poolscope.model;
 
 import java.time.Duration;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 import dev.poolscope.engine.Dispatcher;
@@ -29,10 +30,11 @@ import javafx.beans.property.StringProperty;
  */
 public final class LoadModel {
 
-    /** What the generator is doing, as the buttons see it. */
-    public enum Status { STOPPED, RUNNING, PAUSED }
+    /** What the generator is doing, as the buttons see it; FAILED: its thread died ({@link #failureProperty()}). */
+    public enum Status { STOPPED, RUNNING, PAUSED, FAILED }
 
     private final Supplier<Dispatcher> target;
+    private final BiFunction<Dispatcher, LoadSettings, LoadGenerator> generators;
     private final ObjectProperty<Scenario> scenario = new SimpleObjectProperty<>(this, "scenario");
     private final DoubleProperty ratePerSecond = new SimpleDoubleProperty(this, "ratePerSecond");
     private final ObjectProperty<Arrivals> arrivals = new SimpleObjectProperty<>(this, "arrivals");
@@ -45,12 +47,20 @@ public final class LoadModel {
     private final ReadOnlyLongWrapper generated = new ReadOnlyLongWrapper(this, "generated");
     private final ReadOnlyDoubleWrapper currentRate = new ReadOnlyDoubleWrapper(this, "currentRate");
     private final ReadOnlyObjectWrapper<String> lastRefusal = new ReadOnlyObjectWrapper<>(this, "lastRefusal");
+    private final ReadOnlyObjectWrapper<String> failure = new ReadOnlyObjectWrapper<>(this, "failure");
     private LoadSettings settings;
     private LoadGenerator generator;
     private boolean syncing;
 
     public LoadModel(Supplier<Dispatcher> target, Scenario initial) {
+        this(target, initial, LoadGenerator::new);
+    }
+
+    /** A model whose generators come from {@code generators}; tests use it to make one fail. */
+    LoadModel(Supplier<Dispatcher> target, Scenario initial,
+              BiFunction<Dispatcher, LoadSettings, LoadGenerator> generators) {
         this.target = target;
+        this.generators = generators;
         settings = initial.baseSettings();
         scenario.set(initial);
         show(settings);
@@ -65,10 +75,14 @@ public final class LoadModel {
         scenario.addListener((o, a, b) -> pickScenario(b));
     }
 
-    /** Starts generating, or resumes when paused. */
+    /** Starts generating, or resumes when paused; after a failure, starts a fresh generator. */
     public void start() {
+        if (generator != null && generator.state() == LoadGenerator.State.FAILED) {
+            stop();
+        }
         if (generator == null) {
-            generator = new LoadGenerator(target.get(), settings);
+            failure.set(null);
+            generator = generators.apply(target.get(), settings);
             generator.setScenario(scenario.get());
             generator.setSettings(settings);
             generator.start();
@@ -110,11 +124,15 @@ public final class LoadModel {
         }
     }
 
-    /** Refreshes the read-only figures; called on each sampler tick. */
+    /** Refreshes the read-only figures, and notices a generator whose thread died; called on each sampler tick. */
     void refresh() {
         if (generator != null) {
             generated.set(generator.generated());
             currentRate.set(generator.state() == LoadGenerator.State.RUNNING ? generator.currentRatePerSecond() : 0);
+            if (generator.state() == LoadGenerator.State.FAILED && status.get() != Status.FAILED) {
+                failure.set("load generator failed: " + generator.failure());
+                status.set(Status.FAILED);
+            }
         }
     }
 
@@ -219,6 +237,11 @@ public final class LoadModel {
     /** The rate the generator aims at right now, scenario curve included. */
     public ReadOnlyDoubleProperty currentRateProperty() {
         return currentRate.getReadOnlyProperty();
+    }
+
+    /** Why the generator stopped on its own ("load generator failed: ..."), or null while it has not. */
+    public ReadOnlyObjectProperty<String> failureProperty() {
+        return failure.getReadOnlyProperty();
     }
 
     /** The message for the last refused setting. */

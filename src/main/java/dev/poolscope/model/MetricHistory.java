@@ -57,11 +57,6 @@ public final class MetricHistory {
         return samples.size();
     }
 
-    /** The most samples kept. */
-    public int capacity() {
-        return capacity;
-    }
-
     /** The newest sample, or null before the first tick. */
     public Sample latest() {
         return samples.peekLast();

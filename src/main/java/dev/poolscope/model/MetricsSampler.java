@@ -1,6 +1,7 @@
 package dev.poolscope.model;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
@@ -38,7 +39,6 @@ public final class MetricsSampler {
     private final List<Runnable> afterTick = new CopyOnWriteArrayList<>();
     private final ReadOnlyObjectWrapper<Sample> latest = new ReadOnlyObjectWrapper<>(this, "latest");
     private final ReadOnlyLongWrapper tickNanos = new ReadOnlyLongWrapper(this, "tickNanos");
-    private final ReadOnlyLongWrapper worstTickNanos = new ReadOnlyLongWrapper(this, "worstTickNanos");
     private DropBurstTracker drops = new DropBurstTracker();
     private Dispatcher sampled;
     private SnapshotReader reader;
@@ -47,6 +47,7 @@ public final class MetricsSampler {
     private long startNanos = System.nanoTime();
     private long ticks;
     private long totalTickNanos;
+    private long worstTickNanos;
 
     public MetricsSampler(Supplier<Dispatcher> source, MetricHistory history, EventLogModel log, Duration period) {
         this.source = source;
@@ -93,7 +94,7 @@ public final class MetricsSampler {
         afterTick.forEach(Runnable::run);
         long took = System.nanoTime() - began;
         tickNanos.set(took);
-        worstTickNanos.set(Math.max(worstTickNanos.get(), took));
+        worstTickNanos = Math.max(worstTickNanos, took);
         ticks++;
         totalTickNanos += took;
     }
@@ -136,18 +137,9 @@ public final class MetricsSampler {
         return tickNanos.getReadOnlyProperty();
     }
 
-    /** The longest tick so far, in nanoseconds. */
-    public ReadOnlyLongProperty worstTickNanosProperty() {
-        return worstTickNanos.getReadOnlyProperty();
-    }
-
     /** A line on the FX thread's cost per tick so far: mean and worst, for performance reports. */
     public String tickCostSummary() {
-        return String.format("FX time per sampler tick over %d ticks: mean %.2f ms, worst %.2f ms", ticks,
-                ticks == 0 ? 0 : totalTickNanos / 1e6 / ticks, worstTickNanos.get() / 1e6);
-    }
-
-    public MetricHistory history() {
-        return history;
+        return String.format(Locale.ROOT, "FX time per sampler tick over %d ticks: mean %.2f ms, worst %.2f ms",
+                ticks, ticks == 0 ? 0 : totalTickNanos / 1e6 / ticks, worstTickNanos / 1e6);
     }
 }

@@ -2,8 +2,6 @@ package dev.poolscope.view;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -173,7 +171,7 @@ public final class DashboardController {
         if (samples.isEmpty()) {
             throw new IOException("there is no history yet");
         }
-        try (Writer out = Files.newBufferedWriter(target, StandardCharsets.UTF_8);
+        try (Writer out = SnapshotCsv.open(target);
              SnapshotCsv csv = new SnapshotCsv(out, samples.get(0).snapshot())) {
             for (Sample s : samples.subList(1, samples.size())) {
                 csv.append(s.snapshot());

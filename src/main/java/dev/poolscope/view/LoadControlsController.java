@@ -130,7 +130,7 @@ public final class LoadControlsController {
     }
 
     private static String capitalized(String constant) {
-        return constant.charAt(0) + constant.substring(1).toLowerCase().replace('_', '-');
+        return constant.charAt(0) + constant.substring(1).toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     private static <T> StringConverter<T> named(java.util.function.Function<T, String> name) {

@@ -53,12 +53,12 @@ public final class PoolControlsController {
         policyBox.setConverter(new StringConverter<>() {
             @Override
             public String toString(OverflowPolicy p) {
-                return p == null ? "" : p.name().charAt(0) + p.name().substring(1).toLowerCase().replace('_', ' ');
+                return p == null ? "" : p.name().charAt(0) + p.name().substring(1).toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
             }
 
             @Override
             public OverflowPolicy fromString(String s) {
-                return OverflowPolicy.valueOf(s.toUpperCase().replace(' ', '_'));
+                return OverflowPolicy.valueOf(s.toUpperCase(java.util.Locale.ROOT).replace(' ', '_'));
             }
         });
         policyBox.valueProperty().bindBidirectional(model.overflowPolicyProperty());

@@ -9,10 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.poolscope.engine.PoolConfig;
 import dev.poolscope.load.SnapshotCsv;
 
 class MainTest {
@@ -95,9 +97,37 @@ class MainTest {
     }
 
     @Test
-    void unwritableCsvIsABadArgument(@TempDir Path dir) {
+    void csvInAFolderThatDoesNotExistSaysSo(@TempDir Path dir) {
         Path csv = dir.resolve("missing-dir").resolve("out.csv");
         assertEquals(2, run("--headless", "--duration", "100ms", "--csv", csv.toString()));
-        assertTrue(err().startsWith("--csv " + csv + " cannot be written"), err());
+        assertEquals("cannot write CSV to " + csv + ": the folder does not exist", err().lines().findFirst()
+                .orElseThrow());
+        assertEquals("", out());
+    }
+
+    @Test
+    void helpWithAnUnknownFlagIsABadArgument() {
+        assertEquals(2, run("--help", "--bogus"));
+        assertTrue(err().startsWith("--bogus is not a PoolScope flag"), err());
+        assertEquals("", out(), "no help when the line itself is wrong");
+    }
+
+    @Test
+    void maxBelowTheDefaultMinNamesWhatWasTyped() {
+        assertEquals(2, run("--headless", "--max", "1"));
+        assertTrue(err().startsWith("--max 1 is below --min 2"), err());
+    }
+
+    @Test
+    void helpPrintsAsciiDigitsInAnyLocale() {
+        Locale before = Locale.getDefault();
+        Locale.setDefault(Locale.forLanguageTag("th-TH-u-nu-thai"));
+        try {
+            assertEquals(0, run("--help"));
+        } finally {
+            Locale.setDefault(before);
+        }
+        assertTrue(out().contains("least workers (default 2; 1.." + PoolConfig.WORKER_LIMIT + ")"), out());
+        assertTrue(out().chars().filter(Character::isDigit).allMatch(c -> c >= '0' && c <= '9'), out());
     }
 }

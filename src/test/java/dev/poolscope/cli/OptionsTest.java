@@ -3,9 +3,11 @@ package dev.poolscope.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -82,14 +84,24 @@ class OptionsTest {
     void readsDurationsWithUnits() {
         assertEquals(Duration.ofMillis(1500), Options.parse("--headless", "--duration", "1.5s").duration());
         assertEquals(Duration.ofHours(1), Options.parse("--headless", "--duration", "1h").duration());
+        assertEquals(Duration.ofDays(1), Options.parse("--headless", "--duration", "1d").duration());
+        assertEquals(Duration.ofNanos(1_500_000), Options.parse("--timeout", "1.5ms").pool().requestTimeout());
         assertEquals(Duration.ZERO, Options.parse("--timeout", "0s").pool().requestTimeout());
     }
 
     @Test
-    void helpAndVersionWinOverEverythingElse() {
+    void helpAndVersionWinOverBadValues() {
         assertEquals(Options.Mode.HELP, Options.parse("--min", "0", "--help").mode());
         assertEquals(Options.Mode.HELP, Options.parse("-h").mode());
-        assertEquals(Options.Mode.VERSION, Options.parse("--bogus", "--version").mode());
+        assertEquals(Options.Mode.VERSION, Options.parse("--timeout", "forever", "--version").mode());
+    }
+
+    @Test
+    void anUnknownFlagIsAnErrorEvenNextToHelpOrVersion() {
+        assertEquals("--bogus is not a PoolScope flag", error("--help", "--bogus"));
+        assertEquals("--bogus is not a PoolScope flag", error("--bogus", "--version"));
+        assertEquals("unexpected argument 'burst': flags start with --", error("-h", "burst"));
+        assertEquals("--help takes no value, got 'yes'", error("--help=yes"));
     }
 
     @Test
@@ -99,15 +111,89 @@ class OptionsTest {
         assertEquals("--threshold 0 is not allowed: must be between 1 and 10000000", error("--threshold", "0"));
         assertEquals("--capacity -5 is not allowed: must be between 1 and 10000000", error("--capacity", "-5"));
         assertEquals("--retries 101 is not allowed: must be between 0 and 100", error("--retries", "101"));
-        assertEquals("--timeout 2h is not allowed: must be between 0 ms and 3600000 ms", error("--timeout", "2h"));
+        assertEquals("--timeout 2h is not allowed: must be between 0ms and 1h", error("--timeout", "2h"));
     }
 
     @Test
-    void minAboveMaxIsBlamedOnMinEvenWhenMinIsTheDefault() {
-        assertEquals("--min 20 is not allowed: must be at most maxWorkers (16); the allowed range is 1 to 16",
+    void timeoutAcceptsExactlyWhatTheEngineAccepts() {
+        Duration limit = PoolConfig.DURATION_LIMIT;
+        assertEquals(limit, Options.parse("--timeout", limit.toMillis() + "ms").pool().requestTimeout());
+        assertEquals("--timeout 3600001ms is not allowed: must be between 0ms and 1h",
+                error("--timeout", limit.toMillis() + 1 + "ms"));
+    }
+
+    @Test
+    void hugeValuesAreOutOfRangeNeverAnOverflow() {
+        assertEquals("--timeout 9999999999999d is not allowed: must be between 0ms and 1h",
+                error("--timeout", "9999999999999d"));
+        assertEquals("--duration 99999999999999999999h is not allowed: must be between 100ms and 24h",
+                error("--headless", "--duration", "99999999999999999999h"));
+        assertEquals("--interval 1e3s is not allowed: must be a duration between 10ms and 1h, such as 500ms, 30s"
+                + " or 2m", error("--headless", "--interval", "1e3s"));
+        assertEquals("--min 99999999999999999999 is not allowed: must be between 1 and 1024",
+                error("--min", "99999999999999999999"));
+        assertEquals("--capacity 2147483648 is not allowed: must be between 1 and 10000000",
+                error("--capacity", "2147483648"));
+        assertEquals("--seed 9223372036854775808 is not allowed: must be between -9223372036854775808 and"
+                + " 9223372036854775807", error("--seed", "9223372036854775808"));
+        assertEquals("--rate 1e400 is not allowed: must be between 1 and 1000000", error("--rate", "1e400"));
+    }
+
+    @Test
+    void onlyAsciiDigitsAreNumbers() {
+        assertEquals("--min \uff15 is not allowed: must be a whole number between 1 and 1024",
+                error("--min", "\uff15"));
+        assertEquals("--retries \u0663 is not allowed: must be a whole number between 0 and 100",
+                error("--retries", "\u0663"));
+        assertTrue(error("--seed", "\uff14\uff12").startsWith("--seed \uff14\uff12 is not allowed"));
+        assertTrue(error("--rate", "\uff11\uff10").startsWith("--rate \uff11\uff10 is not allowed"));
+        assertTrue(error("--timeout", "\uff15s").startsWith("--timeout \uff15s is not allowed"));
+    }
+
+    @Test
+    void rateAcceptsPlainDecimalsOnly() {
+        assertEquals(20_000.0, Options.parse("--rate", "2e4").rate());
+        for (String javaOnly : new String[] {"100f", "100d", "0x10", "Infinity", "NaN", " 5", "+5", ".5"}) {
+            assertEquals("--rate " + javaOnly + " is not allowed: must be a number of requests per second between 1"
+                    + " and 1000000", error("--rate", javaOnly), javaOnly);
+        }
+    }
+
+    @Test
+    void durationsFinerThanANanosecondAreRefused() {
+        assertEquals("--timeout 0.0000001ms is not allowed: must be a whole number of nanoseconds",
+                error("--timeout", "0.0000001ms"));
+    }
+
+    @Test
+    void maxBelowTheDefaultMinIsBlamedOnMax() {
+        assertEquals("--max 1 is below --min 2 (the default): raise --max to 2 or more, or lower --min as well",
+                error("--max", "1"));
+    }
+
+    @Test
+    void minAboveTheDefaultMaxIsBlamedOnMin() {
+        assertEquals("--min 20 is above --max 16 (the default): lower --min to 16 or less, or raise --max as well",
                 error("--min", "20"));
-        assertEquals("--min 2 (the default) is not allowed: must be at most maxWorkers (1); the allowed range is"
-                + " 1 to 1", error("--max", "1"));
+    }
+
+    @Test
+    void crossedWorkerFlagsQuoteBothAsTyped() {
+        assertEquals("--max 03 is below --min 5: --max must be at least --min", error("--min", "5", "--max", "03"));
+        assertEquals(5, Options.parse("--min", "5", "--max", "5").pool().maxWorkers());
+    }
+
+    @Test
+    void engineRefusalsAreRewordedInFlags() {
+        assertEquals("--threshold 5000 is not allowed: must be at most --capacity (2000)", EngineMessages.inFlags(
+                "loadThreshold = 5000 is not allowed: must be at most queueCapacity (2000)",
+                Map.of("--threshold", "5000")));
+        assertEquals("--capacity 2000 (the default) is not allowed: must be at least --threshold (5000)",
+                EngineMessages.inFlags("queueCapacity = 2000 is not allowed: must be at least loadThreshold (5000)",
+                        Map.of("--threshold", "5000")));
+        assertEquals("--timeout 90m is not allowed: must be between 0 ms and 3600000 ms", EngineMessages.inFlags(
+                "requestTimeout = 5400000 ms is not allowed: must be between 0 ms and 3600000 ms",
+                Map.of("--timeout", "90m")));
     }
 
     @Test
@@ -118,17 +204,19 @@ class OptionsTest {
 
     @Test
     void badNumbersDurationsAndNamesSayWhatIsAllowed() {
-        assertEquals("--min two is not allowed: must be a whole number", error("--min", "two"));
-        assertEquals("--rate fast is not allowed: must be a number of requests per second", error("--rate", "fast"));
-        assertEquals("--seed 1.5 is not allowed: must be a whole number", error("--seed", "1.5"));
-        assertEquals("--duration 30 is not allowed: must be a duration such as 500ms, 30s or 2m",
-                error("--headless", "--duration", "30"));
+        assertEquals("--min two is not allowed: must be a whole number between 1 and 1024", error("--min", "two"));
+        assertEquals("--rate fast is not allowed: must be a number of requests per second between 1 and 1000000",
+                error("--rate", "fast"));
+        assertEquals("--seed 1.5 is not allowed: must be a whole number between -9223372036854775808 and"
+                + " 9223372036854775807", error("--seed", "1.5"));
+        assertEquals("--duration 30 is not allowed: must be a duration between 100ms and 24h, such as 500ms, 30s"
+                + " or 2m", error("--headless", "--duration", "30"));
         assertEquals("--duration 50ms is not allowed: must be between 100ms and 24h",
                 error("--headless", "--duration", "50ms"));
         assertEquals("--interval 1ms is not allowed: must be between 10ms and 1h",
                 error("--headless", "--interval", "1ms"));
-        assertEquals("--timeout soon is not allowed: must be a duration such as 500ms, 30s or 2m",
-                error("--timeout", "soon"));
+        assertEquals("--timeout soon is not allowed: must be a duration between 0ms and 1h, such as 500ms, 30s"
+                + " or 2m", error("--timeout", "soon"));
         assertEquals("--scenario chaos is not allowed: must be one of steady, burst, ramp, sine, flaky, slow",
                 error("--scenario", "chaos"));
         assertEquals("--policy drop is not allowed: must be one of block, caller-runs, drop-newest, drop-oldest",
@@ -144,5 +232,18 @@ class OptionsTest {
         assertEquals("--headless takes no value, got 'yes'", error("--headless=yes"));
         assertEquals("--headless cannot be combined with --smoke: pick one", error("--smoke", "--headless"));
         assertEquals("--csv only applies to a run: add --headless (or --smoke)", error("--csv", "x.csv"));
+        assertEquals("--seed only applies to a run: add --headless (or --smoke)", error("--seed", "7"));
+        assertEquals("--csv needs a value; see --help", error("--headless", "--csv="));
+        assertEquals("--min is given twice (3 and 4): give it once", error("--min", "3", "--min=4"));
+    }
+
+    @Test
+    void helpListsEveryFlagTheParserReads() {
+        for (String flag : Options.VALUED) {
+            assertTrue(Usage.text().contains(flag + " "), "help lists " + flag);
+        }
+        for (String flag : Options.SWITCHES) {
+            assertTrue(Usage.text().contains(flag), "help lists " + flag);
+        }
     }
 }

@@ -3,11 +3,13 @@ package dev.poolscope.load;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,6 +26,8 @@ class LoadGeneratorTest {
 
     private static final long MILLI = TimeUnit.MILLISECONDS.toNanos(1);
 
+    // Generator threads of other tests may share the name; only threads started after this are this test's.
+    private final Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
     private final AtomicLong now = new AtomicLong(1_000_000_000L);
     private final Dispatcher pool = Dispatcher.start("load-test",
             PoolConfig.builder().workers(1, 2).queueCapacity(1_000_000).build(), Map.of());
@@ -155,9 +159,9 @@ class LoadGeneratorTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> pool.snapshot().completed() >= 50);
 
         generator.stop();
+        assertFalse(generatorThreadAlive(), "stop() returns once the thread has ended");
         generator.stop();
         assertEquals(LoadGenerator.State.STOPPED, generator.state());
-        await().atMost(Duration.ofSeconds(5)).until(() -> !generatorThreadAlive());
         PoolSnapshot done = drained();
         assertEquals(generator.generated(), done.submitted());
         assertEquals(done.submitted(), done.completed());
@@ -189,6 +193,21 @@ class LoadGeneratorTest {
         assertEquals(LoadGenerator.State.STOPPED, generator.state());
     }
 
+    @Test
+    void aGeneratorWhoseThreadDiesShowsFailedWithTheCause() {
+        IllegalStateException broken = new IllegalStateException("clock broke");
+        LoadGenerator generator = new LoadGenerator(pool, noOp(1000, Arrivals.CONSTANT), new SplittableRandom(1),
+                () -> {
+                    throw broken;
+                });
+        generator.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> generator.state() == LoadGenerator.State.FAILED);
+        assertSame(broken, generator.failure());
+        generator.stop();
+        assertEquals(LoadGenerator.State.FAILED, generator.state(), "stopping keeps the failure visible");
+        assertSame(broken, assertThrows(IllegalStateException.class, generator::start).getCause());
+    }
+
     private PoolSnapshot drained() {
         pool.shutdown(Duration.ofSeconds(5));
         PoolSnapshot s = pool.snapshot();
@@ -197,13 +216,14 @@ class LoadGeneratorTest {
         return s;
     }
 
-    private static boolean generatorThreadAlive() {
+    private boolean generatorThreadAlive() {
         return generatorThreadState() != null;
     }
 
-    private static Thread.State generatorThreadState() {
+    /** The state of the generator thread this test started, or null if none is alive. */
+    private Thread.State generatorThreadState() {
         return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().equals(LoadGenerator.THREAD_NAME) && t.isAlive())
+                .filter(t -> !before.contains(t) && t.getName().equals(LoadGenerator.THREAD_NAME) && t.isAlive())
                 .map(Thread::getState).findFirst().orElse(null);
     }
 }

@@ -47,6 +47,14 @@ class LoadSettingsTest {
     }
 
     @Test
+    void refusesAHugeMeanServiceTimeWithoutOverflowing() {
+        assertEquals("meanServiceTime = 9223372036854775807000 ms is not allowed: must be between 0 ms and 10000 ms",
+                messageOf(() -> valid.withMeanServiceTime(Duration.ofSeconds(Long.MAX_VALUE))));
+        assertEquals("meanServiceTime = -9223372036854775808000 ms is not allowed: must be between 0 ms and"
+                + " 10000 ms", messageOf(() -> valid.withMeanServiceTime(Duration.ofSeconds(Long.MIN_VALUE))));
+    }
+
+    @Test
     void refusesMissingEnums() {
         assertEquals("arrivals = null is not allowed: must be one of [CONSTANT, POISSON]",
                 messageOf(() -> valid.withArrivals(null)));

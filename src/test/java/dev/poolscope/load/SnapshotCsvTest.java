@@ -1,14 +1,21 @@
 package dev.poolscope.load;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import dev.poolscope.engine.Dispatcher;
 import dev.poolscope.engine.PoolConfig;
@@ -51,6 +58,28 @@ class SnapshotCsvTest {
             Locale.setDefault(before);
             pool.shutdown(Duration.ofSeconds(5));
         }
+    }
+
+    @Test
+    void openingInAFolderThatDoesNotExistSaysSo(@TempDir Path dir) {
+        Path target = dir.resolve("no-such-folder").resolve("history.csv");
+        IOException e = assertThrows(IOException.class, () -> SnapshotCsv.open(target));
+        assertEquals("cannot write CSV to " + target + ": the folder does not exist", e.getMessage());
+    }
+
+    @Test
+    void openingAFolderSaysItIsOne(@TempDir Path dir) {
+        IOException e = assertThrows(IOException.class, () -> SnapshotCsv.open(dir));
+        assertEquals("cannot write CSV to " + dir + ": it is a folder", e.getMessage());
+    }
+
+    @Test
+    void openWritesUtf8(@TempDir Path dir) throws IOException {
+        Path target = dir.resolve("history.csv");
+        try (Writer out = SnapshotCsv.open(target)) {
+            out.write("\u00b5s");
+        }
+        assertEquals("\u00b5s", Files.readString(target, StandardCharsets.UTF_8));
     }
 
     private static String column(String[] row, String name) {

@@ -2,21 +2,28 @@ package dev.poolscope.model;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.poolscope.engine.Dispatcher;
 import dev.poolscope.engine.PoolConfig;
+import dev.poolscope.load.LoadGenerator;
 import dev.poolscope.load.Scenario;
 
 class LoadModelTest {
 
-    private final Dispatcher pool = Dispatcher.start("poolscope-load-model-test",
+    // Generator threads of other tests may share the name; only threads started after this are this test's.
+    private final Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
+    private final Dispatcher pool = Dispatcher.start("load-model-test",
             PoolConfig.builder().workers(1, 4).scalingTick(Duration.ofSeconds(60)).build(), Map.of());
     private final LoadModel load = new LoadModel(() -> pool, Scenario.STEADY);
 
@@ -54,7 +61,33 @@ class LoadModelTest {
         assertEquals(LoadModel.Status.PAUSED, load.statusProperty().get());
         load.stop();
         assertEquals(LoadModel.Status.STOPPED, load.statusProperty().get());
-        assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().equals("poolscope-load")
-                && t.isAlive()), "the generator thread is gone");
+        assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> !before.contains(t)
+                && t.getName().equals(LoadGenerator.THREAD_NAME) && t.isAlive()), "the generator thread is gone");
+    }
+
+    @Test
+    void aGeneratorThatDiesShowsFailedAndWhyAndStartMakesAFreshOne() {
+        AtomicInteger made = new AtomicInteger();
+        LoadModel model = new LoadModel(() -> pool, Scenario.STEADY, (target, settings) -> made.incrementAndGet() == 1
+                ? new LoadGenerator(target, settings, new SplittableRandom(1), () -> {
+                    throw new IllegalStateException("clock broke");
+                })
+                : new LoadGenerator(target, settings));
+        try {
+            model.start();
+            await().pollInSameThread().atMost(Duration.ofSeconds(10)).until(() -> {
+                model.refresh();
+                return model.statusProperty().get() == LoadModel.Status.FAILED;
+            });
+            assertEquals("load generator failed: java.lang.IllegalStateException: clock broke",
+                    model.failureProperty().get());
+
+            model.start();
+            assertEquals(LoadModel.Status.RUNNING, model.statusProperty().get());
+            assertNull(model.failureProperty().get());
+            await().atMost(Duration.ofSeconds(10)).until(() -> pool.snapshot().submitted() > 0);
+        } finally {
+            model.stop();
+        }
     }
 }
