@@ -1,7 +1,7 @@
 /**
  * PoolScope: a self-scaling worker pool engine and a JavaFX lab for watching and tuning it live.
  *
- * <p>Only the engine is API. The other packages are the app's own parts: JavaFX may start the application class
+ * <p>Only the engine (and its optional Micrometer binder) is API. The other packages are the app's own parts: JavaFX may start the application class
  * and load the views' controllers, and nothing else reaches in.
  */
 module dev.poolscope {
@@ -12,8 +12,10 @@ module dev.poolscope {
     requires org.controlsfx.controls;
     requires atlantafx.base;
     requires HdrHistogram;
+    requires static micrometer.core;
 
     exports dev.poolscope.engine;
+    exports dev.poolscope.engine.micrometer;
     exports dev.poolscope to javafx.graphics;
     opens dev.poolscope.view to javafx.fxml;
 }

@@ -57,11 +57,11 @@ class PresenterKeysTest {
     void inProjectorModeZoomGrowsFromTheProjectorsLargerText(FxRobot robot) {
         robot.clickOn("#projectorButton");
         WaitForAsyncUtils.waitForFxEvents();
-        double projector = DashboardFixture.onFx(() -> robot.lookup(".tile-title").queryAs(Label.class).getFont()
+        double projector = DashboardFixture.onFx(() -> robot.lookup(".app-title").queryAs(Label.class).getFont()
                 .getSize());
         robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
-        double zoomed = DashboardFixture.onFx(() -> robot.lookup(".tile-title").queryAs(Label.class).getFont()
+        double zoomed = DashboardFixture.onFx(() -> robot.lookup(".app-title").queryAs(Label.class).getFont()
                 .getSize());
         assertEquals(projector * 17 / 16, zoomed, 0.3, "one step up from projector mode's 16 px, not down to 14");
     }
