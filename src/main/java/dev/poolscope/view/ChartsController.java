@@ -13,7 +13,6 @@ import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.layout.GridPane;
 
 /** The five live charts and the event log. */
 public final class ChartsController {
@@ -21,7 +20,6 @@ public final class ChartsController {
     /** Most points drawn per line, whatever the window; ten minutes are decimated to this. */
     static final int MAX_POINTS = 300;
 
-    @FXML private GridPane grid;
     @FXML private LineChart<Number, Number> queueChart;
     @FXML private LineChart<Number, Number> workersChart;
     @FXML private LineChart<Number, Number> troubleChart;
@@ -117,11 +115,6 @@ public final class ChartsController {
      */
     static boolean capacityIsNear(long peakQueued, long capacity) {
         return peakQueued * 2 >= capacity;
-    }
-
-    /** The node holding all charts, for saving as PNG. */
-    GridPane grid() {
-        return grid;
     }
 
     private static final class LogCell extends ListCell<EventLogModel.Entry> {
