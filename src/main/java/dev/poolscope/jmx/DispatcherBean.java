@@ -14,7 +14,6 @@ import javax.management.MBeanNotificationInfo;
 import javax.management.Notification;
 import javax.management.NotificationBroadcasterSupport;
 import javax.management.ObjectName;
-import javax.management.openmbean.CompositeData;
 
 import dev.poolscope.engine.Dispatcher;
 import dev.poolscope.engine.DropReason;
@@ -84,9 +83,9 @@ final class DispatcherBean extends NotificationBroadcasterSupport implements Poo
                         AttributeChangeNotification.class.getName(),
                         "a config attribute changed, through JMX or otherwise; who changed it is not known"),
                 new MBeanNotificationInfo(new String[] {SCALING_NOTIFICATION}, Notification.class.getName(),
-                        "a scaling decision; the message describes it, user data is a dev.poolscope.ScalingEvent"),
+                        "a scaling decision; the message describes it, user data is a composite of the ScalingEvent"),
                 new MBeanNotificationInfo(new String[] {DROPS_NOTIFICATION}, Notification.class.getName(),
-                        "requests were dropped; user data (dev.poolscope.Drops) counts them by reason since the"
+                        "requests were dropped; user data (DropCounts) counts them by reason since the"
                                 + " previous notice, at most one per " + PoolJmx.TICK_MILLIS + " ms"),
         };
     }
@@ -94,7 +93,7 @@ final class DispatcherBean extends NotificationBroadcasterSupport implements Poo
     private Notification scalingNotice(ScalingEvent event) {
         Notification n = new Notification(SCALING_NOTIFICATION, objectName, sequence.incrementAndGet(),
                 event.time().toEpochMilli(), event.describe());
-        n.setUserData(Composites.scaling(event));
+        n.setUserData(NotificationData.scaling(event));
         return n;
     }
 
@@ -109,7 +108,7 @@ final class DispatcherBean extends NotificationBroadcasterSupport implements Poo
         }
         Notification n = new Notification(DROPS_NOTIFICATION, objectName, sequence.incrementAndGet(),
                 total + " requests dropped: " + byReason);
-        n.setUserData(Composites.drops(burst));
+        n.setUserData(NotificationData.drops(DropCounts.of(burst)));
         return n;
     }
 
@@ -372,8 +371,8 @@ final class DispatcherBean extends NotificationBroadcasterSupport implements Poo
     }
 
     @Override
-    public CompositeData getSnapshot() {
-        return Composites.snapshot(snapshot());
+    public PoolSnapshotData getSnapshot() {
+        return PoolSnapshotData.of(snapshot());
     }
 
     @Override
@@ -382,8 +381,8 @@ final class DispatcherBean extends NotificationBroadcasterSupport implements Poo
     }
 
     @Override
-    public CompositeData readInterval(long readerId) {
-        return Composites.snapshot(readers.read(readerId));
+    public PoolSnapshotData readInterval(long readerId) {
+        return PoolSnapshotData.of(readers.read(readerId));
     }
 
     @Override

@@ -1,9 +1,11 @@
 package dev.poolscope.jmx;
 
-import javax.management.openmbean.CompositeData;
-
 /**
  * A PoolScope pool as JMX sees it, registered by {@link PoolJmx#register}.
+ *
+ * <p><b>Open types.</b> Every attribute is a number, a string or a composite ({@link PoolSnapshotData} and its
+ * parts arrive as {@link javax.management.openmbean.CompositeData}), so generic clients need none of PoolScope's
+ * classes.
  *
  * <p><b>Consistency.</b> Each attribute is read on its own, so two attributes read one after the other may come
  * from different moments. {@link #getSnapshot()} is one consistent cut of everything in one call: prefer it
@@ -26,9 +28,12 @@ import javax.management.openmbean.CompositeData;
  */
 public interface PoolMXBean {
 
-    /** Notification type of a scaling decision: the message describes it, user data is a composite of it. */
+    /**
+     * Notification type of a scaling decision: the message describes it; user data is a composite with the
+     * {@link dev.poolscope.engine.ScalingEvent}'s fields (reason as its name, time in epoch milliseconds).
+     */
     String SCALING_NOTIFICATION = "dev.poolscope.scaling";
-    /** Notification type of a drop burst: user data counts drops per reason since the previous one. */
+    /** Notification type of a drop burst: user data ({@link DropCounts}) counts drops since the previous one. */
     String DROPS_NOTIFICATION = "dev.poolscope.drops";
 
     /** What kind of pool this is: {@code PoolScope}. */
@@ -161,8 +166,8 @@ public interface PoolMXBean {
     /** Longest run time over the pool's life, in milliseconds. */
     double getRunTimeMaxMillis();
 
-    /** Everything above as one consistent cut, latencies over the pool's whole life; see the item descriptions. */
-    CompositeData getSnapshot();
+    /** Everything above as one consistent cut, latencies over the pool's whole life; see its components. */
+    PoolSnapshotData getSnapshot();
 
     /** Opens a reader for interval latencies and returns its id; see {@link #readInterval(long)}. */
     long openReader();
@@ -173,7 +178,7 @@ public interface PoolMXBean {
      *
      * @throws IllegalArgumentException if no reader has that id (never opened, closed, or expired unused)
      */
-    CompositeData readInterval(long readerId);
+    PoolSnapshotData readInterval(long readerId);
 
     /** Closes a reader; closing one that is gone does nothing. */
     void closeReader(long readerId);
