@@ -57,7 +57,7 @@ public final class App extends Application {
         Screenshot.scheduleIfAsked(stage, lab.sampler());
     }
 
-    /** A demo pool, registered for JMX under {@code jmxName} unless it is null; a restarted pool takes the name over. */
+    /** A demo pool, registered for JMX under {@code jmxName} unless null; a restarted pool takes the name over. */
     private static Dispatcher demoPool(PoolConfig config, String jmxName) {
         Dispatcher pool = Dispatcher.start(config, Map.of());
         if (jmxName != null) {

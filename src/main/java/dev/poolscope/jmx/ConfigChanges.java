@@ -17,7 +17,7 @@ final class ConfigChanges {
     record Change(ConfigAttribute attribute, Object oldValue, Object newValue) {
     }
 
-    // Guarded by this: the JMX thread and writing clients' threads both look.
+    // Guarded by this: the JMX thread and writing clients' threads both look (DispatcherBean holds it while sending).
     private PoolConfig lastSeen;
 
     ConfigChanges(PoolConfig initial) {

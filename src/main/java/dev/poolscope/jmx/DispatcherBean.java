@@ -113,10 +113,14 @@ final class DispatcherBean extends NotificationBroadcasterSupport implements Poo
     }
 
     private void announceConfigChanges() {
-        for (ConfigChanges.Change c : configChanges.since(pool.config())) {
-            sendNotification(new AttributeChangeNotification(objectName, sequence.incrementAndGet(),
-                    System.currentTimeMillis(), c.attribute().attributeName + " changed (by whom is not known)",
-                    c.attribute().attributeName, c.attribute().type, c.oldValue(), c.newValue()));
+        // Held while sending (which only queues deliveries on the JMX thread), so the notices of two threads that
+        // both look never overtake one another.
+        synchronized (configChanges) {
+            for (ConfigChanges.Change c : configChanges.since(pool.config())) {
+                sendNotification(new AttributeChangeNotification(objectName, sequence.incrementAndGet(),
+                        System.currentTimeMillis(), c.attribute().attributeName + " changed (by whom is not known)",
+                        c.attribute().attributeName, c.attribute().type, c.oldValue(), c.newValue()));
+            }
         }
     }
 
