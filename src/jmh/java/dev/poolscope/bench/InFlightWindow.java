@@ -1,6 +1,7 @@
 package dev.poolscope.bench;
 
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
@@ -25,7 +26,7 @@ public class InFlightWindow {
 
     private static final Object PAYLOAD = "payload";
 
-    private CompletableFuture<?>[] inFlight;
+    private Future<?>[] inFlight;
     private int mask;
     private int next;
 
@@ -33,17 +34,17 @@ public class InFlightWindow {
     public void size(BenchmarkParams params) {
         int share = QUEUE_CAPACITY / 2 / params.getThreads();
         int size = Math.min(MAX_WINDOW, Integer.highestOneBit(Math.max(1, share)));
-        inFlight = new CompletableFuture<?>[size];
+        inFlight = new Future<?>[size];
         mask = size - 1;
     }
 
     /** Waits for the oldest request in the window if the window is full, then submits a new one. */
     void submitOne(PoolUnderTest pool) {
-        CompletableFuture<?> oldest = inFlight[next];
+        Future<?> oldest = inFlight[next];
         if (oldest != null) {
-            oldest.join();
+            await(oldest);
         }
-        inFlight[next] = pool.submit(PAYLOAD);
+        inFlight[next] = pool.submitTask(PAYLOAD);
         next = (next + 1) & mask;
     }
 
@@ -52,9 +53,20 @@ public class InFlightWindow {
     public void drain() {
         for (int i = 0; i < inFlight.length; i++) {
             if (inFlight[i] != null) {
-                inFlight[i].join();
+                await(inFlight[i]);
                 inFlight[i] = null;
             }
+        }
+    }
+
+    private static void await(Future<?> f) {
+        try {
+            f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a request", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a no-op request failed", e.getCause());
         }
     }
 }

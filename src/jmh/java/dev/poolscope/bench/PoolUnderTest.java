@@ -3,6 +3,7 @@ package dev.poolscope.bench;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -11,6 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.poolscope.engine.Dispatcher;
 import dev.poolscope.engine.Handler;
 import dev.poolscope.engine.PoolConfig;
+import dev.poolscope.engine.PoolScope;
+import dev.poolscope.engine.PoolScopeExecutor;
 import dev.poolscope.engine.PoolSnapshot;
 
 /**
@@ -23,17 +26,28 @@ abstract class PoolUnderTest implements AutoCloseable {
     /** The no-op both pools run: hand the payload back. */
     static final Handler NO_OP = request -> request.payload();
 
-    /** Starts {@code kind} ("dispatcher" or "tpe") with a fixed number of workers. */
+    /**
+     * Starts {@code kind} with a fixed number of workers: "dispatcher" (typed requests), "tpe" (execute completing
+     * a CompletableFuture), "executor" (PoolScope's ExecutorService) or "tpe-submit" (TPE's submit).
+     */
     static PoolUnderTest start(String kind, int workers, int queueCapacity) {
         return switch (kind) {
             case "dispatcher" -> new DispatcherPool(workers, queueCapacity);
             case "tpe" -> new ExecutorPool(workers, queueCapacity);
-            default -> throw new IllegalArgumentException("pool = " + kind + ": must be dispatcher or tpe");
+            case "executor" -> new PoolScopeExecutorPool(workers, queueCapacity);
+            case "tpe-submit" -> new SubmittingExecutorPool(workers, queueCapacity);
+            default -> throw new IllegalArgumentException(
+                    "pool = " + kind + ": must be dispatcher, tpe, executor or tpe-submit");
         };
     }
 
     /** Submits one no-op carrying {@code payload}. */
     abstract CompletableFuture<?> submit(Object payload);
+
+    /** The path the throughput window measures: {@link #submit} here, {@code submit(Callable)} for executors. */
+    Future<?> submitTask(Object payload) {
+        return submit(payload);
+    }
 
     /** Throws if any request was dropped or left unaccounted for. */
     abstract void checkNothingLost();
@@ -45,17 +59,25 @@ abstract class PoolUnderTest implements AutoCloseable {
     @Override
     public abstract void close();
 
-    /** The engine with every metric on (they always are), min = max so the scaler never acts. */
+    /** The engine's config for every kind: metrics on (they always are), min = max so the scaler never acts. */
+    static PoolConfig fixed(int workers, int queueCapacity) {
+        return PoolConfig.builder()
+                .workers(workers, workers)
+                .loadThreshold(PoolConfig.THRESHOLD_LIMIT)
+                .queueCapacity(queueCapacity)
+                .build();
+    }
+
+    /** Typed requests straight to the engine. */
     static final class DispatcherPool extends PoolUnderTest {
         final Dispatcher pool;
 
         DispatcherPool(int workers, int queueCapacity) {
-            PoolConfig config = PoolConfig.builder()
-                    .workers(workers, workers)
-                    .loadThreshold(PoolConfig.THRESHOLD_LIMIT)
-                    .queueCapacity(queueCapacity)
-                    .build();
-            pool = Dispatcher.start("bench", config, Map.of("noop", NO_OP));
+            this(Dispatcher.start("bench", fixed(workers, queueCapacity), Map.of("noop", NO_OP)));
+        }
+
+        DispatcherPool(Dispatcher pool) {
+            this.pool = pool;
         }
 
         @Override
@@ -87,11 +109,60 @@ abstract class PoolUnderTest implements AutoCloseable {
         }
     }
 
+    /** The same engine behind PoolScope's ExecutorService: each task a Callable, each result a Future. */
+    static final class PoolScopeExecutorPool extends PoolUnderTest {
+        final PoolScopeExecutor executor;
+        final DispatcherPool checks;
+
+        PoolScopeExecutorPool(int workers, int queueCapacity) {
+            executor = PoolScope.executor("bench", fixed(workers, queueCapacity));
+            checks = new DispatcherPool(executor.dispatcher());
+        }
+
+        @Override
+        CompletableFuture<?> submit(Object payload) {
+            return CompletableFuture.supplyAsync(() -> payload, executor);
+        }
+
+        @Override
+        Future<?> submitTask(Object payload) {
+            return executor.submit(() -> payload);
+        }
+
+        @Override
+        void checkNothingLost() {
+            checks.checkNothingLost();
+        }
+
+        @Override
+        void checkAccountedFor() {
+            checks.checkAccountedFor();
+        }
+
+        @Override
+        public void close() {
+            checks.close();
+        }
+    }
+
+    /** The JDK baseline for the ExecutorService path: {@code submit(Callable)} returning a FutureTask. */
+    static final class SubmittingExecutorPool extends ExecutorPool {
+
+        SubmittingExecutorPool(int workers, int queueCapacity) {
+            super(workers, queueCapacity);
+        }
+
+        @Override
+        Future<?> submitTask(Object payload) {
+            return executor.submit(() -> payload);
+        }
+    }
+
     /**
      * The JDK baseline, built like {@code Executors.newFixedThreadPool} but with a bounded queue: each task runs
      * the same no-op and completes a {@code CompletableFuture}, which is what the dispatcher does per request.
      */
-    static final class ExecutorPool extends PoolUnderTest {
+    static class ExecutorPool extends PoolUnderTest {
         final ThreadPoolExecutor executor;
 
         ExecutorPool(int workers, int queueCapacity) {

@@ -21,7 +21,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * No-op requests completed per second, dispatcher against {@code ThreadPoolExecutor}, with one, two or four producer
  * threads (the JMH threads) each keeping an {@link InFlightWindow} of requests in flight. The same harness,
  * worker count and queue capacity apply to both pools, and no request is ever rejected, so every operation
- * counted is a request that ran and completed its future.
+ * counted is a request that ran and completed its future. {@code executor} against {@code tpe-submit} measures
+ * the {@code ExecutorService} path, {@code submit(Callable)} and {@code Future.get}, on each pool.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -31,7 +32,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class ThroughputBenchmark {
 
-    @Param({"dispatcher", "tpe"})
+    /** Typed requests, TPE's execute, and the ExecutorService path ({@code submit(Callable)}) on both pools. */
+    @Param({"dispatcher", "tpe", "executor", "tpe-submit"})
     public String pool;
 
     @Param({"2", "8", "16"})

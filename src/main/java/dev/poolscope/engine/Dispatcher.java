@@ -392,6 +392,17 @@ public final class Dispatcher implements AutoCloseable {
         return shutdownAsync(deadline).join();
     }
 
+    /**
+     * Begins a shutdown, or hurries one already under way, as if its deadline were now: queued requests are handed
+     * back and running ones interrupted. The future holds the requests handed back and completes as soon as the
+     * queue is closed, before the interrupted attempts have ended; for {@link PoolScopeExecutor#shutdownNow()}.
+     */
+    CompletableFuture<List<Request>> stopNow() {
+        shutdown.begin(Duration.ZERO);
+        shutdown.forceNow();
+        return shutdown.handedBack();
+    }
+
     /** Waits until the pool has terminated; true if it did within {@code limit}. */
     public boolean awaitTermination(Duration limit) throws InterruptedException {
         return shutdown.await(limit);

@@ -26,6 +26,10 @@ final class ShutdownProcess {
 
     private final Dispatcher pool;
     private final CountDownLatch terminated = new CountDownLatch(1);
+    // Completed with the requests handed back as soon as the queue is closed, before running attempts end.
+    private final CompletableFuture<List<Request>> handedBack = new CompletableFuture<>();
+    // Set by forceNow(): the drain phase ends at once, whatever deadline it was given.
+    private volatile boolean forcedNow;
     // Guarded by this.
     private CompletableFuture<ShutdownReport> report;
 
@@ -51,6 +55,15 @@ final class ShutdownProcess {
         return report;
     }
 
+    /** Ends the drain phase now, as if its deadline had passed; call after {@link #begin}. */
+    void forceNow() {
+        forcedNow = true;
+    }
+
+    CompletableFuture<List<Request>> handedBack() {
+        return handedBack;
+    }
+
     boolean await(Duration limit) throws InterruptedException {
         return terminated.await(DurationBounds.saturatedNanos(limit), TimeUnit.NANOSECONDS);
     }
@@ -68,6 +81,7 @@ final class ShutdownProcess {
             atDeadline = pool.accounting.totals();
             pool.moveTo(PoolState.STOPPING);
             returnQueued(returned);
+            handedBack.complete(List.copyOf(returned));
             pool.finisher().interruptAllWaiting();
             pool.queue.wakeAll();
             awaitWorkers();
@@ -75,6 +89,7 @@ final class ShutdownProcess {
             failure = t;
         } finally {
             failure = sweep(returned, failure);
+            handedBack.complete(List.copyOf(returned));
         }
         long[] atEnd = pool.accounting.totals();
         atStart = atStart != null ? atStart : atEnd;
@@ -140,7 +155,7 @@ final class ShutdownProcess {
                 }
             }
             long left = deadlineNanos - (System.nanoTime() - began);
-            if (left <= 0) {
+            if (left <= 0 || forcedNow) {
                 return false;
             }
             LockSupport.parkNanos(Math.min(left, DRAIN_POLL_NANOS));

@@ -21,7 +21,9 @@
  *       of the queue.</li>
  *   <li>Each {@code Accounting.Stripe}: its counters and the latencies recorded since the last cut.</li>
  *   <li>Leaves, which hold nothing else while held: {@code Watchdog}'s monitor (whether caller-run attempts may
- *       still start) and {@code EventLog}'s monitor (recent events).</li>
+ *       still start), {@code EventLog}'s monitor (recent events), {@code PoolScopeExecutor}'s monitor (caller-run
+ *       tasks in progress, whether the queue was handed back) and {@code TaskFuture}'s (the thread running the
+ *       task, so {@code cancel(true)} interrupts only that attempt).</li>
  * </ol>
  *
  * <p><b>The one lock order</b> is the list above: a thread holding a lock may take only locks further down it
@@ -30,7 +32,8 @@
  *
  * <p><b>What may block.</b> Only {@code submit} under {@link dev.poolscope.engine.OverflowPolicy#BLOCK} (waiting
  * for room, up to the block timeout) and under {@link dev.poolscope.engine.OverflowPolicy#CALLER_RUNS} (running
- * the handler). Setters validate, apply under {@code configLock} for microseconds and return; snapshots hold the
+ * the handler), and {@code PoolScopeExecutor.shutdownNow()} for the shutdown thread to close the queue (one
+ * drain poll, a few milliseconds; never for running tasks). Setters validate, apply under {@code configLock} for microseconds and return; snapshots hold the
  * queue and stripe locks for a few microseconds. The hot path's only wait without a lock is a worker spinning
  * for the few instructions between the watchdog's claim on its attempt and the interrupt's delivery.
  *

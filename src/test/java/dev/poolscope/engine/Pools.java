@@ -19,7 +19,12 @@ final class Pools {
 
     /** A pool with a name no other test uses, so leaked threads can be traced to it. */
     static Dispatcher start(PoolConfig config, Map<String, Handler> handlers) {
-        return Dispatcher.start("poolscope-t" + SEQUENCE.incrementAndGet(), config, handlers);
+        return Dispatcher.start(uniqueName(), config, handlers);
+    }
+
+    /** A pool name no other test uses. */
+    static String uniqueName() {
+        return "poolscope-t" + SEQUENCE.incrementAndGet();
     }
 
     /** A config whose scaler effectively never ticks on its own, for tests that drive decisions by hand. */

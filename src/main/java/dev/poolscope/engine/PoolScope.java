@@ -1,0 +1,38 @@
+package dev.poolscope.engine;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Factories for adopting the pool in code that expects an {@link java.util.concurrent.ExecutorService}: replace
+ * {@code Executors.newFixedThreadPool(16)} with {@code PoolScope.executor("orders", config)} and keep every call
+ * site.
+ */
+public final class PoolScope {
+
+    private PoolScope() {
+    }
+
+    /** A new pool named {@code name} (threads {@code name-worker-N}) as a plain executor: no timeouts or retries. */
+    public static PoolScopeExecutor executor(String name, PoolConfig config) {
+        return executor(name, config, Duration.ZERO, 0);
+    }
+
+    /**
+     * A new pool as an executor whose tasks are interrupted after {@code taskTimeout} (zero: never) and retried up
+     * to {@code taskRetries} times.
+     */
+    public static PoolScopeExecutor executor(String name, PoolConfig config, Duration taskTimeout, int taskRetries) {
+        return new PoolScopeExecutor(Dispatcher.start(name, config, Map.of()), taskTimeout, taskRetries);
+    }
+
+    /** An executor for plain tasks on an existing pool, beside its typed requests; its shutdown stops the pool. */
+    public static PoolScopeExecutor executor(Dispatcher pool) {
+        return new PoolScopeExecutor(pool, Duration.ZERO, 0);
+    }
+
+    /** An executor on an existing pool with its own task timeout (zero: never) and retries. */
+    public static PoolScopeExecutor executor(Dispatcher pool, Duration taskTimeout, int taskRetries) {
+        return new PoolScopeExecutor(pool, taskTimeout, taskRetries);
+    }
+}

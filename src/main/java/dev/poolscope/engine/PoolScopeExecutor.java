@@ -1,0 +1,204 @@
+package dev.poolscope.engine;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.AbstractExecutorService;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.RunnableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * An {@link java.util.concurrent.ExecutorService} backed by a {@link Dispatcher}: plain tasks become requests of
+ * type {@link #TASK_TYPE}, so they scale, queue, drop, show in snapshots and can be retuned live like any request,
+ * and they can share one pool with typed requests. Create one with {@link PoolScope#executor}.
+ *
+ * <p>Behaves as the {@code ExecutorService} and {@code Future} javadoc promise:
+ * <ul>
+ *   <li>a task the pool refuses (queue full under {@code DROP_NEWEST} or {@code BLOCK}, or submitted after
+ *       shutdown) throws {@link RejectedExecutionException}, and the pool still counts it as dropped by reason;
+ *       under {@code DROP_OLDEST} the evicted task's future fails with a {@code RejectedExecutionException};</li>
+ *   <li>{@code Future.cancel(true)} interrupts a running task; a task cancelled while queued never runs (the
+ *       pool counts it as completed when a worker reaches it, as {@code ThreadPoolExecutor} does);</li>
+ *   <li>{@link #shutdownNow()} returns the tasks that never started (the Runnables given to {@code execute}, the
+ *       futures made by {@code submit}), which the pool counts as returned, and interrupts running ones;</li>
+ *   <li>timeouts and retries apply only if this executor was given them, whatever the pool's defaults: a task
+ *       past its timeout is interrupted and its future fails with a {@link TimeoutException}.</li>
+ * </ul>
+ */
+public final class PoolScopeExecutor extends AbstractExecutorService {
+
+    /** The request type of plain tasks; the executor registers its handler under it. */
+    public static final String TASK_TYPE = "executor-task";
+    /** A graceful shutdown waits for the queue to drain, however long that takes. */
+    private static final Duration UNTIL_DRAINED = Duration.ofDays(365L * 100);
+    /** The executor whose execute() is on this thread's stack: a task run inside it is a caller-runs one. */
+    private static final ThreadLocal<PoolScopeExecutor> SUBMITTING = new ThreadLocal<>();
+
+    private final Dispatcher pool;
+    private final Duration taskTimeout;
+    private final int taskRetries;
+    // Guarded by this: tasks running in a submitter's thread under CALLER_RUNS, which the pool does not wait for.
+    private int callerRuns;
+    // Guarded by this: whether shutdownNow() has already handed the unstarted tasks back.
+    private boolean handedBack;
+
+    PoolScopeExecutor(Dispatcher pool, Duration taskTimeout, int taskRetries) {
+        this.pool = Objects.requireNonNull(pool, "pool");
+        this.taskTimeout = Objects.requireNonNull(taskTimeout, "taskTimeout");
+        this.taskRetries = taskRetries;
+        // Validates both limits the way a request does, before any task is submitted.
+        new Request(TASK_TYPE, null, taskTimeout, taskRetries);
+        pool.register(TASK_TYPE, this::runTask);
+    }
+
+    /** The pool behind this executor, for snapshots, events, retuning and its shutdown report. */
+    public Dispatcher dispatcher() {
+        return pool;
+    }
+
+    /** The pool's name, which its threads carry. */
+    public String name() {
+        return pool.name;
+    }
+
+    @Override
+    public void execute(Runnable command) {
+        Objects.requireNonNull(command, "command");
+        TaskFuture<?> task = command instanceof TaskFuture<?> own ? own : TaskFuture.forExecute(command);
+        CompletableFuture<Outcome> outcome;
+        PoolScopeExecutor outer = SUBMITTING.get();
+        SUBMITTING.set(this);
+        try {
+            outcome = pool.submit(new Request(TASK_TYPE, task, taskTimeout, taskRetries));
+        } finally {
+            SUBMITTING.set(outer);
+        }
+        Outcome now = outcome.getNow(null);
+        // EVICTED means it was admitted and then pushed out by a newer task; only a refusal is the caller's error.
+        if (now instanceof Outcome.Dropped d && d.reason() != DropReason.EVICTED) {
+            throw new RejectedExecutionException("task rejected by pool " + pool.name + ": " + d.reason());
+        }
+        outcome.thenAccept(task::settle);
+    }
+
+    private Object runTask(Request request) throws Exception {
+        TaskFuture<?> task = (TaskFuture<?>) request.payload();
+        PoolScopeExecutor submitter = SUBMITTING.get();
+        return submitter == null ? task.attempt(true) : submitter.runInCaller(task);
+    }
+
+    /** Runs a task in the thread that submitted it, counted so termination waits for it. */
+    private Object runInCaller(TaskFuture<?> task) throws Exception {
+        synchronized (this) {
+            callerRuns++;
+        }
+        try {
+            return task.attempt(false);
+        } finally {
+            synchronized (this) {
+                callerRuns--;
+                notifyAll();
+            }
+        }
+    }
+
+    @Override
+    protected <T> RunnableFuture<T> newTaskFor(Callable<T> callable) {
+        return TaskFuture.of(callable);
+    }
+
+    @Override
+    protected <T> RunnableFuture<T> newTaskFor(Runnable runnable, T value) {
+        return TaskFuture.of(runnable, value);
+    }
+
+    @Override
+    public <T> T invokeAny(Collection<? extends Callable<T>> tasks) throws InterruptedException, ExecutionException {
+        try {
+            return InvokeAny.run(this, tasks, false, 0);
+        } catch (TimeoutException cannotHappen) {
+            throw new AssertionError(cannotHappen);
+        }
+    }
+
+    @Override
+    public <T> T invokeAny(Collection<? extends Callable<T>> tasks, long timeout, TimeUnit unit)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        return InvokeAny.run(this, tasks, true, unit.toNanos(timeout));
+    }
+
+    /** Refuses new tasks and lets every queued and running one finish; returns at once. */
+    @Override
+    public void shutdown() {
+        pool.shutdownAsync(UNTIL_DRAINED);
+    }
+
+    /**
+     * Refuses new tasks, interrupts running ones and returns the queued ones, which never start; returns once
+     * the queue is closed, without waiting for the interrupted tasks to end.
+     */
+    @Override
+    public List<Runnable> shutdownNow() {
+        List<Request> back = pool.stopNow().join();
+        List<Runnable> tasks = new ArrayList<>();
+        synchronized (this) {
+            if (handedBack) {
+                return tasks;
+            }
+            handedBack = true;
+        }
+        for (Request r : back) {
+            if (r.payload() instanceof TaskFuture<?> task && TASK_TYPE.equals(r.type())) {
+                tasks.add(task.handedBack);
+            }
+        }
+        return tasks;
+    }
+
+    @Override
+    public boolean isShutdown() {
+        return pool.state() != PoolState.RUNNING;
+    }
+
+    /** True once the pool has terminated and no submitter thread is still running a task of it. */
+    @Override
+    public boolean isTerminated() {
+        if (!pool.isTerminated()) {
+            return false;
+        }
+        synchronized (this) {
+            return callerRuns == 0;
+        }
+    }
+
+    @Override
+    public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        if (!pool.awaitTermination(Duration.ofNanos(Math.max(0, unit.toNanos(timeout))))) {
+            return false;
+        }
+        synchronized (this) {
+            long left;
+            while (callerRuns > 0) {
+                left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+            return true;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "PoolScopeExecutor[" + pool.name + ", " + pool.state() + "]";
+    }
+}

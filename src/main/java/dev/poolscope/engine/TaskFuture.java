@@ -1,0 +1,173 @@
+package dev.poolscope.engine;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.RunnableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The future of one plain task run by a {@link PoolScopeExecutor}. Unlike a {@code FutureTask}, running the task
+ * does not settle the future: the pool's {@link Outcome} does, so a timed-out attempt ends in a
+ * {@link TimeoutException} and a failed one can be retried. {@link #run()} is only for a caller that got the task
+ * back from {@code shutdownNow()} and runs it itself.
+ *
+ * <p>Cancellation follows {@code FutureTask}: a task cancelled before a worker reaches it never runs; one cancelled
+ * while running is interrupted if asked, and its result is discarded.
+ */
+final class TaskFuture<V> implements RunnableFuture<V> {
+
+    private final Callable<V> callable;
+    /** What {@code shutdownNow()} hands back: the caller's own Runnable for execute, this future for submit. */
+    final Runnable handedBack;
+    private final CompletableFuture<V> result = new CompletableFuture<>();
+    // Guarded by this: the thread running an attempt, so cancel(true) interrupts only while it runs.
+    private Thread runner;
+
+    private TaskFuture(Callable<V> callable, Runnable handedBack) {
+        this.callable = callable;
+        this.handedBack = handedBack == null ? this : handedBack;
+    }
+
+    static <V> TaskFuture<V> of(Callable<V> callable) {
+        return new TaskFuture<>(callable, null);
+    }
+
+    static <V> TaskFuture<V> of(Runnable task, V value) {
+        return new TaskFuture<>(Executors.callable(task, value), null);
+    }
+
+    /** Wraps a task given to {@code execute}; it is handed back as itself if it never runs. */
+    static TaskFuture<Void> forExecute(Runnable task) {
+        return new TaskFuture<>(Executors.callable(task, null), task);
+    }
+
+    /**
+     * Runs one attempt for the pool and returns or throws what the task did, leaving the future to the outcome.
+     * A cancelled task does not run, and one cancelled during the attempt returns normally, so the pool neither
+     * retries it nor counts it as failed.
+     */
+    Object attempt(boolean onPoolWorker) throws Exception {
+        synchronized (this) {
+            if (result.isDone()) {
+                return null;
+            }
+            runner = Thread.currentThread();
+        }
+        try {
+            return callable.call();
+        } catch (Exception | Error e) {
+            if (result.isCancelled()) {
+                return null;
+            }
+            throw e;
+        } finally {
+            synchronized (this) {
+                runner = null;
+            }
+            // cancel(true) interrupts under the lock, so no interrupt of this task can arrive after this point;
+            // a worker must not carry it into its next task. A caller thread keeps it, as with FutureTask.
+            if (onPoolWorker && result.isCancelled()) {
+                Thread.interrupted();
+            }
+        }
+    }
+
+    /** Settles the future from the pool's outcome for this task. */
+    @SuppressWarnings("unchecked")
+    void settle(Outcome outcome) {
+        if (outcome instanceof Outcome.Completed c) {
+            result.complete((V) c.value());
+        } else if (outcome instanceof Outcome.Failed f) {
+            result.completeExceptionally(f.cause());
+            if (handedBack != this) {
+                reportUncaught(f.cause());
+            }
+        } else if (outcome instanceof Outcome.TimedOut t) {
+            result.completeExceptionally(new TimeoutException(
+                    "the task ran past its timeout of " + t.timeout().toMillis() + " ms and was interrupted"));
+        } else if (outcome instanceof Outcome.Interrupted) {
+            result.completeExceptionally(new InterruptedException("the task was interrupted by shutdownNow"));
+        } else if (outcome instanceof Outcome.Dropped d) {
+            result.completeExceptionally(new RejectedExecutionException("the task was dropped: " + d.reason()));
+        } else if (outcome instanceof Outcome.Unhandled u) {
+            result.completeExceptionally(new IllegalStateException("no handler for " + u.type()));
+        }
+        // Returned: like a FutureTask that shutdownNow hands back, it stays pending until the caller runs or
+        // cancels it.
+    }
+
+    /**
+     * Nobody holds a future for a task given to {@code execute}, so its exception goes where a
+     * {@code ThreadPoolExecutor}'s default threads send it: the thread group, which passes it to the default
+     * uncaught-exception handler or prints it. Not to the worker's own handler, which reports a dying worker, and
+     * this one lives on.
+     */
+    private static void reportUncaught(Throwable cause) {
+        Thread t = Thread.currentThread();
+        t.getThreadGroup().uncaughtException(t, cause);
+    }
+
+    /** Runs the task in the calling thread and settles the future with its result, unless already done. */
+    @Override
+    public void run() {
+        try {
+            Object value = attempt(false);
+            if (!result.isDone()) {
+                @SuppressWarnings("unchecked")
+                V v = (V) value;
+                result.complete(v);
+            }
+        } catch (Exception | Error e) {
+            result.completeExceptionally(e);
+        }
+    }
+
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+        if (!result.cancel(false)) {
+            return false;
+        }
+        if (mayInterruptIfRunning) {
+            synchronized (this) {
+                if (runner != null) {
+                    runner.interrupt();
+                }
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public boolean isCancelled() {
+        return result.isCancelled();
+    }
+
+    @Override
+    public boolean isDone() {
+        return result.isDone();
+    }
+
+    @Override
+    public V get() throws InterruptedException, ExecutionException {
+        return result.get();
+    }
+
+    @Override
+    public V get(long timeout, TimeUnit unit) throws InterruptedException, ExecutionException, TimeoutException {
+        return result.get(timeout, unit);
+    }
+
+    /** Calls {@code action} once the future is done, on the thread that completes it. */
+    void whenDone(Runnable action) {
+        result.whenComplete((v, e) -> action.run());
+    }
+
+    @Override
+    public String toString() {
+        return "TaskFuture[" + (result.isCancelled() ? "cancelled" : result.isDone() ? "done" : "pending") + "]";
+    }
+}

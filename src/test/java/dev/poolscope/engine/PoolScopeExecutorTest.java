@@ -1,0 +1,222 @@
+package dev.poolscope.engine;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** What PoolScope's executor adds to the contract: counters, timeouts, retries, caller-runs and a shared pool. */
+@Timeout(10)
+class PoolScopeExecutorTest {
+
+    private final CountDownLatch release = new CountDownLatch(1);
+    private PoolScopeExecutor executor;
+
+    private PoolScopeExecutor start(PoolConfig.Builder config) {
+        executor = PoolScope.executor(Pools.uniqueName(), config.build());
+        return executor;
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        release.countDown();
+        if (executor != null) {
+            executor.shutdownNow();
+            assertTrue(executor.awaitTermination(5, TimeUnit.SECONDS));
+            assertTrue(executor.dispatcher().snapshot().invariantHolds());
+        }
+    }
+
+    private void occupy(PoolScopeExecutor e, int workers) {
+        CountDownLatch started = new CountDownLatch(workers);
+        for (int i = 0; i < workers; i++) {
+            e.execute(() -> {
+                started.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException ignored) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> started.getCount() == 0);
+    }
+
+    @Test
+    void rejectedTasksAreCountedAsDroppedByReason() {
+        PoolScopeExecutor e = start(Pools.quiet().workers(1, 1).queueCapacity(1));
+        occupy(e, 1);
+        e.execute(() -> { });
+        assertThrows(RejectedExecutionException.class, () -> e.execute(() -> { }));
+        e.shutdown();
+        assertThrows(RejectedExecutionException.class, () -> e.submit(() -> "late"));
+        PoolSnapshot s = e.dispatcher().snapshot();
+        assertEquals(1, s.dropped(DropReason.QUEUE_FULL));
+        assertEquals(1, s.dropped(DropReason.SHUTTING_DOWN));
+        assertTrue(s.invariantHolds());
+    }
+
+    @Test
+    void shutdownNowHandsBackAsManyTasksAsThePoolCountsReturned() throws InterruptedException {
+        PoolScopeExecutor e = start(Pools.quiet().workers(2, 2).queueCapacity(100));
+        occupy(e, 2);
+        for (int i = 0; i < 10; i++) {
+            e.execute(() -> { });
+        }
+        List<Runnable> back = e.shutdownNow();
+        assertTrue(e.awaitTermination(5, TimeUnit.SECONDS));
+        PoolSnapshot s = e.dispatcher().snapshot();
+        assertEquals(10, back.size());
+        assertEquals(back.size(), s.returned());
+        assertEquals(2, s.interrupted());
+        assertTrue(s.invariantHolds());
+    }
+
+    @Test
+    void aCancelledQueuedTaskIsCountedOnceAsCompleted() throws InterruptedException {
+        PoolScopeExecutor e = start(Pools.quiet().workers(1, 1));
+        occupy(e, 1);
+        e.submit(() -> "never").cancel(true);
+        release.countDown();
+        e.shutdown();
+        assertTrue(e.awaitTermination(5, TimeUnit.SECONDS));
+        PoolSnapshot s = e.dispatcher().snapshot();
+        assertEquals(2, s.submitted());
+        assertEquals(2, s.completed());
+        assertTrue(s.invariantHolds());
+    }
+
+    @Test
+    void aTaskPastItsTimeoutIsInterruptedAndItsFutureFailsWithTimeoutException() throws Exception {
+        executor = PoolScope.executor(Pools.uniqueName(), Pools.quiet().build(), Duration.ofMillis(20), 0);
+        CountDownLatch interrupted = new CountDownLatch(1);
+        Future<?> f = executor.submit(() -> {
+            try {
+                new CountDownLatch(1).await();
+            } catch (InterruptedException ie) {
+                interrupted.countDown();
+            }
+            return null;
+        });
+        ExecutionException thrown = assertThrows(ExecutionException.class, () -> f.get(5, TimeUnit.SECONDS));
+        assertInstanceOf(TimeoutException.class, thrown.getCause());
+        assertTrue(interrupted.await(5, TimeUnit.SECONDS));
+        assertEquals(1, executor.dispatcher().snapshot().timedOut());
+    }
+
+    @Test
+    void retriesAreOptInPerExecutor() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        PoolConfig retryingPool = Pools.quiet().maxRetries(3).retryBackoff(Duration.ofMillis(1), Duration.ofMillis(1))
+                .build();
+        executor = PoolScope.executor(Pools.uniqueName(), retryingPool);
+        Future<?> plain = executor.submit(() -> {
+            calls.incrementAndGet();
+            throw new IllegalStateException("once");
+        });
+        assertThrows(ExecutionException.class, () -> plain.get(5, TimeUnit.SECONDS));
+        assertEquals(1, calls.get(), "a plain executor ignores the pool's default retries");
+        executor.shutdownNow();
+
+        executor = PoolScope.executor(Pools.uniqueName(), retryingPool, Duration.ZERO, 1);
+        AtomicInteger attempts = new AtomicInteger();
+        Future<String> flaky = executor.submit(() -> {
+            if (attempts.incrementAndGet() == 1) {
+                throw new IllegalStateException("first attempt fails");
+            }
+            return "second";
+        });
+        assertEquals("second", flaky.get(5, TimeUnit.SECONDS));
+        assertEquals(1, executor.dispatcher().snapshot().retriedAttempts());
+    }
+
+    @Test
+    void callerRunsTasksRunInTheSubmitterAndDelayTermination() throws Exception {
+        PoolScopeExecutor e = start(Pools.quiet().workers(1, 1).queueCapacity(1)
+                .overflowPolicy(OverflowPolicy.CALLER_RUNS).stuckGrace(Duration.ofMillis(50)));
+        occupy(e, 1);
+        e.execute(() -> { });
+        CountDownLatch inCaller = new CountDownLatch(1);
+        CountDownLatch letCallerGo = new CountDownLatch(1);
+        Thread submitter = new Thread(() -> e.execute(() -> {
+            inCaller.countDown();
+            boolean done = false;
+            while (!done) {
+                try {
+                    done = letCallerGo.await(5, TimeUnit.SECONDS);
+                } catch (InterruptedException ignoredLikeAStubbornTask) {
+                    // Keeps running after shutdownNow's interrupt, so only this executor's own count sees it.
+                }
+            }
+        }), "the-submitter");
+        submitter.start();
+        assertTrue(inCaller.await(5, TimeUnit.SECONDS));
+        e.shutdown();
+        assertFalse(e.awaitTermination(10, TimeUnit.MILLISECONDS), "the pool waits for a caller-runs task to drain");
+        e.shutdownNow();
+        await().atMost(Duration.ofSeconds(5)).until(() -> e.dispatcher().isTerminated());
+        assertFalse(e.isTerminated(), "a caller-runs task is still running");
+        assertFalse(e.awaitTermination(10, TimeUnit.MILLISECONDS));
+        letCallerGo.countDown();
+        assertTrue(e.awaitTermination(5, TimeUnit.SECONDS));
+        submitter.join();
+    }
+
+    @Test
+    void anEvictedTaskFailsItsFutureWithRejectedExecutionException() throws Exception {
+        PoolScopeExecutor e = start(Pools.quiet().workers(1, 1).queueCapacity(1)
+                .overflowPolicy(OverflowPolicy.DROP_OLDEST));
+        occupy(e, 1);
+        Future<String> oldest = e.submit(() -> "old");
+        Future<String> newest = e.submit(() -> "new");
+        ExecutionException thrown = assertThrows(ExecutionException.class, () -> oldest.get(5, TimeUnit.SECONDS));
+        assertInstanceOf(RejectedExecutionException.class, thrown.getCause());
+        release.countDown();
+        assertEquals("new", newest.get(5, TimeUnit.SECONDS));
+        assertEquals(1, e.dispatcher().snapshot().dropped(DropReason.EVICTED));
+    }
+
+    @Test
+    void typedRequestsAndPlainTasksShareOnePool() throws Exception {
+        Dispatcher pool = Pools.start(Pools.quiet().build(), Map.of("echo", r -> r.payload()));
+        executor = PoolScope.executor(pool);
+        assertEquals("typed", ((Outcome.Completed) pool.submit("echo", "typed").get()).value());
+        assertEquals("plain", executor.submit(() -> "plain").get());
+        assertEquals(2, pool.snapshot().completed());
+    }
+
+    @Test
+    void servesAsTheExecutorOfCompletableFutures() {
+        PoolScopeExecutor e = start(Pools.quiet());
+        String result = CompletableFuture.supplyAsync(() -> Thread.currentThread().getName(), e)
+                .thenApplyAsync(name -> name.startsWith(e.name() + "-worker-") ? "on the pool" : name, e)
+                .join();
+        assertEquals("on the pool", result);
+        // The task completes its stage from inside the pool's attempt, just before the pool counts it.
+        await().atMost(Duration.ofSeconds(5)).until(() -> e.dispatcher().snapshot().completed() == 2);
+    }
+
+    @Test
+    void workerThreadsAreNamedAfterThePool() throws Exception {
+        PoolScopeExecutor e = start(Pools.quiet());
+        assertTrue(e.submit(() -> Thread.currentThread().getName()).get().startsWith(e.name() + "-worker-"));
+    }
+}
