@@ -26,8 +26,8 @@ import dev.poolscope.engine.ScalingEvent;
 
 /**
  * A {@link Dispatcher} as a {@link PoolMXBean}. Reads go to the pool's snapshot and config; writes go to its
- * setters. Notifications are built and sent on the JMX thread only: the pool's threads just hand an event over
- * (a scaling decision) or bump a counter (a drop), so no JMX listener can ever slow the pool down.
+ * setters. The pool's threads only hand a scaling decision to the notification thread or bump a drop counter;
+ * notifications are built and delivered on {@link PoolJmx}'s threads, so no JMX listener can slow the pool down.
  */
 final class DispatcherBean extends NotificationBroadcasterSupport implements PoolMXBean {
 
@@ -36,7 +36,7 @@ final class DispatcherBean extends NotificationBroadcasterSupport implements Poo
     private final Dispatcher pool;
     private final String name;
     private final ObjectName objectName;
-    private final Executor jmxThread;
+    private final Executor notifyThread;
     private final IntervalReaders readers;
     private final DropBursts drops = new DropBursts();
     private final ConfigChanges configChanges;
@@ -44,7 +44,7 @@ final class DispatcherBean extends NotificationBroadcasterSupport implements Poo
     private final PoolListener listener = new PoolListener() {
         @Override
         public void onScaling(ScalingEvent event) {
-            jmxThread.execute(() -> sendNotification(scalingNotice(event)));
+            notifyThread.execute(() -> sendNotification(scalingNotice(event)));
         }
 
         @Override
@@ -53,12 +53,12 @@ final class DispatcherBean extends NotificationBroadcasterSupport implements Poo
         }
     };
 
-    DispatcherBean(Dispatcher pool, String name, ObjectName objectName, Executor jmxThread, LongSupplier clock) {
-        super(jmxThread, notificationInfo());
+    DispatcherBean(Dispatcher pool, String name, ObjectName objectName, Executor notifyThread, LongSupplier clock) {
+        super(notifyThread, notificationInfo());
         this.pool = pool;
         this.name = name;
         this.objectName = objectName;
-        this.jmxThread = jmxThread;
+        this.notifyThread = notifyThread;
         this.readers = new IntervalReaders(pool, PoolJmx.READER_EXPIRY_MINUTES, clock);
         this.configChanges = new ConfigChanges(pool.config());
     }
@@ -113,8 +113,8 @@ final class DispatcherBean extends NotificationBroadcasterSupport implements Poo
     }
 
     private void announceConfigChanges() {
-        // Held while sending (which only queues deliveries on the JMX thread), so the notices of two threads that
-        // both look never overtake one another.
+        // Held while sending (which only queues deliveries on the notification thread), so the notices of two threads
+        // that both look never overtake one another.
         synchronized (configChanges) {
             for (ConfigChanges.Change c : configChanges.since(pool.config())) {
                 sendNotification(new AttributeChangeNotification(objectName, sequence.incrementAndGet(),

@@ -4,7 +4,10 @@ import java.lang.management.ManagementFactory;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.regex.Pattern;
 
@@ -22,9 +25,10 @@ import dev.poolscope.engine.Dispatcher;
  * character an object name does not allow bare). Registration is opt-in, and ends when the returned handle is
  * closed or the pool terminates; a name whose pool has terminated is free again at once.
  *
- * <p>One daemon thread, {@code poolscope-jmx}, serves every registered pool: every {@value #TICK_MILLIS} ms it sends
- * the notifications that are due and notices pools that have terminated, and it delivers notifications to
- * listeners, so a slow listener delays other notifications but never a pool.
+ * <p>Two daemon threads serve every registered pool. {@code poolscope-jmx} ticks every {@value #TICK_MILLIS} ms:
+ * it finds the notifications that are due and notices pools that have terminated. {@code poolscope-jmx-notify}
+ * builds notifications the pools hand over and delivers every notification to listeners, in order; a listener
+ * that blocks delays other notifications, but never a pool and never an unregistration.
  *
  * <p>Opening the JVM to remote clients is the JVM's business, not this class's: see the README's "Watch your own
  * service" for the {@code com.sun.management.jmxremote.*} properties.
@@ -42,11 +46,8 @@ public final class PoolJmx {
     /** A JMX client's interval reader unused this long is closed. */
     public static final int READER_EXPIRY_MINUTES = 10;
 
-    static final ScheduledThreadPoolExecutor JMX_THREAD = new ScheduledThreadPoolExecutor(1, r -> {
-        Thread t = new Thread(r, "poolscope-jmx");
-        t.setDaemon(true);
-        return t;
-    });
+    static final ScheduledThreadPoolExecutor JMX_THREAD = new ScheduledThreadPoolExecutor(1, daemon("poolscope-jmx"));
+    static final ExecutorService NOTIFY_THREAD = Executors.newSingleThreadExecutor(daemon("poolscope-jmx-notify"));
 
     static {
         JMX_THREAD.setRemoveOnCancelPolicy(true);
@@ -70,7 +71,7 @@ public final class PoolJmx {
     public static PoolRegistration register(Dispatcher pool, String name) {
         Objects.requireNonNull(pool, "pool");
         ObjectName objectName = objectName(name);
-        DispatcherBean bean = new DispatcherBean(pool, name, objectName, JMX_THREAD, System::nanoTime);
+        DispatcherBean bean = new DispatcherBean(pool, name, objectName, NOTIFY_THREAD, System::nanoTime);
         PoolRegistration registration = new PoolRegistration(server(), objectName, pool::isTerminated, bean::tick,
                 () -> pool.removeListener(bean.listener()), LIVE);
         register(registration, bean, name);
@@ -140,6 +141,14 @@ public final class PoolJmx {
         } catch (JMException e) {
             throw new IllegalStateException("could not register " + objectName, e);
         }
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     private static MBeanServer server() {
