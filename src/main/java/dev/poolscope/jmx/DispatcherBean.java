@@ -4,14 +4,10 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
-import java.util.StringJoiner;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
-import javax.management.AttributeChangeNotification;
-import javax.management.MBeanNotificationInfo;
-import javax.management.Notification;
 import javax.management.NotificationBroadcasterSupport;
 import javax.management.ObjectName;
 
@@ -44,7 +40,8 @@ final class DispatcherBean extends NotificationBroadcasterSupport implements Poo
     private final PoolListener listener = new PoolListener() {
         @Override
         public void onScaling(ScalingEvent event) {
-            notifyThread.execute(() -> sendNotification(scalingNotice(event)));
+            notifyThread.execute(() -> sendNotification(
+                    Notices.scaling(objectName, sequence.incrementAndGet(), event)));
         }
 
         @Override
@@ -54,7 +51,7 @@ final class DispatcherBean extends NotificationBroadcasterSupport implements Poo
     };
 
     DispatcherBean(Dispatcher pool, String name, ObjectName objectName, Executor notifyThread, LongSupplier clock) {
-        super(notifyThread, notificationInfo());
+        super(notifyThread, Notices.info());
         this.pool = pool;
         this.name = name;
         this.objectName = objectName;
@@ -71,45 +68,10 @@ final class DispatcherBean extends NotificationBroadcasterSupport implements Poo
     void tick() {
         Map<DropReason, Long> burst = drops.sinceLastBurst();
         if (burst != null) {
-            sendNotification(dropsNotice(burst));
+            sendNotification(Notices.drops(objectName, sequence.incrementAndGet(), burst));
         }
         announceConfigChanges();
         readers.expireUnused();
-    }
-
-    private static MBeanNotificationInfo[] notificationInfo() {
-        return new MBeanNotificationInfo[] {
-                new MBeanNotificationInfo(new String[] {AttributeChangeNotification.ATTRIBUTE_CHANGE},
-                        AttributeChangeNotification.class.getName(),
-                        "a config attribute changed, through JMX or otherwise; who changed it is not known"),
-                new MBeanNotificationInfo(new String[] {SCALING_NOTIFICATION}, Notification.class.getName(),
-                        "a scaling decision; the message describes it, user data is a composite of the ScalingEvent"),
-                new MBeanNotificationInfo(new String[] {DROPS_NOTIFICATION}, Notification.class.getName(),
-                        "requests were dropped; user data (DropCounts) counts them by reason since the"
-                                + " previous notice, at most one per " + PoolJmx.TICK_MILLIS + " ms"),
-        };
-    }
-
-    private Notification scalingNotice(ScalingEvent event) {
-        Notification n = new Notification(SCALING_NOTIFICATION, objectName, sequence.incrementAndGet(),
-                event.time().toEpochMilli(), event.describe());
-        n.setUserData(NotificationData.scaling(event));
-        return n;
-    }
-
-    private Notification dropsNotice(Map<DropReason, Long> burst) {
-        StringJoiner byReason = new StringJoiner(", ");
-        long total = 0;
-        for (Map.Entry<DropReason, Long> e : burst.entrySet()) {
-            if (e.getValue() > 0) {
-                byReason.add(e.getKey() + " " + e.getValue());
-                total += e.getValue();
-            }
-        }
-        Notification n = new Notification(DROPS_NOTIFICATION, objectName, sequence.incrementAndGet(),
-                total + " requests dropped: " + byReason);
-        n.setUserData(NotificationData.drops(DropCounts.of(burst)));
-        return n;
     }
 
     private void announceConfigChanges() {
@@ -117,9 +79,7 @@ final class DispatcherBean extends NotificationBroadcasterSupport implements Poo
         // that both look never overtake one another.
         synchronized (configChanges) {
             for (ConfigChanges.Change c : configChanges.since(pool.config())) {
-                sendNotification(new AttributeChangeNotification(objectName, sequence.incrementAndGet(),
-                        System.currentTimeMillis(), c.attribute().attributeName + " changed (by whom is not known)",
-                        c.attribute().attributeName, c.attribute().type, c.oldValue(), c.newValue()));
+                sendNotification(Notices.configChange(objectName, sequence.incrementAndGet(), c));
             }
         }
     }
