@@ -9,6 +9,8 @@ import java.util.Map;
 import dev.poolscope.cli.Main;
 import dev.poolscope.cli.Options;
 import dev.poolscope.engine.Dispatcher;
+import dev.poolscope.engine.PoolConfig;
+import dev.poolscope.jmx.PoolJmx;
 import dev.poolscope.load.Scenario;
 import dev.poolscope.model.Lab;
 import dev.poolscope.model.MetricHistory;
@@ -37,7 +39,7 @@ public final class App extends Application {
         // Main only opens the window for arguments that parse, so this cannot throw.
         Options options = Options.parse(args.toArray(String[]::new));
         boolean scenarioGiven = args.stream().anyMatch(a -> a.startsWith("--scenario"));
-        lab = new Lab(config -> Dispatcher.start(config, Map.of()), options.pool(),
+        lab = new Lab(config -> demoPool(config, options.jmxName()), options.pool(),
                 scenarioGiven ? options.scenario() : Scenario.BURST, MetricsSampler.DEFAULT_PERIOD,
                 MetricHistory.DEFAULT_CAPACITY);
         if (options.rate() != null) {
@@ -57,6 +59,15 @@ public final class App extends Application {
             lab.load().start();
         }
         Screenshot.scheduleIfAsked(stage, lab.sampler());
+    }
+
+    /** A demo pool, registered for JMX under {@code jmxName} unless null; a restarted pool takes the name over. */
+    private static Dispatcher demoPool(PoolConfig config, String jmxName) {
+        Dispatcher pool = Dispatcher.start(config, Map.of());
+        if (jmxName != null) {
+            PoolJmx.register(pool, jmxName); // unregisters itself when the pool terminates
+        }
+        return pool;
     }
 
     /** The dashboard scene for {@code lab}, sized by its window ({@link WindowPlacement}). */
