@@ -1,0 +1,190 @@
+package dev.poolscope.engine;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Every change that lets a waiting submitter or idle worker go on wakes it: each test parks a thread in the
+ * queue with a wait far longer than the test's own timeout, so a missed wake-up fails the test in seconds.
+ */
+@Timeout(10)
+class QueueWakeUpTest {
+
+    private static final long FOREVER = TimeUnit.MINUTES.toNanos(10);
+    private static final long PROMPTLY_SECONDS = 5;
+
+    private static Job job(int n) {
+        return new Job(Request.of("t", n), r -> null, 0, 0);
+    }
+
+    @Test
+    void raisingTheCapacityLetsABlockedSubmitterIn() throws Exception {
+        RequestQueue queue = full(1);
+        CompletableFuture<RequestQueue.Offer> blocked = parked(() -> offerWaiting(queue, job(2)));
+
+        queue.setCapacity(2);
+
+        assertEquals(RequestQueue.Offer.ACCEPTED, blocked.get(PROMPTLY_SECONDS, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void stoppingAcceptanceTurnsABlockedSubmitterAway() throws Exception {
+        RequestQueue queue = full(1);
+        CompletableFuture<RequestQueue.Offer> blocked = parked(() -> offerWaiting(queue, job(2)));
+
+        queue.stopAccepting();
+
+        assertEquals(RequestQueue.Offer.CLOSED, blocked.get(PROMPTLY_SECONDS, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void closingTurnsABlockedSubmitterAway() throws Exception {
+        RequestQueue queue = full(1);
+        CompletableFuture<RequestQueue.Offer> blocked = parked(() -> offerWaiting(queue, job(2)));
+
+        assertEquals(1, queue.closeAndDrain().size());
+
+        assertEquals(RequestQueue.Offer.CLOSED, blocked.get(PROMPTLY_SECONDS, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void closingReleasesAnIdleWorkerEmptyHanded() throws Exception {
+        RequestQueue queue = new RequestQueue(4);
+        CompletableFuture<Job> idle = parked(() -> queue.take(FOREVER));
+
+        queue.closeAndDrain();
+
+        assertNull(idle.get(PROMPTLY_SECONDS, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void aWokenWorkerPassesTheWakeUpOnWhileRequestsRemain() throws Exception {
+        RequestQueue queue = new RequestQueue(4);
+        CompletableFuture<Job> first = parked(() -> queue.take(FOREVER));
+        CompletableFuture<Job> second = parked(() -> queue.take(FOREVER));
+
+        // Holding both locks makes the two offers one step for the workers: only the first wakes anybody.
+        queue.lockCounts();
+        try {
+            queue.offer(job(1));
+            queue.offer(job(2));
+        } finally {
+            queue.unlockCounts();
+        }
+
+        assertNotNull(first.get(PROMPTLY_SECONDS, TimeUnit.SECONDS));
+        assertNotNull(second.get(PROMPTLY_SECONDS, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void aSubmitterLetInPassesTheRoomOnToTheNext() throws Exception {
+        RequestQueue queue = full(2);
+        CompletableFuture<RequestQueue.Offer> first = parked(() -> offerWaiting(queue, job(3)));
+        CompletableFuture<RequestQueue.Offer> second = parked(() -> offerWaiting(queue, job(4)));
+
+        // Two takes in one step for the submitters: only the first, from a full queue, signals room.
+        queue.lockCounts();
+        try {
+            queue.take(0);
+            queue.take(0);
+        } finally {
+            queue.unlockCounts();
+        }
+
+        assertEquals(RequestQueue.Offer.ACCEPTED, first.get(PROMPTLY_SECONDS, TimeUnit.SECONDS));
+        assertEquals(RequestQueue.Offer.ACCEPTED, second.get(PROMPTLY_SECONDS, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void aTakeFromAFullQueueLetsABlockedSubmitterIn() throws Exception {
+        RequestQueue queue = full(2);
+        CompletableFuture<RequestQueue.Offer> blocked = parked(() -> offerWaiting(queue, job(3)));
+
+        assertNotNull(queue.take(0));
+
+        assertEquals(RequestQueue.Offer.ACCEPTED, blocked.get(PROMPTLY_SECONDS, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void aRetryEntersPastCapacityAndCountsAsRequeued() {
+        RequestQueue queue = full(1);
+        Job retry = job(2);
+
+        assertEquals(true, queue.offerRetry(retry), "an admitted request's retry ignores capacity");
+
+        assertEquals(2, queue.size());
+        long[] totals = new long[Counter.ALL.length];
+        queue.lockCounts();
+        try {
+            queue.addCountsTo(totals);
+        } finally {
+            queue.unlockCounts();
+        }
+        assertEquals(1, totals[Counter.SUBMITTED.ordinal()]);
+        assertEquals(2, totals[Counter.QUEUED.ordinal()]);
+        assertEquals(-1, totals[Counter.WAITING_RETRY.ordinal()], "moved out of waiting by the queue");
+    }
+
+    @Test
+    void anEvictingOfferWakesAnIdleWorker() throws Exception {
+        RequestQueue queue = new RequestQueue(1);
+        CompletableFuture<Job> idle = parked(() -> queue.take(FOREVER));
+
+        assertNull(queue.offerEvictingOldest(job(1)), "room for it: nothing evicted");
+
+        assertNotNull(idle.get(PROMPTLY_SECONDS, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void aRetryWakesAnIdleWorker() throws Exception {
+        RequestQueue queue = new RequestQueue(1);
+        CompletableFuture<Job> idle = parked(() -> queue.take(FOREVER));
+
+        queue.offerRetry(job(1));
+
+        assertNotNull(idle.get(PROMPTLY_SECONDS, TimeUnit.SECONDS));
+    }
+
+    private static RequestQueue full(int capacity) {
+        RequestQueue queue = new RequestQueue(capacity);
+        for (int i = 0; i < capacity; i++) {
+            assertEquals(RequestQueue.Offer.ACCEPTED, queue.offer(job(i)));
+        }
+        return queue;
+    }
+
+    private static RequestQueue.Offer offerWaiting(RequestQueue queue, Job job) {
+        try {
+            return queue.offer(job, FOREVER);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs {@code call} on a new thread and returns once that thread is parked inside the queue. */
+    private static <T> CompletableFuture<T> parked(Supplier<T> call) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                result.complete(call.get());
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        }, "queue-wakeup-test");
+        t.setDaemon(true);
+        t.start();
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> t.getState() == Thread.State.TIMED_WAITING || result.isDone());
+        return result;
+    }
+}
