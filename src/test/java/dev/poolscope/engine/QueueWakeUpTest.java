@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -153,6 +154,38 @@ class QueueWakeUpTest {
         queue.offerRetry(job(1));
 
         assertNotNull(idle.get(PROMPTLY_SECONDS, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void aTimedOfferOnAFullQueueGivesUpWhenItsWaitRunsOut() throws Exception {
+        RequestQueue queue = full(2);
+
+        assertEquals(RequestQueue.Offer.FULL, queue.offer(job(3), 0));
+
+        assertEquals(2, queue.size());
+    }
+
+    @Test
+    void anEvictingOfferOnAFullQueuePushesOutTheOldest() {
+        RequestQueue queue = new RequestQueue(2);
+        Job oldest = job(1);
+        queue.offer(oldest);
+        queue.offer(job(2));
+
+        assertSame(oldest, queue.offerEvictingOldest(job(3)));
+
+        assertEquals(2, queue.size());
+    }
+
+    @Test
+    void anEvictingOfferOnAStoppedQueueHandsTheJobBack() {
+        RequestQueue queue = new RequestQueue(2);
+        queue.stopAccepting();
+        Job refused = job(1);
+
+        assertSame(refused, queue.offerEvictingOldest(refused));
+
+        assertEquals(0, queue.size());
     }
 
     private static RequestQueue full(int capacity) {

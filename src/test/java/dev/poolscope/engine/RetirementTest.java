@@ -3,11 +3,14 @@ package dev.poolscope.engine;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -82,7 +85,7 @@ class RetirementTest {
             assertEquals(2, again.sizeBefore(), "the first retirement counts before the worker has left");
             assertEquals(1, again.sizeAfter());
             await().atMost(Duration.ofSeconds(5)).until(() -> pool.poolSize() == 1);
-            assertEquals(null, pool.workers.tick(pool.config(), 0), "never below min");
+            assertNull(pool.workers.tick(pool.config(), 0), "never below min");
         }
     }
 
@@ -92,7 +95,7 @@ class RetirementTest {
             ScalingEvent grown = pool.workers.tick(pool.config(), 5);
             assertEquals(1, grown.sizeBefore());
             assertEquals(2, grown.sizeAfter());
-            assertEquals(null, pool.workers.tick(pool.config(), 5), "at max");
+            assertNull(pool.workers.tick(pool.config(), 5), "at max");
             assertEquals(2, pool.poolSize());
         }
     }
@@ -135,6 +138,39 @@ class RetirementTest {
             await().atMost(Duration.ofSeconds(5)).until(() -> pool.poolSize() == 2);
             assertFalse(pool.workers.tryRetire(pool.workers.view()[0]));
         }
+    }
+
+    @Test
+    void shrinkingWakesIdleWorkersAtOnceToRetire() throws Exception {
+        try (Dispatcher pool = Pools.start(Pools.quiet().workers(1, 4).loadThreshold(4).build(), Map.of())) {
+            pool.workers.tick(pool.config(), 5);
+            CompletableFuture<Job> idle = idleOn(pool.queue);
+
+            pool.workers.tick(pool.config(), 0);
+
+            assertNull(idle.get(5, TimeUnit.SECONDS), "woken empty-handed, long before its own recheck");
+        }
+    }
+
+    @Test
+    void loweringMaxWakesIdleWorkersAtOnceToRetire() throws Exception {
+        try (Dispatcher pool = Pools.start(Pools.quiet().workers(2, 2).build(), Map.of())) {
+            CompletableFuture<Job> idle = idleOn(pool.queue);
+
+            pool.setWorkerRange(1, 1);
+
+            assertNull(idle.get(5, TimeUnit.SECONDS), "woken empty-handed, long before its own recheck");
+        }
+    }
+
+    /** A stand-in idle worker: a thread waiting on the pool's queue far longer than the test may take. */
+    private static CompletableFuture<Job> idleOn(RequestQueue queue) {
+        CompletableFuture<Job> taken = new CompletableFuture<>();
+        Thread t = new Thread(() -> taken.complete(queue.take(TimeUnit.MINUTES.toNanos(10))), "idle-stand-in");
+        t.setDaemon(true);
+        t.start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> t.getState() == Thread.State.TIMED_WAITING);
+        return taken;
     }
 
     private static ScalingEvent last(List<ScalingEvent> events) {
