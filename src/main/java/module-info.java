@@ -10,6 +10,8 @@ module dev.poolscope {
     requires javafx.swing;
     requires org.controlsfx.controls;
     requires HdrHistogram;
+    requires java.net.http;
+    requires jdk.httpserver;
     requires static micrometer.core;
 
     exports dev.poolscope.engine;
