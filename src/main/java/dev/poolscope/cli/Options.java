@@ -31,9 +31,10 @@ import dev.poolscope.load.Scenario;
  * @param interval how often the headless runner samples the pool (one CSV row each)
  * @param csv      where to write the per-interval CSV, or null for none
  * @param seed     seed for the load's random draws, or null for a fresh one each run
+ * @param jmxName  the name to register the pool under in the platform MBean server, or null for none
  */
 public record Options(Mode mode, Scenario scenario, Duration duration, PoolConfig pool, Double rate,
-                      Duration interval, Path csv, Long seed) {
+                      Duration interval, Path csv, Long seed, String jmxName) {
 
     /** What the program does with these options. */
     public enum Mode {
@@ -62,6 +63,7 @@ public record Options(Mode mode, Scenario scenario, Duration duration, PoolConfi
     static final Duration MAX_DURATION = Duration.ofHours(24);
     static final Duration MIN_INTERVAL = Duration.ofMillis(10);
     static final Duration MAX_INTERVAL = Duration.ofHours(1);
+    static final int MAX_JMX_NAME_LENGTH = 100;
 
     /** Command-line names of the scenarios, in menu order. */
     static final Map<String, Scenario> SCENARIOS = Map.of(
@@ -80,7 +82,7 @@ public record Options(Mode mode, Scenario scenario, Duration duration, PoolConfi
     static final Set<String> SWITCHES = Set.of("--headless", "--smoke", "--version", "--help", "-h");
     /** Flags that take one value. */
     static final Set<String> VALUED = Set.of("--scenario", "--duration", "--interval", "--rate", "--seed", "--min",
-            "--max", "--threshold", "--capacity", "--timeout", "--retries", "--policy", "--csv");
+            "--max", "--threshold", "--capacity", "--timeout", "--retries", "--policy", "--csv", "--jmx");
 
     /** The command-line name of {@code scenario}, e.g. {@code flaky}. */
     public static String nameOf(Scenario scenario) {
@@ -102,11 +104,11 @@ public record Options(Mode mode, Scenario scenario, Duration duration, PoolConfi
         Set<String> flags = given.stream().map(Arguments.Given::flag).collect(Collectors.toSet());
         if (flags.contains("--help") || flags.contains("-h")) {
             return new Options(Mode.HELP, Scenario.STEADY, DEFAULT_DURATION, Scenario.suggestedConfig(), null,
-                    DEFAULT_INTERVAL, null, null);
+                    DEFAULT_INTERVAL, null, null, null);
         }
         if (flags.contains("--version")) {
             return new Options(Mode.VERSION, Scenario.STEADY, DEFAULT_DURATION, Scenario.suggestedConfig(), null,
-                    DEFAULT_INTERVAL, null, null);
+                    DEFAULT_INTERVAL, null, null, null);
         }
         Parser parser = new Parser();
         given.forEach(g -> parser.apply(g.flag(), g.value()));
@@ -122,6 +124,7 @@ public record Options(Mode mode, Scenario scenario, Duration duration, PoolConfi
         private Duration interval;
         private Path csv;
         private Long seed;
+        private String jmxName;
         private Integer min;
         private Integer max;
         private final PoolConfig.Builder pool = Scenario.suggestedConfig().toBuilder();
@@ -156,6 +159,7 @@ public record Options(Mode mode, Scenario scenario, Duration duration, PoolConfi
                         PoolConfig.DURATION_LIMIT));
                 case "--policy" -> pool.overflowPolicy(FlagValues.choice(flag, text, POLICIES, POLICY_NAMES));
                 case "--csv" -> csv = FlagValues.path(flag, text);
+                case "--jmx" -> jmxName = jmxName(flag, text);
                 default -> throw new IllegalStateException(flag + " is listed as a flag but not read");
             }
         }
@@ -173,7 +177,7 @@ public record Options(Mode mode, Scenario scenario, Duration duration, PoolConfi
                 rate = rate != null ? rate : SMOKE_RATE;
             }
             return new Options(mode, scenario, duration != null ? duration : DEFAULT_DURATION, config, rate,
-                    interval != null ? interval : DEFAULT_INTERVAL, csv, seed);
+                    interval != null ? interval : DEFAULT_INTERVAL, csv, seed, jmxName);
         }
 
         private PoolConfig poolConfig() {
@@ -216,6 +220,15 @@ public record Options(Mode mode, Scenario scenario, Duration duration, PoolConfi
             if (value != null) {
                 throw new IllegalArgumentException(flag + " only applies to a run: add --headless (or --smoke)");
             }
+        }
+
+        /** Any pool name JMX can show: the object name quotes what it must, so only emptiness is refused. */
+        private static String jmxName(String flag, String text) {
+            if (text.isBlank() || text.length() > MAX_JMX_NAME_LENGTH) {
+                throw new IllegalArgumentException(flag + " '" + text + "' is not allowed: must be a pool name of 1 to "
+                        + MAX_JMX_NAME_LENGTH + " characters, not all spaces");
+            }
+            return text;
         }
 
         private static int count(String flag, String text, int lowest, int highest) {

@@ -55,6 +55,9 @@ final class Usage {
                 Output
                   --interval DUR        sampling interval, one CSV row each (default %s; %s..%s)
                   --csv FILE            write per-interval pool metrics as CSV
+                  --jmx NAME            register the pool as the MXBean dev.poolscope:type=Pool,name=NAME in
+                                        this JVM, for JConsole or VisualVM to watch and tune (the JVM opens
+                                        no port unless started with com.sun.management.jmxremote.port)
 
                 Exit codes: 0 ok, 1 the run failed (a request went unaccounted, or the load generator
                 died), 2 bad arguments.
@@ -68,6 +71,8 @@ final class Usage {
                   poolscope --headless --scenario flaky --retries 0 --timeout 200ms --seed 42
                   poolscope --headless --scenario steady --rate 10000 --duration 20s
                       the classic article load: 10,000 requests/s of ~1 ms work (about 10 busy workers)
+                  poolscope --headless --scenario burst --duration 10m --jmx demo
+                      a pool to watch in JConsole (jconsole, then pick the poolscope process)
                 """;
         return String.format(Locale.ROOT, text, scenarios,
                 FlagValues.plain(LoadSettings.MIN_RATE), FlagValues.plain(LoadSettings.MAX_RATE),
