@@ -188,29 +188,6 @@ class QueueWakeUpTest {
         assertEquals(0, queue.size());
     }
 
-    @Test
-    void aPollTakesTheOldestAtOnceOrReturnsNullWithoutWaiting() {
-        RequestQueue queue = new RequestQueue(2);
-        assertNull(queue.poll());
-        Job oldest = job(1);
-        queue.offer(oldest);
-        queue.offer(job(2));
-
-        assertSame(oldest, queue.poll());
-
-        assertEquals(1, queue.size());
-    }
-
-    @Test
-    void aPollFromAFullQueueLetsABlockedSubmitterIn() throws Exception {
-        RequestQueue queue = full(2);
-        CompletableFuture<RequestQueue.Offer> blocked = parked(() -> offerWaiting(queue, job(3)));
-
-        assertNotNull(queue.poll());
-
-        assertEquals(RequestQueue.Offer.ACCEPTED, blocked.get(PROMPTLY_SECONDS, TimeUnit.SECONDS));
-    }
-
     private static RequestQueue full(int capacity) {
         RequestQueue queue = new RequestQueue(capacity);
         for (int i = 0; i < capacity; i++) {
