@@ -9,7 +9,8 @@ import java.time.Duration;
  *
  * <p>The model assumes Poisson arrivals and exponential service (M/M/c) in a steady state: it sizes for the load,
  * not for a backlog already queued, and says nothing useful from a handful of samples, so with fewer than
- * {@value #MIN_SAMPLES} attempts in the window it holds.
+ * {@value #MIN_SAMPLES} attempts in a window shorter than a second it holds (the scaler stretches its windows to a
+ * second at low rates, so a light load is still sized).
  *
  * @param maxWaitProbability the largest acceptable chance that a request waits, in (0, 1)
  * @param maxUtilisation     the largest acceptable utilisation, in (0, 1]
@@ -58,9 +59,10 @@ public record CapacityPolicy(double maxWaitProbability, double maxUtilisation, D
             return Decisions.settle("Capacity: no load (λ 0/s)", in, history, in.config().minWorkers(),
                     downscaleWindow, cooldown, ScalingDecision.ANY_STEP);
         }
-        if (in.serviceSamples() < MIN_SAMPLES) {
-            return Decisions.settle("Capacity: " + in.serviceSamples() + " attempts in the window, fewer than "
-                    + MIN_SAMPLES + ": hold", in, history, in.workers(), downscaleWindow, cooldown, 0);
+        if (in.serviceSamples() < MIN_SAMPLES && in.windowSeconds() < 1) {
+            return Decisions.settle("Capacity: " + in.serviceSamples() + " attempts in " + Decisions.num(
+                    in.windowSeconds(), 2) + " s, fewer than " + MIN_SAMPLES + ": hold", in, history, in.workers(),
+                    downscaleWindow, cooldown, 0);
         }
         double a = in.offeredLoad();
         int forWait = ErlangC.workersFor(a, maxWaitProbability, PoolConfig.WORKER_LIMIT);

@@ -15,6 +15,12 @@ final class Scaler {
     /** Flows are measured over windows of at least this long, so a 1 ms tick does not read a snapshot each time. */
     static final long MEASURE_MILLIS = 100;
     private static final long MEASURE_NANOS = MEASURE_MILLIS * 1_000_000;
+    /**
+     * A window closes once this many attempts ended in it, or once it is {@value #LONGEST_WINDOW_SECONDS} s long:
+     * at 100 requests/s a 100 ms window holds ten run times, too few for a mean or a p99.
+     */
+    static final int ENOUGH_SAMPLES = CapacityPolicy.MIN_SAMPLES;
+    static final double LONGEST_WINDOW_SECONDS = 1;
 
     private final Dispatcher pool;
     private final ScalingHistory history = new ScalingHistory();
@@ -27,6 +33,7 @@ final class Scaler {
     private long runP99Nanos;
     private long serviceSamples;
     private long timeouts;
+    private final Window open = new Window();
     // Written by the scaling thread, read by anyone.
     private volatile ScalingDecision lastDecision;
 
@@ -73,18 +80,53 @@ final class Scaler {
         return event;
     }
 
-    /** Closes a measurement window: differences of two consistent snapshots, latencies over the window. */
+    /**
+     * Reads the flows since the previous read into the open window, and publishes the window once it holds enough
+     * attempts or time: counts add up across reads; percentiles cannot, so the window keeps the highest p99 read.
+     */
     private void measure() {
         PoolSnapshot now = reader.read();
         PoolRates rates = now.minus(previous);
-        Latency runs = now.runTime();
-        windowSeconds = rates.seconds();
-        arrivalsPerSecond = (rates.submitted() - rates.unhandled() + rates.retriedAttempts()) / windowSeconds;
-        serviceSamples = runs.count();
-        meanServiceSeconds = runs.count() == 0 ? 0 : runs.totalNanos() / 1e9 / runs.count();
-        meanBusyWorkers = runs.totalNanos() / 1e9 / windowSeconds;
-        runP99Nanos = runs.p99Nanos();
-        timeouts = rates.timedOut();
         previous = now;
+        open.add(rates, now.runTime());
+        if (open.samples < ENOUGH_SAMPLES && open.seconds < LONGEST_WINDOW_SECONDS) {
+            return;
+        }
+        windowSeconds = open.seconds;
+        arrivalsPerSecond = open.arrivals / open.seconds;
+        serviceSamples = open.samples;
+        meanServiceSeconds = open.samples == 0 ? 0 : open.runNanos / 1e9 / open.samples;
+        meanBusyWorkers = open.runNanos / 1e9 / open.seconds;
+        runP99Nanos = open.p99Nanos;
+        timeouts = open.timeouts;
+        open.clear();
+    }
+
+    /** Flows summed over the reads of one measurement window. */
+    private static final class Window {
+        double seconds;
+        long arrivals;
+        long samples;
+        double runNanos;
+        long p99Nanos;
+        long timeouts;
+
+        void add(PoolRates rates, Latency runs) {
+            seconds += rates.seconds();
+            arrivals += rates.submitted() - rates.unhandled() + rates.retriedAttempts();
+            samples += runs.count();
+            runNanos += runs.totalNanos();
+            p99Nanos = Math.max(p99Nanos, runs.p99Nanos());
+            timeouts += rates.timedOut();
+        }
+
+        void clear() {
+            seconds = 0;
+            arrivals = 0;
+            samples = 0;
+            runNanos = 0;
+            p99Nanos = 0;
+            timeouts = 0;
+        }
     }
 }

@@ -46,6 +46,7 @@ public final class ChartsController {
         workers = new LiveChart(workersChart);
         workers.line("pool size", s -> s.snapshot().poolSize());
         workers.line("busy", s -> s.snapshot().busyWorkers());
+        workers.line("desired", Sample::desiredWorkers);
         workers.line("min", s -> s.snapshot().config().minWorkers());
         workers.line("max", s -> s.snapshot().config().maxWorkers());
         markers = new ScalingMarkers(workers.extraSeries("scaling event"));

@@ -8,6 +8,7 @@ import dev.poolscope.engine.OverflowPolicy;
 import dev.poolscope.engine.PoolConfig;
 import dev.poolscope.engine.ScalingPolicy;
 import dev.poolscope.model.PoolSettingsModel;
+import dev.poolscope.model.Sample;
 import javafx.beans.property.IntegerProperty;
 import javafx.fxml.FXML;
 import javafx.scene.control.ComboBox;
@@ -42,6 +43,7 @@ public final class PoolControlsController {
     @FXML private Spinner<Integer> tickSpinner;
     @FXML private ComboBox<ScalingPolicy> scalingBox;
     @FXML private Label scalingSettings;
+    @FXML private Label scalingReason;
 
     void init(PoolSettingsModel model, Consumer<String> complain) {
         bindWorkers(model);
@@ -68,6 +70,11 @@ public final class PoolControlsController {
         });
         policyBox.valueProperty().bindBidirectional(model.overflowPolicyProperty());
         bindScaling(model);
+    }
+
+    /** Shows the scaling policy's latest decision, so its reasoning is readable without hovering. */
+    void showScaling(Sample latest) {
+        scalingReason.setText(latest.scalingReason());
     }
 
     /** The five policies with their defaults; the one in force (perhaps tuned elsewhere) shows its own settings. */

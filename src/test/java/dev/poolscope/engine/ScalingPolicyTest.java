@@ -132,6 +132,9 @@ class ScalingPolicyTest {
         ScalingDecision few = decide(policy, Inputs.flows(POOL, 5, 1, 0, 50, 0.010, 0.5, 0, 5, 0));
         assertEquals(5, few.desired());
         assertTrue(few.reason().contains("fewer than 20"), few.reason());
+        ScalingInput slowSecond = new ScalingInput(Inputs.NOW, POOL, 5, 1, 0, 1.0, 5, 0.010, 0.05, 0, 5, 0);
+        assertEquals(1, decide(new CapacityPolicy(0.2, 0.9, NONE, NONE), slowSecond).desired(),
+                "a full second of a light load is sized: a = 0.05");
         assertEquals(1, decide(new CapacityPolicy(0.2, 0.9, NONE, NONE), Inputs.levels(POOL, 5, 0, 0)).desired());
     }
 

@@ -48,6 +48,9 @@ class PoolControlsTest {
         Label settings = robot.lookup("#scalingSettings").queryAs(Label.class);
         assertTrue(DashboardFixture.onFx(settings::getText).startsWith("run-time p99 target 100 ms"),
                 DashboardFixture.onFx(settings::getText));
+        Label reason = robot.lookup("#scalingReason").queryAs(Label.class);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> DashboardFixture.onFx(reason::getText).startsWith("AIMD: "));
     }
 
     @Test
