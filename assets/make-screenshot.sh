@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Makes assets/screenshot.png: the dashboard mid-burst, in a real window under Xvfb.
+# Makes assets/screenshot.png and assets/screenshot-dark.png: the dashboard mid-burst, light and dark, in a real
+# window under Xvfb.
 # Needs: xvfb and libgtk-3-0 (apt-get install -y xvfb libgtk-3-0). Run from anywhere: assets/make-screenshot.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 ./mvnw -B -q compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 # Only the app's runtime modules; the test libraries share the file's classpath.
-modules=$(tr ':' '\n' < target/classpath.txt | grep -E '/(org/openjfx|org/controlsfx|org/hdrhistogram)/' | paste -sd:)
+modules=$(tr ':' '\n' < target/classpath.txt | grep -E '/(org/openjfx|org/controlsfx|org/hdrhistogram|io/github/mkpaz)/' | paste -sd:)
 
 if [ -z "${DISPLAY:-}" ]; then
   export DISPLAY=:97
@@ -18,5 +19,14 @@ fi
 
 # The Burst scenario spikes for 2 s every 7 s (from 5 s on); 13 s after start is inside the second spike,
 # when the pool has grown towards max and the first spike's rise and fall is on the charts.
-java -Dprism.order=sw -Dpoolscope.screenshot=assets/screenshot.png -Dpoolscope.screenshotAfterSeconds=13 \
-  --module-path "target/classes:$modules" -m dev.poolscope/dev.poolscope.cli.Main --scenario burst
+# A throwaway preferences root, so neither the user's remembered window nor theme changes the picture; the dark
+# one follows GTK_THEME as the first run on a dark desktop does.
+prefs=$(mktemp -d)
+shoot() {
+  java -Dprism.order=sw -Djava.util.prefs.userRoot="$prefs/$1" -Dpoolscope.screenshot="$2" \
+    -Dpoolscope.screenshotAfterSeconds=13 \
+    --module-path "target/classes:$modules" -m dev.poolscope/dev.poolscope.cli.Main --scenario burst
+}
+GTK_THEME=Adwaita shoot light assets/screenshot.png
+GTK_THEME=Adwaita:dark shoot dark assets/screenshot-dark.png
+rm -rf "$prefs"

@@ -9,12 +9,16 @@ import java.util.Map;
 import dev.poolscope.cli.Main;
 import dev.poolscope.cli.Options;
 import dev.poolscope.engine.Dispatcher;
+import dev.poolscope.engine.PoolConfig;
+import dev.poolscope.jmx.PoolJmx;
 import dev.poolscope.load.Scenario;
 import dev.poolscope.model.Lab;
 import dev.poolscope.model.MetricHistory;
 import dev.poolscope.model.MetricsSampler;
 import dev.poolscope.view.DashboardController;
 import dev.poolscope.view.PresenterKeys;
+import dev.poolscope.view.ViewPreferences;
+import dev.poolscope.view.WindowPlacement;
 import javafx.application.Application;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
@@ -35,14 +39,16 @@ public final class App extends Application {
         // Main only opens the window for arguments that parse, so this cannot throw.
         Options options = Options.parse(args.toArray(String[]::new));
         boolean scenarioGiven = args.stream().anyMatch(a -> a.startsWith("--scenario"));
-        lab = new Lab(config -> Dispatcher.start(config, Map.of()), options.pool(),
+        lab = new Lab(config -> demoPool(config, options.jmxName()), options.pool(),
                 scenarioGiven ? options.scenario() : Scenario.BURST, MetricsSampler.DEFAULT_PERIOD,
                 MetricHistory.DEFAULT_CAPACITY);
         if (options.rate() != null) {
             lab.load().ratePerSecondProperty().set(options.rate());
         }
         stage.setTitle("PoolScope " + Main.version());
-        stage.setScene(dashboard(lab, Main.version()));
+        ViewPreferences prefs = ViewPreferences.forUser();
+        stage.setScene(dashboard(lab, Main.version(), prefs));
+        WindowPlacement.apply(stage, prefs);
         Icons.apply(stage);
         // Closing the window ends the lab at once, whether or not the JVM goes on (as under tests).
         stage.setOnHidden(e -> stop());
@@ -55,13 +61,22 @@ public final class App extends Application {
         Screenshot.scheduleIfAsked(stage, lab.sampler());
     }
 
-    /** The dashboard scene for {@code lab} at the default size. */
-    public static Scene dashboard(Lab lab, String version) {
-        return dashboard(lab, version, 1440, 900);
+    /** A demo pool, registered for JMX under {@code jmxName} unless null; a restarted pool takes the name over. */
+    private static Dispatcher demoPool(PoolConfig config, String jmxName) {
+        Dispatcher pool = Dispatcher.start(config, Map.of());
+        if (jmxName != null) {
+            PoolJmx.register(pool, jmxName); // unregisters itself when the pool terminates
+        }
+        return pool;
     }
 
-    /** The dashboard scene for {@code lab}; also used by the GUI tests. */
-    public static Scene dashboard(Lab lab, String version, double width, double height) {
+    /** The dashboard scene for {@code lab}, sized by its window ({@link WindowPlacement}). */
+    public static Scene dashboard(Lab lab, String version, ViewPreferences prefs) {
+        return dashboard(lab, version, prefs, -1, -1);
+    }
+
+    /** The dashboard scene for {@code lab} at a fixed size; for the GUI tests. */
+    public static Scene dashboard(Lab lab, String version, ViewPreferences prefs, double width, double height) {
         FXMLLoader loader = new FXMLLoader(App.class.getResource("view/dashboard.fxml"));
         Parent root;
         try {
@@ -70,7 +85,7 @@ public final class App extends Application {
             throw new UncheckedIOException("the dashboard layout could not be loaded", e);
         }
         DashboardController controller = loader.getController();
-        controller.init(lab, version);
+        controller.init(lab, version, prefs);
         root.getProperties().put(DashboardController.class, controller);
         Scene scene = new Scene(root, width, height);
         scene.getStylesheets().add(App.class.getResource("view/dashboard.css").toExternalForm());

@@ -15,13 +15,16 @@ import dev.poolscope.engine.PoolSnapshot;
 import dev.poolscope.engine.ScalingEvent;
 import dev.poolscope.engine.ShutdownReport;
 import dev.poolscope.engine.SnapshotReader;
+import dev.poolscope.jmx.PoolJmx;
+import dev.poolscope.jmx.PoolRegistration;
 import dev.poolscope.load.LoadGenerator;
 import dev.poolscope.load.LoadSettings;
 import dev.poolscope.load.SnapshotCsv;
 
 /**
  * Runs one scenario without a window:
- * 1. starts a pool with the options' config and a seeded load generator following the scenario;
+ * 1. starts a pool with the options' config (registered for JMX under {@code --jmx}'s name, if given) and a seeded
+ *    load generator following the scenario;
  * 2. samples the pool every interval until the duration is up, writing one CSV row per sample if asked;
  * 3. stops the generator, shuts the pool down with a {@value #SHUTDOWN_DEADLINE_SECONDS} s deadline, and takes a
  *    last snapshot once every request has its outcome, for the invariant check.
@@ -70,6 +73,8 @@ public final class HeadlessRunner {
     private RunReport run(Writer csvFile) throws IOException {
         long seed = options.seed() != null ? options.seed() : ThreadLocalRandom.current().nextLong();
         Dispatcher pool = Dispatcher.start("poolscope", options.pool(), Map.of());
+        // Unregisters itself when the pool terminates, so the run's own shutdown ends it.
+        PoolRegistration jmx = options.jmxName() == null ? null : PoolJmx.register(pool, options.jmxName());
         ScalingCounts scaling = new ScalingCounts(pool.poolSize(), options.settle().toNanos());
         pool.addListener(scaling);
         LoadGenerator generator = generators.seeded(pool, options.scenario().baseSettings(), seed);
@@ -101,6 +106,9 @@ public final class HeadlessRunner {
         } finally {
             generator.stop();
             pool.shutdown(Duration.ofSeconds(SHUTDOWN_DEADLINE_SECONDS));
+            if (jmx != null) {
+                jmx.close();
+            }
             if (csv != null) {
                 csv.close();
             } else if (csvFile != null) {

@@ -33,13 +33,14 @@ import dev.poolscope.load.Scenario;
  * @param interval how often the headless runner samples the pool (one CSV row each)
  * @param csv      where to write the per-interval CSV, or null for none
  * @param seed     seed for the load's random draws, or null for a fresh one each run
+ * @param jmxName  the name to register the pool under in the platform MBean server, or null for none
  * @param entrants the scaling policies a tournament runs, in the order given; empty for other modes
  * @param json     where a tournament writes its table as JSON, or null for none
  * @param settle   how long after the start scaling events are not counted (the pool settling from min)
  */
 public record Options(Mode mode, Scenario scenario, Duration duration, PoolConfig pool, Double rate,
-                      Duration interval, Path csv, Long seed, List<ScalingPolicy> entrants, Path json,
-                      Duration settle) {
+                      Duration interval, Path csv, Long seed, String jmxName, List<ScalingPolicy> entrants,
+                      Path json, Duration settle) {
 
     public Options {
         entrants = List.copyOf(entrants);
@@ -74,6 +75,7 @@ public record Options(Mode mode, Scenario scenario, Duration duration, PoolConfi
     static final Duration MAX_DURATION = Duration.ofHours(24);
     static final Duration MIN_INTERVAL = Duration.ofMillis(10);
     static final Duration MAX_INTERVAL = Duration.ofHours(1);
+    static final int MAX_JMX_NAME_LENGTH = 100;
 
     /** Command-line names of the scenarios, in menu order. */
     static final Map<String, Scenario> SCENARIOS = Map.of(
@@ -91,12 +93,12 @@ public record Options(Mode mode, Scenario scenario, Duration duration, PoolConfi
     /** Flags that take one value. */
     static final Set<String> VALUED = Stream.concat(Stream.of("--scenario", "--duration", "--interval", "--rate",
             "--seed", "--min", "--max", "--threshold", "--capacity", "--timeout", "--retries", "--policy", "--csv",
-            "--json", "--settle"), ScalingFlags.VALUED.stream()).collect(Collectors.toUnmodifiableSet());
+            "--json", "--settle", "--jmx"), ScalingFlags.VALUED.stream()).collect(Collectors.toUnmodifiableSet());
 
     /** These options for one tournament entrant: a headless run of {@code policy} on the shared seed, no files. */
     Options forEntrant(ScalingPolicy policy, long sharedSeed) {
         return new Options(Mode.HEADLESS, scenario, duration, pool.toBuilder().scalingPolicy(policy).build(), rate,
-                interval, null, sharedSeed, List.of(), null, settle);
+                interval, null, sharedSeed, null, List.of(), null, settle);
     }
 
     /** The command-line name of {@code scenario}, e.g. {@code flaky}. */
@@ -119,11 +121,11 @@ public record Options(Mode mode, Scenario scenario, Duration duration, PoolConfi
         Set<String> flags = given.stream().map(Arguments.Given::flag).collect(Collectors.toSet());
         if (flags.contains("--help") || flags.contains("-h")) {
             return new Options(Mode.HELP, Scenario.STEADY, DEFAULT_DURATION, Scenario.suggestedConfig(), null,
-                    DEFAULT_INTERVAL, null, null, List.of(), null, Duration.ZERO);
+                    DEFAULT_INTERVAL, null, null, null, List.of(), null, Duration.ZERO);
         }
         if (flags.contains("--version")) {
             return new Options(Mode.VERSION, Scenario.STEADY, DEFAULT_DURATION, Scenario.suggestedConfig(), null,
-                    DEFAULT_INTERVAL, null, null, List.of(), null, Duration.ZERO);
+                    DEFAULT_INTERVAL, null, null, null, List.of(), null, Duration.ZERO);
         }
         Parser parser = new Parser();
         given.forEach(g -> parser.apply(g.flag(), g.value()));
@@ -139,6 +141,7 @@ public record Options(Mode mode, Scenario scenario, Duration duration, PoolConfi
         private Duration interval;
         private Path csv;
         private Long seed;
+        private String jmxName;
         private Path json;
         private Duration settle;
         private final ScalingFlags scaling = new ScalingFlags();
@@ -177,6 +180,7 @@ public record Options(Mode mode, Scenario scenario, Duration duration, PoolConfi
                         PoolConfig.DURATION_LIMIT));
                 case "--policy" -> pool.overflowPolicy(FlagValues.choice(flag, text, POLICIES, POLICY_NAMES));
                 case "--csv" -> csv = FlagValues.path(flag, text);
+                case "--jmx" -> jmxName = jmxName(flag, text);
                 case "--json" -> json = FlagValues.path(flag, text);
                 case "--settle" -> settle = DurationText.parse(flag, text, Duration.ZERO, MAX_DURATION);
                 default -> {
@@ -207,7 +211,7 @@ public record Options(Mode mode, Scenario scenario, Duration duration, PoolConfi
                 rate = rate != null ? rate : SMOKE_RATE;
             }
             return new Options(mode, scenario, duration != null ? duration : DEFAULT_DURATION, config, rate,
-                    interval != null ? interval : DEFAULT_INTERVAL, csv, seed,
+                    interval != null ? interval : DEFAULT_INTERVAL, csv, seed, jmxName,
                     tournament ? scaling.entrantPolicies() : List.of(), json, settle != null ? settle : Duration.ZERO);
         }
 
@@ -251,6 +255,15 @@ public record Options(Mode mode, Scenario scenario, Duration duration, PoolConfi
             if (value != null) {
                 throw new IllegalArgumentException(flag + " only applies to a run: add --headless (or --smoke)");
             }
+        }
+
+        /** Any pool name JMX can show: the object name quotes what it must, so only emptiness is refused. */
+        private static String jmxName(String flag, String text) {
+            if (text.isBlank() || text.length() > MAX_JMX_NAME_LENGTH) {
+                throw new IllegalArgumentException(flag + " '" + text + "' is not allowed: must be a pool name of 1 to "
+                        + MAX_JMX_NAME_LENGTH + " characters, not all spaces");
+            }
+            return text;
         }
 
         private static int count(String flag, String text, int lowest, int highest) {

@@ -70,6 +70,10 @@ final class Usage {
 
                 Output
                   --interval DUR        sampling interval, one CSV row each (default %s; %s..%s)
+                  --csv FILE            write per-interval pool metrics as CSV
+                  --jmx NAME            register the pool as the MXBean dev.poolscope:type=Pool,name=NAME in
+                                        this JVM, for JConsole or VisualVM to watch and tune (the JVM opens
+                                        no port unless started with com.sun.management.jmxremote.port)
                   --csv FILE            write per-interval pool metrics as CSV (a tournament: its table)
                   --json FILE           a tournament's table as JSON
 
@@ -85,6 +89,8 @@ final class Usage {
                   poolscope --headless --scenario flaky --retries 0 --timeout 200ms --seed 42
                   poolscope --headless --scenario steady --rate 10000 --duration 20s
                       the classic article load: 10,000 requests/s of ~1 ms work (about 10 busy workers)
+                  poolscope --headless --scenario burst --duration 10m --jmx demo
+                      a pool to watch in JConsole (jconsole, then pick the poolscope process)
                   poolscope --headless --scenario burst --scaling hpa --hpa-metric queue --hpa-target 10
                   poolscope --tournament --scenario burst --policies threshold,hpa,backlog,capacity,aimd
                             --duration 60s --seed 1 --csv table.csv --json table.json

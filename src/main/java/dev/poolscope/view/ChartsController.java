@@ -1,6 +1,7 @@
 package dev.poolscope.view;
 
 import java.util.List;
+import java.util.Locale;
 
 import dev.poolscope.engine.PoolSnapshot;
 import dev.poolscope.model.EventLogModel;
@@ -12,7 +13,6 @@ import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.layout.GridPane;
 
 /** The five live charts and the event log. */
 public final class ChartsController {
@@ -20,7 +20,6 @@ public final class ChartsController {
     /** Most points drawn per line, whatever the window; ten minutes are decimated to this. */
     static final int MAX_POINTS = 300;
 
-    @FXML private GridPane grid;
     @FXML private LineChart<Number, Number> queueChart;
     @FXML private LineChart<Number, Number> workersChart;
     @FXML private LineChart<Number, Number> troubleChart;
@@ -38,36 +37,47 @@ public final class ChartsController {
 
     void init(Lab lab) {
         queue = new LiveChart(queueChart);
-        queue.line("queued", s -> s.snapshot().queued());
-        queue.line("threshold", s -> s.snapshot().config().loadThreshold());
-        queue.line("shrink band", s -> s.snapshot().config().shrinkBelow());
-        capacityLine = queue.line("capacity", s -> s.snapshot().queueCapacity());
+        queue.line("queued", "queued", s -> s.snapshot().queued());
+        queue.line("threshold", "threshold", s -> s.snapshot().config().loadThreshold());
+        queue.line("shrink band", "shrink-band", s -> s.snapshot().config().shrinkBelow());
+        capacityLine = queue.line("capacity", "capacity", s -> s.snapshot().queueCapacity());
 
-        workers = new LiveChart(workersChart);
-        workers.line("pool size", s -> s.snapshot().poolSize());
-        workers.line("busy", s -> s.snapshot().busyWorkers());
-        workers.line("desired", Sample::desiredWorkers);
-        workers.line("min", s -> s.snapshot().config().minWorkers());
-        workers.line("max", s -> s.snapshot().config().maxWorkers());
-        markers = new ScalingMarkers(workers.extraSeries("scaling event"));
+        workers = new LiveChart(workersChart).wholeNumbers();
+        workers.line("pool size", "pool-size", s -> s.snapshot().poolSize());
+        workers.line("busy", "busy", s -> s.snapshot().busyWorkers());
+        workers.line("desired", "desired", Sample::desiredWorkers);
+        workers.line("min", "min", s -> s.snapshot().config().minWorkers());
+        workers.line("max", "max", s -> s.snapshot().config().maxWorkers());
+        markers = new ScalingMarkers(workers.extraSeries("scaling event", "scaling-event"), () -> workersChart.getXAxis().getWidth());
 
         trouble = new LiveChart(troubleChart);
-        trouble.line("retries/s", s -> s.rates().retriesPerSecond());
-        trouble.line("drops/s", s -> s.rates().droppedPerSecond());
-        trouble.line("timeouts/s", s -> s.rates().timedOutPerSecond());
-        trouble.line("failures/s", s -> s.rates().failedPerSecond());
+        trouble.line("retries/s", "retries", s -> s.rates().retriesPerSecond());
+        trouble.line("drops/s", "drops", s -> s.rates().droppedPerSecond());
+        trouble.line("timeouts/s", "timeouts", s -> s.rates().timedOutPerSecond());
+        trouble.line("failures/s", "failures", s -> s.rates().failedPerSecond());
 
         throughput = new LiveChart(throughputChart);
-        throughput.line("submitted/s", s -> s.rates().submittedPerSecond());
-        throughput.line("completed/s", s -> s.rates().completedPerSecond());
+        throughput.line("submitted/s", "submitted", s -> s.rates().submittedPerSecond());
+        throughput.line("completed/s", "completed", s -> s.rates().completedPerSecond());
 
         latency = new LiveChart(latencyChart);
-        latency.line("queue wait p99", s -> s.snapshot().queueWait().p99Millis());
-        latency.line("run p99", s -> s.snapshot().runTime().p99Millis());
+        latency.line("queue wait p99", "queue-wait", s -> s.snapshot().queueWait().p99Millis());
+        latency.line("run p99", "run-time", s -> s.snapshot().runTime().p99Millis());
 
         eventLog.setItems(lab.log().entries());
         eventLog.setCellFactory(list -> new LogCell());
-        lab.dispatcherProperty().addListener((o, a, b) -> markers.clear());
+        lab.dispatcherProperty().addListener((o, a, b) -> startOver());
+    }
+
+    /** A fresh pool starts a fresh view: no old lines, markers or axis ranges. */
+    private void startOver() {
+        for (LiveChart chart : List.of(queue, workers, trouble, throughput, latency)) {
+            chart.reset();
+        }
+        markers.clear();
+        queueChart.setTitle("Queue depth");
+        workersChart.setTitle("Workers");
+        workersChart.getStyleClass().remove("capped");
     }
 
     /** Redraws every chart over the last {@code windowSeconds} of history. */
@@ -78,32 +88,34 @@ public final class ChartsController {
         trouble.redraw(window, windowSeconds);
         throughput.redraw(window, windowSeconds);
         latency.redraw(window, windowSeconds);
-        if (!window.isEmpty()) {
-            queueChart.setTitle(String.format("Queue depth (capacity %,d)",
-                    window.get(window.size() - 1).snapshot().queueCapacity()));
-        }
-        if (!capacityMatters(window)) {
-            queue.clear(capacityLine);
-        }
-        markers.redraw(history.markers(windowSeconds));
-    }
-
-    /**
-     * The capacity line is drawn only once the queue comes near it; otherwise it would squash the queue and the
-     * threshold into the bottom pixels of the chart. The chart title carries the capacity instead.
-     */
-    private boolean capacityMatters(List<Sample> window) {
         if (window.isEmpty()) {
-            return false;
+            return;
         }
         PoolSnapshot last = window.get(window.size() - 1).snapshot();
         long peak = window.stream().mapToLong(s -> s.snapshot().queued()).max().orElse(0);
-        return peak * 4 >= last.queueCapacity();
+        boolean capacityShown = capacityIsNear(peak, last.queueCapacity());
+        if (!capacityShown) {
+            queue.clear(capacityLine);
+        }
+        queueChart.setTitle(String.format(capacityShown ? "Queue depth · capacity %,d" : "Queue depth · capacity "
+                + "%,d (off scale)", last.queueCapacity()));
+        boolean capped = CappedAtMax.holds(last);
+        workersChart.setTitle(capped ? String.format("Workers · capped at max %,d", last.config().maxWorkers())
+                : "Workers");
+        workersChart.getStyleClass().remove("capped");
+        if (capped) {
+            workersChart.getStyleClass().add("capped");
+        }
+        markers.redraw(history.markers(windowSeconds), windowSeconds);
     }
 
-    /** The node holding all charts, for saving as PNG. */
-    GridPane grid() {
-        return grid;
+    /**
+     * The capacity line is drawn, at its true value, only once the queue has come within half of it; otherwise
+     * it would squash the queue and the threshold into the bottom pixels of the chart, and the title says the
+     * capacity is off scale instead.
+     */
+    static boolean capacityIsNear(long peakQueued, long capacity) {
+        return peakQueued * 2 >= capacity;
     }
 
     private static final class LogCell extends ListCell<EventLogModel.Entry> {
@@ -115,7 +127,7 @@ public final class ChartsController {
                 setText(null);
             } else {
                 setText(entry.toString());
-                getStyleClass().add("log-" + entry.kind().name().toLowerCase().replace('_', '-'));
+                getStyleClass().add("log-" + entry.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
             }
         }
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,6 +17,7 @@ import dev.poolscope.engine.ShutdownReport;
 import dev.poolscope.load.SnapshotCsv;
 import dev.poolscope.model.Lab;
 import dev.poolscope.model.Sample;
+import javafx.animation.PauseTransition;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -26,7 +28,8 @@ import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
 /**
@@ -44,8 +47,12 @@ public final class DashboardController {
     @FXML private Spinner<Integer> deadlineSpinner;
     @FXML private Button shutdownButton;
     @FXML private Button restartButton;
-    @FXML private HBox reportBanner;
+    @FXML private ToggleButton darkButton;
+    @FXML private ToggleButton projectorButton;
+    @FXML private VBox reportBanner;
     @FXML private Label reportLabel;
+    @FXML private Label chartsPausedBadge;
+    @FXML private Label countdown;
     @FXML private StatusBar statusBar;
     @FXML private PoolControlsController poolControlsController;
     @FXML private LoadControlsController loadControlsController;
@@ -55,20 +62,29 @@ public final class DashboardController {
     private final Label ledgerLabel = new Label();
     private final Label tickLabel = new Label();
     private final Label messageLabel = new Label();
+    private final PauseTransition infoTimer = new PauseTransition(javafx.util.Duration.seconds(8));
     private Lab lab;
+    private ViewPreferences prefs;
+    // Held here: the toggles' bidirectional bindings reference it only weakly.
+    private Appearance appearance;
 
     /** Connects the view to the model; call once, on the FX thread, before the sampler starts. */
-    public void init(Lab model, String version) {
+    public void init(Lab model, String version, ViewPreferences preferences) {
         lab = model;
+        prefs = preferences;
+        appearance = Appearance.install(root, prefs);
+        darkButton.selectedProperty().bindBidirectional(appearance.darkProperty());
+        projectorButton.selectedProperty().bindBidirectional(appearance.projectorProperty());
         versionLabel.setText(version);
         poolControlsController.init(lab.settings(), this::complain);
-        loadControlsController.init(lab.load());
+        loadControlsController.init(lab.load(), lab.phaseProperty());
         chartsController.init(lab);
         windowBox.getItems().setAll(ChartWindow.values());
         windowBox.setValue(ChartWindow.MINUTE_1);
         windowBox.valueProperty().addListener((o, a, b) -> redrawCharts());
         pauseChartsButton.selectedProperty().addListener((o, a, paused) -> {
             pauseChartsButton.setText(paused ? "Resume charts" : "Pause charts");
+            chartsPausedBadge.setVisible(paused);
             if (!paused) {
                 redrawCharts();
             }
@@ -77,12 +93,18 @@ public final class DashboardController {
         shutdownButton.disableProperty().bind(lab.phaseProperty().isNotEqualTo(Lab.Phase.RUNNING));
         restartButton.disableProperty().bind(lab.phaseProperty().isNotEqualTo(Lab.Phase.STOPPED));
         lab.reportProperty().addListener((o, a, report) -> showReport(report));
+        countdown.visibleProperty().bind(lab.phaseProperty().isEqualTo(Lab.Phase.SHUTTING_DOWN));
+        countdown.textProperty().bind(lab.shutdownStatusProperty());
         lab.settings().lastRefusalProperty().addListener((o, a, msg) -> complain(msg));
         lab.load().lastRefusalProperty().addListener((o, a, msg) -> complain(msg));
         lab.settings().lastChangeProperty().addListener((o, a, b) -> messageLabel.setText(""));
         messageLabel.getStyleClass().add("status-message");
+        infoTimer.setOnFinished(e -> messageLabel.setText(""));
         ledgerLabel.getStyleClass().add("status-ledger");
         tickLabel.getStyleClass().add("status-tick");
+        // The summary may be cut on a narrow window; the ledger and the tick cost never are.
+        ledgerLabel.setMinWidth(Region.USE_PREF_SIZE);
+        tickLabel.setMinWidth(Region.USE_PREF_SIZE);
         statusBar.getLeftItems().add(messageLabel);
         statusBar.getRightItems().setAll(ledgerLabel, tickLabel);
         lab.sampler().onTick(this::onTick);
@@ -108,20 +130,43 @@ public final class DashboardController {
     private void showStatus(Sample latest) {
         PoolSnapshot s = latest.snapshot();
         String shutdown = lab.shutdownStatusProperty().get();
+        boolean trouble = Trouble.perSecond(latest.rates()) > 0;
+        String summary = String.format("%s · %s req/s · pool %,d (%,d busy) · %s submitted · %s completed · "
+                        + "%s dropped", s.state(), Format.rate(latest.rates().completedPerSecond()), s.poolSize(),
+                s.busyWorkers(), Format.count(s.submitted()), Format.count(s.completed()),
+                Format.count(s.droppedTotal()));
+        if (trouble) {
+            summary = String.format("⚠ trouble: %s dropped/s · %s timed out/s · %s failed/s · pool %,d (%,d busy) · "
+                            + "%s dropped in all", Format.rate(latest.rates().droppedPerSecond()),
+                    Format.rate(latest.rates().timedOutPerSecond()), Format.rate(latest.rates().failedPerSecond()),
+                    s.poolSize(), s.busyWorkers(), Format.count(s.droppedTotal()));
+        }
         statusBar.setText(!shutdown.isEmpty() && lab.phaseProperty().get() == Lab.Phase.SHUTTING_DOWN ? shutdown
-                : String.format("%s · %s req/s · pool %d (%d busy) · %s submitted · %s completed · %s dropped",
-                        s.state(), Format.rate(latest.rates().completedPerSecond()), s.poolSize(), s.busyWorkers(),
-                        Format.count(s.submitted()), Format.count(s.completed()), Format.count(s.droppedTotal())));
+                : summary);
+        statusBar.getStyleClass().remove("trouble");
+        if (trouble) {
+            statusBar.getStyleClass().add("trouble");
+        }
         ledgerLabel.setText(s.invariantHolds() ? "✔ nothing lost" : "✘ " + s.unaccounted() + " unaccounted");
         ledgerLabel.getStyleClass().removeAll("ok", "broken");
         ledgerLabel.getStyleClass().add(s.invariantHolds() ? "ok" : "broken");
         tickLabel.setText(String.format("FX tick %.1f ms", lab.sampler().tickNanosProperty().get() / 1e6));
     }
 
+    /** An error, in the screen's words; it stays until the next accepted change or message. */
     private void complain(String message) {
         if (message != null) {
-            messageLabel.setText("⚠ " + message);
+            infoTimer.stop();
+            messageLabel.setText("⚠ " + ScreenWords.of(message));
+            messageLabel.getStyleClass().setAll("label", "status-message", "status-error");
         }
+    }
+
+    /** Information (an export done, say); it clears itself after a few seconds. */
+    private void inform(String message) {
+        messageLabel.setText("✔ " + message);
+        messageLabel.getStyleClass().setAll("label", "status-message", "status-info");
+        infoTimer.playFromStart();
     }
 
     private void showReport(ShutdownReport report) {
@@ -144,26 +189,33 @@ public final class DashboardController {
     @FXML
     private void restart() {
         lab.restart();
+        // A fresh pool starts a fresh view: the charts start over (ChartsController) and so does this counter.
+        lab.load().resetCounters();
     }
 
     @FXML
     private void exportCsv() {
-        chooseTarget("Export history as CSV", "poolscope-history.csv", "CSV", "*.csv")
+        chooseTarget("Export history as CSV", "poolscope-history", "CSV", "csv")
                 .ifPresent(path -> run("export CSV", () -> exportCsv(path)));
     }
 
     @FXML
     private void savePng() {
-        chooseTarget("Save charts as PNG", "poolscope-charts.png", "PNG", "*.png")
+        chooseTarget("Save charts as PNG", "poolscope-charts", "PNG", "png")
                 .ifPresent(path -> run("save PNG", () -> savePng(path)));
     }
 
-    private Optional<Path> chooseTarget(String title, String fileName, String kind, String pattern) {
+    private Optional<Path> chooseTarget(String title, String stem, String kind, String extension) {
+        SaveTarget suggested = SaveTarget.suggest(prefs, stem, extension, LocalDateTime.now());
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
-        chooser.setInitialFileName(fileName);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, pattern));
-        return Optional.ofNullable(chooser.showSaveDialog(root.getScene().getWindow())).map(java.io.File::toPath);
+        chooser.setInitialDirectory(suggested.folder().toFile());
+        chooser.setInitialFileName(suggested.fileName());
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, "*." + extension));
+        Optional<Path> chosen = Optional.ofNullable(chooser.showSaveDialog(root.getScene().getWindow()))
+                .map(java.io.File::toPath);
+        chosen.map(Path::getParent).ifPresent(prefs::rememberFolder);
+        return chosen;
     }
 
     /** Writes every kept sample as CSV, in the headless runner's format; returns the rows written. */
@@ -178,15 +230,15 @@ public final class DashboardController {
                 csv.append(s.snapshot());
             }
         }
-        messageLabel.setText("Exported " + samples.size() + " samples to " + target.getFileName());
+        inform(String.format("Exported %,d samples to %s", samples.size(), target.toAbsolutePath()));
         return samples.size() - 1;
     }
 
     /** Saves the charts (and headline) as a PNG image. */
     public void savePng(Path target) throws IOException {
-        WritableImage image = chartsController.grid().getParent().snapshot(null, null);
+        WritableImage image = root.getCenter().snapshot(null, null);
         ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", target.toFile());
-        messageLabel.setText("Saved charts to " + target.getFileName());
+        inform("Saved charts to " + target.toAbsolutePath());
     }
 
     private interface IoAction {

@@ -1,13 +1,18 @@
 package dev.poolscope.view;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 import dev.poolscope.model.Sample;
+import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.layout.TilePane;
 import javafx.util.StringConverter;
 
 /**
@@ -23,12 +28,21 @@ final class LiveChart {
     private final LineChart<Number, Number> chart;
     private final NumberAxis time;
     private final NumberAxis values;
+    /** Charts shorter than this show their legend at the right (see the constructor). */
+    private static final double SIDE_LEGEND_BELOW_PX = 250;
+
     private final List<Line> lines = new ArrayList<>();
+    private final Map<XYChart.Series<Number, Number>, String> styleClasses = new LinkedHashMap<>();
+    private boolean wholeNumbers;
 
     LiveChart(LineChart<Number, Number> chart) {
         this.chart = chart;
         chart.setAnimated(false);
         chart.setCreateSymbols(false);
+        chart.widthProperty().addListener(o -> fitLegend());
+        // JavaFX hides a bottom legend that leaves the plot under 150 px; a short chart lists it at the side.
+        chart.heightProperty().addListener((o, a, h) -> chart.setLegendSide(h.doubleValue() < SIDE_LEGEND_BELOW_PX
+                ? javafx.geometry.Side.RIGHT : javafx.geometry.Side.BOTTOM));
         values = (NumberAxis) chart.getYAxis();
         values.setLowerBound(0);
         values.setUpperBound(1);
@@ -50,21 +64,76 @@ final class LiveChart {
         });
     }
 
-    /** Adds a line named {@code name} whose y value is read from each sample. */
-    XYChart.Series<Number, Number> line(String name, ToDoubleFunction<Sample> value) {
-        XYChart.Series<Number, Number> series = new XYChart.Series<>();
-        series.setName(name);
-        chart.getData().add(series);
+    /**
+     * Adds a line named {@code name} whose y value is read from each sample. The line and its legend sample carry
+     * the style class {@code series-<styleName>}, so its colour and dash follow its meaning, not its position.
+     */
+    XYChart.Series<Number, Number> line(String name, String styleName, ToDoubleFunction<Sample> value) {
+        XYChart.Series<Number, Number> series = series(name, styleName);
         lines.add(new Line(series, value));
         return series;
     }
 
     /** Adds a series that {@link #redraw} leaves alone, for points that do not come from samples. */
-    XYChart.Series<Number, Number> extraSeries(String name) {
+    XYChart.Series<Number, Number> extraSeries(String name, String styleName) {
+        return series(name, styleName);
+    }
+
+    /** Integer ticks only, for counts such as workers: no "2.5 workers" on the axis. */
+    LiveChart wholeNumbers() {
+        wholeNumbers = true;
+        values.setMinorTickVisible(false);
+        values.setTickLabelFormatter(new NumberAxis.DefaultFormatter(values) {
+            @Override
+            public String toString(Number n) {
+                return String.format("%,d", Math.round(n.doubleValue()));
+            }
+        });
+        return this;
+    }
+
+    private XYChart.Series<Number, Number> series(String name, String styleName) {
         XYChart.Series<Number, Number> series = new XYChart.Series<>();
         series.setName(name);
         chart.getData().add(series);
+        styleClasses.put(series, "series-" + styleName);
+        // Adding a series re-assigns every line's classes and rebuilds the legend, so all are styled again.
+        styleClasses.forEach(LiveChart::styleLine);
+        styleLegend();
         return series;
+    }
+
+    private static void styleLine(XYChart.Series<Number, Number> series, String styleClass) {
+        if (!series.getNode().getStyleClass().contains(styleClass)) {
+            series.getNode().getStyleClass().add(styleClass);
+        }
+    }
+
+    /**
+     * A chart hides a legend whose single row is wider than itself; on a narrow window the legend wraps into as
+     * many columns as fit instead.
+     */
+    private void fitLegend() {
+        if (chart.lookup(".chart-legend") instanceof TilePane legend && legend.getTileWidth() > 0) {
+            int columns = (int) Math.max(1, Math.floor((chart.getWidth() - 24) / (legend.getTileWidth()
+                    + legend.getHgap())));
+            legend.setPrefColumns(Math.min(columns, styleClasses.size()));
+        }
+    }
+
+    /** The legend shows each line's own stroke and dash instead of a colour dot. */
+    private void styleLegend() {
+        for (Node item : chart.lookupAll(".chart-legend-item")) {
+            if (item instanceof Label label) {
+                styleClasses.forEach((series, styleClass) -> {
+                    if (series.getName().equals(label.getText())) {
+                        javafx.scene.shape.Line sample = new javafx.scene.shape.Line(0, 0, 16, 0);
+                        sample.getStyleClass().addAll("legend-line", styleClass);
+                        label.setGraphic(sample);
+                    }
+                });
+            }
+        }
     }
 
     /** Redraws every line over {@code window}, scrolling the time axis to end at its newest sample. */
@@ -87,8 +156,16 @@ final class LiveChart {
             }
             line.series.getData().setAll(points);
         }
-        // An all-zero chart (no drops yet, say) keeps a 0–1 axis instead of collapsing to a single "0.0" label.
-        values.setAutoRanging(highest > 0);
+        if (wholeNumbers) {
+            int unit = wholeTickUnit(highest);
+            values.setAutoRanging(false);
+            values.setLowerBound(0);
+            values.setTickUnit(unit);
+            values.setUpperBound(Math.max(unit, Math.ceil((highest + 0.5) / unit) * unit));
+        } else {
+            // An all-zero chart (no drops yet, say) keeps a 0–1 axis instead of collapsing to a single "0.0" label.
+            values.setAutoRanging(highest > 0);
+        }
     }
 
     /** Hides a line's points without removing it from the legend. */
@@ -96,8 +173,28 @@ final class LiveChart {
         series.getData().clear();
     }
 
-    LineChart<Number, Number> chart() {
-        return chart;
+    /** Empties every line and puts the axes back to their start, for a fresh pool. */
+    void reset() {
+        for (Line line : lines) {
+            line.series.getData().clear();
+        }
+        values.setAutoRanging(false);
+        values.setLowerBound(0);
+        values.setUpperBound(1);
+        values.setTickUnit(wholeNumbers ? 1 : 0.25);
+        time.setLowerBound(0);
+        time.setUpperBound(1);
+    }
+
+    /** 1, 2, 5, 10, 20, 50 … so that at most about six ticks show {@code highest}. */
+    static int wholeTickUnit(double highest) {
+        for (int unit = 1; ; unit *= 10) {
+            for (int step : new int[] {1, 2, 5}) {
+                if (highest / (unit * step) <= 6) {
+                    return unit * step;
+                }
+            }
+        }
     }
 
     private static double niceTickUnit(double windowSeconds) {

@@ -4,9 +4,11 @@ package dev.poolscope.view;
 import dev.poolscope.load.Arrivals;
 import dev.poolscope.load.Scenario;
 import dev.poolscope.load.ServiceTime;
+import dev.poolscope.model.Lab;
 import dev.poolscope.model.LoadModel;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -40,7 +42,8 @@ public final class LoadControlsController {
     // Keeps the spinner's bidirectional adapter alive.
     private ObjectProperty<Double> meanValue;
 
-    void init(LoadModel load) {
+    /** Binds the controls; Start stays off while the pool is not running (it would only feed drops). */
+    void init(LoadModel load, ObservableValue<Lab.Phase> poolPhase) {
         model = load;
         scenarioBox.getItems().setAll(Scenario.values());
         scenarioBox.setConverter(named(Scenario::displayName));
@@ -70,7 +73,8 @@ public final class LoadControlsController {
             showMix.run();
         });
 
-        startButton.disableProperty().bind(load.statusProperty().isEqualTo(LoadModel.Status.RUNNING));
+        startButton.disableProperty().bind(load.statusProperty().isEqualTo(LoadModel.Status.RUNNING)
+                .or(Bindings.createBooleanBinding(() -> poolPhase.getValue() != Lab.Phase.RUNNING, poolPhase)));
         pauseButton.disableProperty().bind(load.statusProperty().isNotEqualTo(LoadModel.Status.RUNNING));
         stopButton.disableProperty().bind(load.statusProperty().isEqualTo(LoadModel.Status.STOPPED));
         generatedLabel.textProperty().bind(Bindings.createStringBinding(
@@ -94,19 +98,7 @@ public final class LoadControlsController {
                 load.ratePerSecondProperty().set(Math.max(1, rate));
             }
         });
-        rateSlider.setLabelFormatter(new StringConverter<>() {
-            @Override
-            public String toString(Double exponent) {
-                String[] labels = {"1", "10", "100", "1k", "10k", "100k", "1M"};
-                int i = (int) Math.round(exponent);
-                return i >= 0 && i < labels.length ? labels[i] : "";
-            }
-
-            @Override
-            public Double fromString(String s) {
-                throw new UnsupportedOperationException("labels are not parsed");
-            }
-        });
+        rateSlider.setLabelFormatter(LogScale.labels());
     }
 
     @FXML

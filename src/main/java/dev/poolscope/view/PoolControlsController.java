@@ -1,5 +1,6 @@
 package dev.poolscope.view;
 
+import java.util.Locale;
 import java.util.function.Consumer;
 
 import org.controlsfx.control.RangeSlider;
@@ -19,6 +20,8 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.util.StringConverter;
 
 /**
@@ -49,26 +52,27 @@ public final class PoolControlsController {
         bindWorkers(model);
         bindThreshold(model, complain);
         bindSpinner(capacitySpinner, model.queueCapacityProperty(), 0, 20_000_000, 100,
-                "queueCapacity", complain);
+                "Queue capacity", complain);
         bindSpinner(timeoutSpinner, model.requestTimeoutMillisProperty(), 0, 3_600_000, 50,
-                "requestTimeout (ms)", complain);
-        bindSpinner(retriesSpinner, model.maxRetriesProperty(), 0, 1_000, 1, "maxRetries",
+                "Timeout (ms)", complain);
+        bindSpinner(retriesSpinner, model.maxRetriesProperty(), 0, 1_000, 1, "Retries",
                 complain);
         bindSpinner(tickSpinner, model.scalingTickMillisProperty(), 0, 600_000, 10,
-                "scalingTick (ms)", complain);
+                "Scaling tick (ms)", complain);
         policyBox.getItems().setAll(OverflowPolicy.values());
         policyBox.setConverter(new StringConverter<>() {
             @Override
             public String toString(OverflowPolicy p) {
-                return p == null ? "" : p.name().charAt(0) + p.name().substring(1).toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+                return p == null ? "" : p.name().charAt(0) + p.name().substring(1).toLowerCase(Locale.ROOT).replace('_', ' ');
             }
 
             @Override
             public OverflowPolicy fromString(String s) {
-                return OverflowPolicy.valueOf(s.toUpperCase(java.util.Locale.ROOT).replace(' ', '_'));
+                return OverflowPolicy.valueOf(s.toUpperCase(Locale.ROOT).replace(' ', '_'));
             }
         });
         policyBox.valueProperty().bindBidirectional(model.overflowPolicyProperty());
+        showLimits();
         bindScaling(model);
     }
 
@@ -121,22 +125,39 @@ public final class PoolControlsController {
         show.run();
     }
 
+    /**
+     * The threshold slider is log10 of the threshold, so one slider spans the engine's whole range (1 to
+     * {@link PoolConfig#THRESHOLD_LIMIT}) like the box beside it; arrow keys move about 12 %, Page Up/Down a
+     * factor of ten, Home/End to the ends.
+     */
     private void bindThreshold(PoolSettingsModel model, Consumer<String> complain) {
         IntegerProperty threshold = model.loadThresholdProperty();
+        thresholdSlider.setMin(0);
+        thresholdSlider.setMax(Math.log10(PoolConfig.THRESHOLD_LIMIT));
+        thresholdSlider.setBlockIncrement(0.05);
+        thresholdSlider.setMajorTickUnit(1);
+        thresholdSlider.setMinorTickCount(0);
+        thresholdSlider.setShowTickMarks(true);
+        thresholdSlider.setLabelFormatter(LogScale.labels());
         Runnable show = () -> {
             int v = threshold.get();
-            if (v > thresholdSlider.getMax()) {
-                thresholdSlider.setMax(Math.pow(10, Math.ceil(Math.log10(v))));
-            }
-            thresholdSlider.setValue(v);
+            thresholdSlider.setValue(Math.log10(v));
             thresholdField.setText(Integer.toString(v));
         };
         threshold.addListener((o, a, b) -> show.run());
         show.run();
         thresholdSlider.valueProperty().addListener((o, a, b) -> {
-            int v = (int) Math.round(b.doubleValue());
+            int v = (int) Math.max(1, Math.round(Math.pow(10, b.doubleValue())));
             if (v != threshold.get()) {
                 threshold.set(v);
+            }
+        });
+        thresholdSlider.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.PAGE_UP || e.getCode() == KeyCode.PAGE_DOWN) {
+                double step = e.getCode() == KeyCode.PAGE_UP ? 1 : -1;
+                thresholdSlider.setValue(Math.max(thresholdSlider.getMin(),
+                        Math.min(thresholdSlider.getMax(), thresholdSlider.getValue() + step)));
+                e.consume();
             }
         });
         Runnable commitField = () -> {
@@ -144,7 +165,7 @@ public final class PoolControlsController {
             try {
                 threshold.set(Integer.parseInt(text));
             } catch (NumberFormatException e) {
-                complain.accept("loadThreshold = \"" + thresholdField.getText() + "\" is not a whole number");
+                complain.accept("Load threshold \"" + thresholdField.getText() + "\" is not a whole number");
             }
             show.run();
         };
@@ -154,6 +175,27 @@ public final class PoolControlsController {
                 commitField.run();
             }
         });
+    }
+
+    /** Tooltips that quote the engine's own limits, so they cannot drift from what it accepts. */
+    private void showLimits() {
+        workersSlider.getTooltip().setText(String.format("The pool never has fewer workers than min nor more than "
+                + "max (the engine allows up to %,d; this slider reaches %d). Raising min starts workers at once; "
+                + "lowering max retires the surplus as each finishes its request.", PoolConfig.WORKER_LIMIT,
+                SLIDER_MAX_WORKERS));
+        thresholdField.getTooltip().setText(String.format("The exact threshold; press Enter to apply. The engine "
+                + "accepts 1 to %,d.", PoolConfig.THRESHOLD_LIMIT));
+        capacitySpinner.getTooltip().setText(String.format("Most requests that may wait (1 to %,d). Past it, the "
+                + "overflow policy decides: a small queue drops early, a large one hides overload as waiting time.",
+                PoolConfig.CAPACITY_LIMIT));
+        timeoutSpinner.getTooltip().setText(String.format("How long one attempt may run before its worker is "
+                + "interrupted (0 = no limit, at most %,d ms). Applies to requests submitted from now on.",
+                PoolConfig.DURATION_LIMIT.toMillis()));
+        retriesSpinner.getTooltip().setText(String.format("How often a failed or timed-out request is tried again "
+                + "(0 to %d), with exponential backoff; waiting requests hold no worker.", PoolConfig.RETRY_LIMIT));
+        tickSpinner.getTooltip().setText(String.format("How often the scaler compares the queue with the "
+                + "threshold (%,d to %,d ms); it adds or retires at most one worker per tick.",
+                PoolConfig.MIN_SCALING_TICK.toMillis(), PoolConfig.MAX_SCALING_TICK.toMillis()));
     }
 
     private static void bindSpinner(Spinner<Integer> spinner, IntegerProperty property, int min, int max, int step,

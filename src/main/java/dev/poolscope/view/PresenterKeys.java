@@ -13,10 +13,12 @@ import javafx.stage.Stage;
 public final class PresenterKeys {
 
     static final double DEFAULT_FONT_PX = 13;
+    /** Projector mode's base size (dashboard.css, .root.projector); zoom steps start from it there. */
+    static final double PROJECTOR_FONT_PX = 16;
     private static final double MIN_FONT_PX = 9;
     private static final double MAX_FONT_PX = 30;
 
-    private double fontPx = DEFAULT_FONT_PX;
+    private int steps;
 
     private PresenterKeys() {
     }
@@ -25,8 +27,10 @@ public final class PresenterKeys {
     public static void install(Scene scene) {
         PresenterKeys keys = new PresenterKeys();
         var accelerators = scene.getAccelerators();
+        // SHIFT_ANY: on a US keyboard "Ctrl + Plus" is typed as Ctrl + Shift + '='.
         for (KeyCode bigger : new KeyCode[] {KeyCode.PLUS, KeyCode.EQUALS, KeyCode.ADD}) {
-            accelerators.put(new KeyCodeCombination(bigger, KeyCombination.SHORTCUT_DOWN), () -> keys.zoom(scene, 1));
+            accelerators.put(new KeyCodeCombination(bigger, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_ANY),
+                    () -> keys.zoom(scene, 1));
         }
         for (KeyCode smaller : new KeyCode[] {KeyCode.MINUS, KeyCode.SUBTRACT}) {
             accelerators.put(new KeyCodeCombination(smaller, KeyCombination.SHORTCUT_DOWN), () -> keys.zoom(scene, -1));
@@ -41,7 +45,8 @@ public final class PresenterKeys {
     }
 
     private void zoom(Scene scene, int step) {
-        fontPx = step == 0 ? DEFAULT_FONT_PX : Math.max(MIN_FONT_PX, Math.min(MAX_FONT_PX, fontPx + step));
-        scene.getRoot().setStyle(String.format("-fx-font-size: %.0fpx;", fontPx));
+        double base = scene.getRoot().getStyleClass().contains("projector") ? PROJECTOR_FONT_PX : DEFAULT_FONT_PX;
+        steps = step == 0 ? 0 : (int) (Math.max(MIN_FONT_PX, Math.min(MAX_FONT_PX, base + steps + step)) - base);
+        scene.getRoot().setStyle(step == 0 ? "" : String.format("-fx-font-size: %.0fpx;", base + steps));
     }
 }

@@ -29,7 +29,7 @@ final class SpinnerText {
                 try {
                     return Integer.valueOf(digits);
                 } catch (NumberFormatException e) {
-                    complain.accept(field + " = \"" + text + "\" is not a whole number");
+                    complain.accept(field + " \"" + text + "\" is not a whole number");
                     return factory.getValue();
                 }
             }

@@ -3,10 +3,17 @@ package dev.poolscope.cli;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.management.ManagementFactory;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+import dev.poolscope.jmx.PoolJmx;
 import dev.poolscope.load.LoadGenerator;
 
 class HeadlessRunnerTest {
@@ -23,5 +30,23 @@ class HeadlessRunnerTest {
         assertTrue(report.summary().contains("; the load generator FAILED: java.lang.IllegalStateException: clock"
                 + " broke"), report.summary());
         assertTrue(report.smokeLine().startsWith("PoolScope smoke FAILED: "), report.smokeLine());
+    }
+
+    @Test
+    @Timeout(30)
+    void jmxRegistersThePoolForTheRunAndNoLonger() throws Exception {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        ObjectName name = PoolJmx.objectName("headless-run");
+        AtomicBoolean registeredWhileRunning = new AtomicBoolean();
+        Options options = Options.parse("--headless", "--duration", "100ms", "--seed", "1", "--jmx", "headless-run");
+
+        RunReport report = new HeadlessRunner(options, (pool, settings, seed) -> {
+            registeredWhileRunning.set(server.isRegistered(name));
+            return LoadGenerator.seeded(pool, settings, seed);
+        }).run();
+
+        assertTrue(report.passed(), report.summary());
+        assertTrue(registeredWhileRunning.get(), "registered before the load starts");
+        assertFalse(server.isRegistered(name), "unregistered once the run is over");
     }
 }

@@ -30,6 +30,17 @@ class OptionsTest {
         assertNull(o.rate());
         assertNull(o.csv());
         assertNull(o.seed());
+        assertNull(o.jmxName());
+    }
+
+    @Test
+    void jmxNamesThePoolForTheWindowAndForRuns() {
+        assertEquals("orders EU", Options.parse("--jmx", "orders EU").jmxName());
+        assertEquals("a,b=c", Options.parse("--headless", "--jmx=a,b=c").jmxName());
+        assertEquals("--jmx '  ' is not allowed: must be a pool name of 1 to 100 characters, not all spaces",
+                error("--jmx", "  "));
+        assertEquals("--jmx '" + "x".repeat(101) + "' is not allowed: must be a pool name of 1 to 100 characters,"
+                + " not all spaces", error("--jmx", "x".repeat(101)));
     }
 
     @Test

@@ -28,10 +28,16 @@ final class DashboardFixture {
     static Lab show(Stage stage, Scenario scenario, int samplesKept) {
         Lab lab = new Lab(config -> Dispatcher.start(config, Map.of()), FAST_POOL, scenario,
                 MetricsSampler.DEFAULT_PERIOD, samplesKept);
-        stage.setScene(App.dashboard(lab, "test", 1280, 800));
+        stage.setScene(App.dashboard(lab, "test", testPreferences(), 1280, 800));
         stage.show();
         lab.sampler().start();
         return lab;
+    }
+
+    /** Preferences in a throwaway node, so tests neither read nor change the user's. */
+    static ViewPreferences testPreferences() {
+        return ViewPreferences.in(java.util.prefs.Preferences.userRoot().node("dev/poolscope/test/"
+                + java.util.UUID.randomUUID()));
     }
 
     /** Runs {@code read} on the FX thread and returns its result. */

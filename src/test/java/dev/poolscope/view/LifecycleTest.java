@@ -2,6 +2,7 @@ package dev.poolscope.view;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 import dev.poolscope.engine.PoolSnapshot;
 import dev.poolscope.engine.PoolState;
@@ -54,6 +56,25 @@ class LifecycleTest {
         String report = DashboardFixture.onFx(() -> robot.lookup("#reportLabel").queryAs(Label.class).getText());
         assertTrue(report.contains("returned " + String.format("%,d", end.returned())), report);
         assertEquals(Lab.Phase.STOPPED, DashboardFixture.onFx(() -> lab.phaseProperty().get()));
+        WaitForAsyncUtils.waitForFxEvents();
+        Label reportLabel = robot.lookup("#reportLabel").queryAs(Label.class);
+        assertFalse(DashboardFixture.onFx(() -> ScreenFitTest.truncated(reportLabel)), () -> "the report is shown "
+                + "whole: " + DashboardFixture.onFx(() -> reportLabel.lookupAll(".text").stream()
+                        .map(n -> ((javafx.scene.text.Text) n).getText()).toList()));
+        assertTrue(DashboardFixture.onFx(() -> robot.lookup("#startButton").query().isDisabled()),
+                "Start cannot feed a stopped pool");
+    }
+
+    @Test
+    void theShutdownCountdownShowsOverTheCharts(FxRobot robot) {
+        robot.clickOn("#startButton");
+        await().atMost(Duration.ofSeconds(10)).until(() -> lab.dispatcher().snapshot().queued() > 0);
+        robot.interact(() -> lab.shutdown(Duration.ofSeconds(5)));
+        String shown = DashboardFixture.onFx(() -> {
+            Label countdown = robot.lookup(".countdown").queryAs(Label.class);
+            return countdown.isVisible() ? countdown.getText() : "hidden";
+        });
+        assertTrue(shown.startsWith("Shutting down"), shown);
     }
 
     @Test
@@ -68,4 +89,26 @@ class LifecycleTest {
         assertTrue(fresh != old && fresh.state() == PoolState.RUNNING);
         assertEquals(77, fresh.config().loadThreshold());
     }
+
+    @Test
+    void restartStartsAFreshViewAndStartWorksAgain(FxRobot robot) {
+        robot.clickOn("#startButton");
+        await().atMost(Duration.ofSeconds(10)).until(() -> lab.load().generatedProperty().get() > 0
+                && DashboardFixture.onFx(() -> newestSecond("#queueChart", robot)) > 1.5);
+        robot.interact(() -> lab.shutdown(Duration.ZERO));
+        await().atMost(Duration.ofSeconds(10)).until(() -> DashboardFixture.onFx(
+                () -> lab.phaseProperty().get() == Lab.Phase.STOPPED));
+        robot.clickOn("#restartButton");
+        assertEquals(0, lab.load().generatedProperty().get(), "the Generated counter starts over");
+        double newest = DashboardFixture.onFx(() -> newestSecond("#queueChart", robot));
+        assertTrue(newest < 1, "the charts start over at 0:00, not where the old pool's ended: " + newest);
+        assertFalse(DashboardFixture.onFx(() -> robot.lookup("#startButton").query().isDisabled()));
+    }
+
+    private static double newestSecond(String chart, FxRobot robot) {
+        return ((javafx.scene.chart.LineChart<?, ?>) robot.lookup(chart).query()).getData().stream()
+                .flatMap(s -> s.getData().stream()).mapToDouble(d -> ((Number) d.getXValue()).doubleValue())
+                .max().orElse(0);
+    }
+
 }

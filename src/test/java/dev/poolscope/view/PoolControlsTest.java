@@ -79,7 +79,28 @@ class PoolControlsTest {
         assertEquals(120, lab.dispatcher().config().loadThreshold());
         double slider = DashboardFixture.onFx(() -> robot.lookup("#thresholdSlider")
                 .queryAs(javafx.scene.control.Slider.class).getValue());
-        assertEquals(120, slider);
+        assertEquals(Math.log10(120), slider, 1e-9, "the slider is logarithmic");
+    }
+
+    @Test
+    void theThresholdSliderSpansTheEnginesRangeAndPageKeysMoveByTenTimes(FxRobot robot) {
+        DashboardFixture.typeInto(robot, "#thresholdField", "50");
+        robot.clickOn("#thresholdSlider .thumb");
+        robot.interact(() -> robot.lookup("#thresholdSlider").query().requestFocus());
+        robot.type(javafx.scene.input.KeyCode.PAGE_UP);
+        assertEquals(500, lab.dispatcher().config().loadThreshold(), 1, "Page Up: ten times");
+        robot.type(javafx.scene.input.KeyCode.END);
+        assertEquals(dev.poolscope.engine.PoolConfig.THRESHOLD_LIMIT, lab.dispatcher().config().loadThreshold(),
+                "End reaches the largest threshold the box accepts");
+        robot.type(javafx.scene.input.KeyCode.HOME);
+        assertEquals(1, lab.dispatcher().config().loadThreshold());
+    }
+
+    @Test
+    void tooltipsQuoteTheEnginesLimits(FxRobot robot) {
+        String tip = DashboardFixture.onFx(() -> robot.lookup("#capacitySpinner")
+                .queryAs(javafx.scene.control.Spinner.class).getTooltip().getText());
+        assertTrue(tip.contains(String.format("%,d", dev.poolscope.engine.PoolConfig.CAPACITY_LIMIT)), tip);
     }
 
     @Test
@@ -97,8 +118,8 @@ class PoolControlsTest {
         String field = DashboardFixture.onFx(() -> robot.lookup("#thresholdField").queryAs(TextField.class).getText());
         assertEquals(Integer.toString(inForce), field, "the control snapped back");
         String message = DashboardFixture.onFx(() -> robot.lookup(".status-message").queryAs(Label.class).getText());
-        assertTrue(message.contains("loadThreshold = 0 is not allowed") && message.contains("between 1 and"),
-                message);
+        assertEquals("⚠ Load threshold 0 is not allowed: must be 1 to 10,000,000", message);
+        assertTrue(robot.lookup(".status-message").query().getStyleClass().contains("status-error"));
     }
 
     @Test
@@ -109,7 +130,7 @@ class PoolControlsTest {
         robot.type(javafx.scene.input.KeyCode.ENTER);
         assertEquals(inForce, lab.dispatcher().config().queueCapacity());
         String message = DashboardFixture.onFx(() -> robot.lookup(".status-message").queryAs(Label.class).getText());
-        assertTrue(message.contains("queueCapacity = 0"), message);
+        assertTrue(message.startsWith("⚠ Queue capacity 0 is not allowed"), message);
         Integer shown = DashboardFixture.onFx(() -> robot.lookup("#capacitySpinner")
                 .queryAs(javafx.scene.control.Spinner.class).getValue() instanceof Integer i ? i : -1);
         assertEquals(inForce, shown);

@@ -1,0 +1,38 @@
+package dev.poolscope.view;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+import dev.poolscope.engine.PoolConfig;
+
+/** Refusals read in the screen's words, with thousands separators. */
+class ScreenWordsTest {
+
+    private static String refusal(java.util.function.UnaryOperator<PoolConfig.Builder> change) {
+        try {
+            change.apply(PoolConfig.builder()).build();
+            throw new AssertionError("the engine accepted it");
+        } catch (IllegalArgumentException e) {
+            return ScreenWords.of(e.getMessage());
+        }
+    }
+
+    @Test
+    void aRefusedThresholdNamesTheControlAndTheRangeWithSeparators() {
+        assertEquals("Load threshold -5 is not allowed: must be 1 to 10,000,000", refusal(b -> b.loadThreshold(-5)));
+    }
+
+    @Test
+    void aRefusalNamingAnotherFieldUsesItsLabelToo() {
+        String words = refusal(b -> b.workers(10, 4));
+        assertTrue(words.startsWith("Min workers 10 is not allowed: must be at most Max workers (4)"), words);
+    }
+
+    @Test
+    void durationsKeepTheirUnits() {
+        assertEquals("Scaling tick 0 ms is not allowed: must be 1 ms to 60,000 ms",
+                refusal(b -> b.scalingTick(java.time.Duration.ZERO)));
+    }
+}

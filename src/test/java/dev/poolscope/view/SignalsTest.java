@@ -1,0 +1,86 @@
+package dev.poolscope.view;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+
+import org.controlsfx.control.StatusBar;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import dev.poolscope.load.Scenario;
+import dev.poolscope.model.Lab;
+import javafx.scene.Node;
+import javafx.scene.chart.LineChart;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+
+/** The screen says plainly what the pool is doing: drops, a pool capped at max, paused charts, capacity off scale. */
+@ExtendWith(ApplicationExtension.class)
+class SignalsTest {
+
+    private Lab lab;
+
+    @Start
+    void start(Stage stage) {
+        lab = DashboardFixture.show(stage, Scenario.SLOW_DOWNSTREAM, 600);
+    }
+
+    @AfterEach
+    void closeLab() {
+        DashboardFixture.onFx(() -> lab.close(Duration.ofMillis(200)));
+    }
+
+    @Test
+    void aQuietQueueLeavesTheCapacityOffScaleAndSaysSo(FxRobot robot) {
+        robot.interact(() -> {
+            for (int i = 0; i < 5; i++) {
+                lab.sampler().tick();
+            }
+        });
+        LineChart<?, ?> queue = robot.lookup("#queueChart").queryAs(LineChart.class);
+        assertTrue(DashboardFixture.onFx(() -> queue.getTitle()).contains("capacity 500 (off scale)"));
+        assertEquals(0, (int) DashboardFixture.onFx(() -> queue.getData().stream()
+                .filter(s -> s.getName().equals("capacity")).findFirst().orElseThrow().getData().size()));
+    }
+
+    @Test
+    void aDropStormTurnsTroubleAmberAndTheLedgerSaysHowManyWereDropped(FxRobot robot) {
+        robot.interact(() -> {
+            lab.settings().queueCapacityProperty().set(20);
+            lab.settings().maxWorkersProperty().set(2);
+        });
+        robot.clickOn("#startButton");
+        await().atMost(Duration.ofSeconds(20)).until(() -> DashboardFixture.onFx(
+                () -> has("#ledgerTile", "ledger-dropping", robot) && has("#troubleTile", "tile-warning", robot)
+                        && has(".status-bar", "trouble", robot)));
+        String ledger = DashboardFixture.onFx(() -> robot.lookup("#ledgerDetail").queryAs(Label.class).getText());
+        assertTrue(ledger.matches("all accounted for, [\\d,]+ dropped"), ledger);
+        String status = DashboardFixture.onFx(() -> robot.lookup(".status-bar").queryAs(StatusBar.class).getText());
+        assertTrue(status.startsWith("⚠ trouble: "), status);
+        await().atMost(Duration.ofSeconds(20)).until(() -> DashboardFixture.onFx(
+                () -> robot.lookup("#workersChart").queryAs(LineChart.class).getTitle()
+                        .equals("Workers · capped at max 2")
+                        && robot.lookup("#workersDetail").queryAs(Label.class).getText().startsWith("capped at max 2")));
+    }
+
+    @Test
+    void pausedChartsSayItOnTheCharts(FxRobot robot) {
+        Node badge = robot.lookup(".charts-paused").query();
+        assertEquals(false, DashboardFixture.onFx(badge::isVisible));
+        robot.clickOn("#pauseChartsButton");
+        assertEquals(true, DashboardFixture.onFx(badge::isVisible));
+        assertEquals("Pause load", DashboardFixture.onFx(() -> robot.lookup("#pauseButton")
+                .queryAs(javafx.scene.control.Button.class).getText()), "the two pause buttons have distinct names");
+    }
+
+    private static boolean has(String query, String styleClass, FxRobot robot) {
+        return robot.lookup(query).query().getStyleClass().contains(styleClass);
+    }
+}
