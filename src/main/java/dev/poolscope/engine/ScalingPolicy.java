@@ -1,6 +1,7 @@
 package dev.poolscope.engine;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * How the scaler chooses the pool's size: a pure decision from one {@link ScalingInput} (a consistent reading of
@@ -24,7 +25,7 @@ public sealed interface ScalingPolicy permits ThresholdPolicy, ProportionalPolic
         AimdPolicy {
 
     /** Command-line and menu names of the policies, in menu order. */
-    java.util.List<String> NAMES = java.util.List.of("threshold", "hpa", "backlog", "capacity", "aimd");
+    List<String> NAMES = List.of("threshold", "hpa", "backlog", "capacity", "aimd");
 
     /** The default: {@link ThresholdPolicy#defaults()}. */
     static ScalingPolicy defaultPolicy() {
