@@ -77,7 +77,7 @@ public final class HeadlessRunner {
         Dispatcher pool = Dispatcher.start("poolscope", options.pool(), Map.of());
         // Unregisters itself when the pool terminates, so the run's own shutdown ends it.
         PoolRegistration jmx = options.jmxName() == null ? null : PoolJmx.register(pool, options.jmxName());
-        ScalingCounts scaling = new ScalingCounts();
+        ScalingCounts scaling = new ScalingCounts(pool.poolSize(), options.settle().toNanos());
         pool.addListener(scaling);
         LoadGenerator generator = generators.seeded(pool, options.scenario().baseSettings(), seed);
         generator.setScenario(options.scenario());
@@ -96,15 +96,17 @@ public final class HeadlessRunner {
             generator.start();
             Sampling sampling = sample(reader, first, csv);
             generator.stopGenerating();
-            double loadSeconds = (System.nanoTime() - first.nanoTime()) / 1e9;
+            long loadEnd = System.nanoTime();
+            double loadSeconds = (loadEnd - first.nanoTime()) / 1e9;
             PoolSnapshot endOfLoad = pool.snapshot();
+            ScalingSummary scalingSummary = scaling.summary(loadEnd);
             ShutdownReport report = pool.shutdown(Duration.ofSeconds(SHUTDOWN_DEADLINE_SECONDS));
             PoolSnapshot last = pool.snapshot();
             HttpPath path = generator.httpPath();
             HttpFigures http = path == null ? null : HttpFigures.of(path);
             return new RunReport(options, seed, loadSeconds, generator.generated(), generator.failure(), endOfLoad,
                     last, report, latency.summary(), scaling.grew.sum(), scaling.shrank.sum(),
-                    sampling.smallestPool, sampling.largestPool, http);
+                    sampling.smallestPool, sampling.largestPool, scalingSummary, http);
         } finally {
             generator.stop();
             pool.shutdown(Duration.ofSeconds(SHUTDOWN_DEADLINE_SECONDS));
@@ -165,18 +167,57 @@ public final class HeadlessRunner {
         return true;
     }
 
-    /** Counts scaling decisions as the pool takes them. */
+    /**
+     * Counts scaling decisions as the pool takes them, and integrates the pool's size over time (worker-seconds,
+     * the cost). Events in the first {@code settleNanos} count toward grew and shrank but not toward the settled
+     * figures (events after settling, direction changes).
+     */
     private static final class ScalingCounts implements PoolListener {
         final LongAdder grew = new LongAdder();
         final LongAdder shrank = new LongAdder();
+        private final long startNanos = System.nanoTime();
+        private final long settleNanos;
+        // Guarded by this: listeners may be called from the scheduler and from the thread that reconfigures.
+        private int size;
+        private long sizeSince = startNanos;
+        private double workerNanos;
+        private long settledEvents;
+        private long directionChanges;
+        private int lastDirection;
+
+        ScalingCounts(int initialSize, long settleNanos) {
+            this.size = initialSize;
+            this.settleNanos = settleNanos;
+        }
 
         @Override
         public void onScaling(ScalingEvent event) {
-            if (event.isGrowth()) {
+            int direction = Integer.compare(event.sizeAfter(), event.sizeBefore());
+            if (direction > 0) {
                 grew.increment();
-            } else if (event.sizeAfter() < event.sizeBefore()) {
+            } else if (direction < 0) {
                 shrank.increment();
             }
+            long now = System.nanoTime();
+            synchronized (this) {
+                workerNanos += (double) size * (now - sizeSince);
+                size = event.sizeAfter();
+                sizeSince = now;
+                if (direction == 0 || now - startNanos < settleNanos) {
+                    return;
+                }
+                settledEvents++;
+                if (lastDirection != 0 && direction != lastDirection) {
+                    directionChanges++;
+                }
+                lastDirection = direction;
+            }
+        }
+
+        synchronized ScalingSummary summary(long endNanos) {
+            double workerSeconds = (workerNanos + (double) size * (endNanos - sizeSince)) / 1e9;
+            double countedSeconds = Math.max(0, (endNanos - startNanos - settleNanos) / 1e9);
+            return new ScalingSummary(workerSeconds, settledEvents, directionChanges, countedSeconds);
         }
     }
 }

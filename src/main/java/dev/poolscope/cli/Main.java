@@ -11,7 +11,8 @@ import javafx.application.Application;
 import dev.poolscope.App;
 
 /**
- * The entry point. With {@code --headless}, {@code --smoke}, {@code --version} or {@code --help} it runs without a
+ * The entry point. With {@code --headless}, {@code --smoke}, {@code --tournament}, {@code --version} or
+ * {@code --help} it runs without a
  * window and exits with {@link #run}'s code; otherwise it opens the JavaFX window. This is the only class outside
  * the UI that touches JavaFX, and only to launch it.
  */
@@ -68,7 +69,11 @@ public final class Main {
                 return OK;
             }
             case WINDOW -> {
-                return badArguments(err, "no headless mode given: pass --headless, --smoke, --version or --help");
+                return badArguments(err, "no headless mode given: pass --headless, --smoke, --tournament, --version "
+                        + "or --help");
+            }
+            case TOURNAMENT -> {
+                return runTournament(options, out, err);
             }
             default -> {
                 return runHeadless(options, out, err);
@@ -92,6 +97,18 @@ public final class Main {
             }
         }
         return report.passed() ? OK : RUN_FAILED;
+    }
+
+    private static int runTournament(Options options, PrintStream out, PrintStream err) {
+        Tournament.Result result;
+        try {
+            result = new Tournament(options).run(err);
+            result.write(options);
+        } catch (IOException e) {
+            return badArguments(err, e.getMessage());
+        }
+        out.print(result.table(options));
+        return result.passed() ? OK : RUN_FAILED;
     }
 
     private static int badArguments(PrintStream err, String message) {

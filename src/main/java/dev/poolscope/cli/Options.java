@@ -9,9 +9,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import dev.poolscope.engine.OverflowPolicy;
 import dev.poolscope.engine.PoolConfig;
+import dev.poolscope.engine.ScalingPolicy;
 import dev.poolscope.load.LoadSettings;
 import dev.poolscope.load.Scenario;
 
@@ -32,9 +34,17 @@ import dev.poolscope.load.Scenario;
  * @param csv      where to write the per-interval CSV, or null for none
  * @param seed     seed for the load's random draws, or null for a fresh one each run
  * @param jmxName  the name to register the pool under in the platform MBean server, or null for none
+ * @param entrants the scaling policies a tournament runs, in the order given; empty for other modes
+ * @param json     where a tournament writes its table as JSON, or null for none
+ * @param settle   how long after the start scaling events are not counted (the pool settling from min)
  */
 public record Options(Mode mode, Scenario scenario, Duration duration, PoolConfig pool, Double rate,
-                      Duration interval, Path csv, Long seed, String jmxName) {
+                      Duration interval, Path csv, Long seed, String jmxName, List<ScalingPolicy> entrants,
+                      Path json, Duration settle) {
+
+    public Options {
+        entrants = List.copyOf(entrants);
+    }
 
     /** What the program does with these options. */
     public enum Mode {
@@ -44,6 +54,8 @@ public record Options(Mode mode, Scenario scenario, Duration duration, PoolConfi
         HEADLESS,
         /** {@code --smoke}: a one-second run that checks the engine and prints one line. */
         SMOKE,
+        /** {@code --tournament}: run each scaling policy on the same seeded load and rank them. */
+        TOURNAMENT,
         /** {@code --version}. */
         VERSION,
         /** {@code --help}. */
@@ -79,10 +91,17 @@ public record Options(Mode mode, Scenario scenario, Duration duration, PoolConfi
     private static final List<String> POLICY_NAMES = POLICIES.keySet().stream().sorted().toList();
 
     /** Flags that take no value. */
-    static final Set<String> SWITCHES = Set.of("--headless", "--smoke", "--version", "--help", "-h");
+    static final Set<String> SWITCHES = Set.of("--headless", "--smoke", "--tournament", "--version", "--help", "-h");
     /** Flags that take one value. */
-    static final Set<String> VALUED = Set.of("--scenario", "--duration", "--interval", "--rate", "--seed", "--min",
-            "--max", "--threshold", "--capacity", "--timeout", "--retries", "--policy", "--csv", "--jmx");
+    static final Set<String> VALUED = Stream.concat(Stream.of("--scenario", "--duration", "--interval", "--rate",
+            "--seed", "--min", "--max", "--threshold", "--capacity", "--timeout", "--retries", "--policy", "--csv",
+            "--json", "--settle", "--jmx"), ScalingFlags.VALUED.stream()).collect(Collectors.toUnmodifiableSet());
+
+    /** These options for one tournament entrant: a headless run of {@code policy} on the shared seed, no files. */
+    Options forEntrant(ScalingPolicy policy, long sharedSeed) {
+        return new Options(Mode.HEADLESS, scenario, duration, pool.toBuilder().scalingPolicy(policy).build(), rate,
+                interval, null, sharedSeed, null, List.of(), null, settle);
+    }
 
     /** The command-line name of {@code scenario}, e.g. {@code flaky}. */
     public static String nameOf(Scenario scenario) {
@@ -104,11 +123,11 @@ public record Options(Mode mode, Scenario scenario, Duration duration, PoolConfi
         Set<String> flags = given.stream().map(Arguments.Given::flag).collect(Collectors.toSet());
         if (flags.contains("--help") || flags.contains("-h")) {
             return new Options(Mode.HELP, Scenario.STEADY, DEFAULT_DURATION, Scenario.suggestedConfig(), null,
-                    DEFAULT_INTERVAL, null, null, null);
+                    DEFAULT_INTERVAL, null, null, null, List.of(), null, Duration.ZERO);
         }
         if (flags.contains("--version")) {
             return new Options(Mode.VERSION, Scenario.STEADY, DEFAULT_DURATION, Scenario.suggestedConfig(), null,
-                    DEFAULT_INTERVAL, null, null, null);
+                    DEFAULT_INTERVAL, null, null, null, List.of(), null, Duration.ZERO);
         }
         Parser parser = new Parser();
         given.forEach(g -> parser.apply(g.flag(), g.value()));
@@ -125,6 +144,9 @@ public record Options(Mode mode, Scenario scenario, Duration duration, PoolConfi
         private Path csv;
         private Long seed;
         private String jmxName;
+        private Path json;
+        private Duration settle;
+        private final ScalingFlags scaling = new ScalingFlags();
         private Integer min;
         private Integer max;
         private final PoolConfig.Builder pool = Scenario.suggestedConfig().toBuilder();
@@ -138,6 +160,7 @@ public record Options(Mode mode, Scenario scenario, Duration duration, PoolConfi
             switch (flag) {
                 case "--headless" -> setMode(Mode.HEADLESS, flag);
                 case "--smoke" -> setMode(Mode.SMOKE, flag);
+                case "--tournament" -> setMode(Mode.TOURNAMENT, flag);
                 case "--scenario" -> scenario = FlagValues.choice(flag, text, SCENARIOS, SCENARIO_NAMES);
                 case "--duration" -> duration = DurationText.parse(flag, text, MIN_DURATION, MAX_DURATION);
                 case "--interval" -> interval = DurationText.parse(flag, text, MIN_INTERVAL, MAX_INTERVAL);
@@ -160,24 +183,38 @@ public record Options(Mode mode, Scenario scenario, Duration duration, PoolConfi
                 case "--policy" -> pool.overflowPolicy(FlagValues.choice(flag, text, POLICIES, POLICY_NAMES));
                 case "--csv" -> csv = FlagValues.path(flag, text);
                 case "--jmx" -> jmxName = jmxName(flag, text);
-                default -> throw new IllegalStateException(flag + " is listed as a flag but not read");
+                case "--json" -> json = FlagValues.path(flag, text);
+                case "--settle" -> settle = DurationText.parse(flag, text, Duration.ZERO, MAX_DURATION);
+                default -> {
+                    if (!ScalingFlags.VALUED.contains(flag)) {
+                        throw new IllegalStateException(flag + " is listed as a flag but not read");
+                    }
+                    scaling.apply(flag, text);
+                }
             }
         }
 
         private Options finish() {
+            boolean tournament = mode == Mode.TOURNAMENT;
+            pool.scalingPolicy(scaling.poolPolicy(tournament));
             PoolConfig config = poolConfig();
             if (mode == Mode.WINDOW) {
                 requireRunMode("--csv", csv);
                 requireRunMode("--duration", duration);
                 requireRunMode("--interval", interval);
                 requireRunMode("--seed", seed);
+                requireRunMode("--settle", settle);
+            }
+            if (json != null && !tournament) {
+                throw new IllegalArgumentException("--json only applies to a tournament: add --tournament");
             }
             if (mode == Mode.SMOKE) {
                 duration = duration != null ? duration : SMOKE_DURATION;
                 rate = rate != null ? rate : SMOKE_RATE;
             }
             return new Options(mode, scenario, duration != null ? duration : DEFAULT_DURATION, config, rate,
-                    interval != null ? interval : DEFAULT_INTERVAL, csv, seed, jmxName);
+                    interval != null ? interval : DEFAULT_INTERVAL, csv, seed, jmxName,
+                    tournament ? scaling.entrantPolicies() : List.of(), json, settle != null ? settle : Duration.ZERO);
         }
 
         private PoolConfig poolConfig() {

@@ -26,12 +26,14 @@ import dev.poolscope.http.HttpPath;
  * @param shrank        scaling decisions that retired workers
  * @param smallestPool  fewest live workers seen at a sample
  * @param largestPool   most live workers seen at a sample
+ * @param scaling       worker-seconds and how calm the scaling was after the settle time
  * @param http          for an HTTP scenario, what its client and backend saw; null otherwise
  */
 public record RunReport(Options options, long seed, double loadSeconds, long generated, Throwable loadFailure,
                         PoolSnapshot endOfLoad,
                         PoolSnapshot last, ShutdownReport shutdown, WholeRunLatency.Summary latency, long grew,
-                        long shrank, int smallestPool, int largestPool, HttpFigures http) {
+                        long shrank, int smallestPool, int largestPool, ScalingSummary scaling,
+                        HttpFigures http) {
 
     /** True when every submitted request reached exactly one outcome and no counter went negative. */
     public boolean invariantHolds() {
@@ -86,8 +88,13 @@ public record RunReport(Options options, long seed, double loadSeconds, long gen
                     http.backend().answered(), http.backend().serverErrors(), http.backend().rejected(),
                     http.backend().p99Millis());
         }
-        line(b, "  scaling     %d events (%d grew, %d shrank); pool size %d..%d at samples, %d at the end of load",
-                grew + shrank, grew, shrank, smallestPool, largestPool, endOfLoad.poolSize());
+        line(b, "  scaling     %s: %s", c.scalingPolicy().name(), c.scalingPolicy().settings());
+        line(b, "              %d events (%d grew, %d shrank); pool size %d..%d at samples, %d at the end of load; "
+                        + "%.1f worker-seconds",
+                grew + shrank, grew, shrank, smallestPool, largestPool, endOfLoad.poolSize(), scaling.workerSeconds());
+        line(b, "              after %s: %d events (%.1f/min), %d direction changes",
+                DurationText.format(options.settle()), scaling.settledEvents(), scaling.eventsPerMinute(),
+                scaling.directionChanges());
         line(b, "  shutdown    %s", shutdown.summary());
         line(b, "  check       %s: %d submitted, %d finished", invariantText(), last.submitted(), last.finished());
         return b.toString();

@@ -33,6 +33,7 @@ final class Usage {
                 Modes
                   --headless            run a scenario without a window; print a summary, optionally write CSV
                   --smoke               run the engine for about a second and print one line (exit 0 if sound)
+                  --tournament          run each scaling policy on the same seeded load, print them ranked
                   --version             print the version
                   --help, -h            print this help
 
@@ -52,12 +53,29 @@ final class Usage {
                   --policy P            when the queue is full: drop-newest (default), drop-oldest, block,
                                         caller-runs
 
+                Scaling (how the pool picks its size; see docs/POLICIES.md)
+                  --scaling NAME        threshold (default), hpa, backlog, capacity or aimd
+                  --policies A,B,...    a tournament's entrants (default: all five)
+                  --down-window DUR     shrink only to the highest aim over this window (default 3s; 0..1h)
+                  --cooldown DUR        least time between two size changes (default 0s; 0..1h)
+                  --hpa-metric M        utilisation (default) or queue (queued requests per worker)
+                  --hpa-target X        target utilisation (default 0.8) or queue per worker (default 10)
+                  --hpa-tolerance X     no change within this fraction of the target (default 0.1; 0..0.5)
+                  --backlog-target X    queued + running requests per worker (default 2; 0.1..10000000)
+                  --capacity-wait P     largest Erlang C chance of waiting (default 0.2; 0.001..0.999)
+                  --capacity-utilisation X  largest utilisation (default 0.9; 0.01..1)
+                  --aimd-target DUR     run-time p99 above which AIMD backs off (default 100ms; 1ms..1h)
+                  --aimd-factor X       what a back-off multiplies the pool by (default 0.9; 0.1..0.99)
+                  --settle DUR          leave the first DUR out of events/min and direction changes (default 0s)
+
                 Output
                   --interval DUR        sampling interval, one CSV row each (default %s; %s..%s)
                   --csv FILE            write per-interval pool metrics as CSV
                   --jmx NAME            register the pool as the MXBean dev.poolscope:type=Pool,name=NAME in
                                         this JVM, for JConsole or VisualVM to watch and tune (the JVM opens
                                         no port unless started with com.sun.management.jmxremote.port)
+                  --csv FILE            write per-interval pool metrics as CSV (a tournament: its table)
+                  --json FILE           a tournament's table as JSON
 
                 Exit codes: 0 ok, 1 the run failed (a request went unaccounted, or the load generator
                 died), 2 bad arguments.
@@ -73,6 +91,9 @@ final class Usage {
                       the classic article load: 10,000 requests/s of ~1 ms work (about 10 busy workers)
                   poolscope --headless --scenario burst --duration 10m --jmx demo
                       a pool to watch in JConsole (jconsole, then pick the poolscope process)
+                  poolscope --headless --scenario burst --scaling hpa --hpa-metric queue --hpa-target 10
+                  poolscope --tournament --scenario burst --policies threshold,hpa,backlog,capacity,aimd
+                            --duration 60s --seed 1 --csv table.csv --json table.json
                 """;
         return String.format(Locale.ROOT, text, scenarios,
                 FlagValues.plain(LoadSettings.MIN_RATE), FlagValues.plain(LoadSettings.MAX_RATE),

@@ -20,9 +20,10 @@ import java.util.function.UnaryOperator;
  *
  * <h2>Tuning</h2>
  * Start from {@code minWorkers} = the load you always have, {@code maxWorkers} = what the downstream can take,
- * and a {@code loadThreshold} of a few hundred milliseconds of work: the pool grows one worker per
- * {@code scalingTick} while more than that is queued, and shrinks one idle worker per tick once the queue falls
- * below {@code shrinkFactor × loadThreshold}. All settings can change while requests flow; see
+ * and a {@code loadThreshold} of a few hundred milliseconds of work: under the default {@link ThresholdPolicy} the
+ * pool grows one worker per {@code scalingTick} while more than that is queued, and shrinks one idle worker per
+ * tick once the queue has stayed below {@code shrinkFactor × loadThreshold} for the policy's window; other
+ * {@link ScalingPolicy scaling policies} size the pool from queueing maths instead. All settings can change while requests flow; see
  * {@link #reconfigure}.
  *
  * <h2>Threads</h2>
@@ -41,6 +42,7 @@ public final class Dispatcher implements AutoCloseable {
     final RequestQueue queue;
     final Accounting accounting;
     final Workers workers = new Workers(this);
+    final Scaler scaler = new Scaler(this);
     private final Finisher finisher;
     final Watchdog watchdog = new Watchdog(this);
     final EventLog events = new EventLog();
@@ -73,6 +75,7 @@ public final class Dispatcher implements AutoCloseable {
 
     /** Starts the workers, the scaler and the watchdog once the pool is fully built. */
     private Dispatcher begin() {
+        scaler.start();
         synchronized (configLock) {
             workers.rebalance(config, 0);
             scheduleScaler(config);
@@ -301,6 +304,16 @@ public final class Dispatcher implements AutoCloseable {
         reconfigure(b -> b.maxRetries(n));
     }
 
+    /** Sets the scaling policy; the scaler asks it from its next tick, with the pool's history so far. */
+    public void setScalingPolicy(ScalingPolicy policy) {
+        reconfigure(b -> b.scalingPolicy(policy));
+    }
+
+    /** The scaling policy's latest decision, with its reason and the size it wants; null before the first tick. */
+    public ScalingDecision lastScalingDecision() {
+        return scaler.lastDecision();
+    }
+
     /** Sets how often the scaler decides. */
     public void setScalingTick(Duration tick) {
         reconfigure(b -> b.scalingTick(tick));
@@ -335,7 +348,7 @@ public final class Dispatcher implements AutoCloseable {
         if (state.compareTo(PoolState.STOPPING) >= 0) {
             return;
         }
-        ScalingEvent event = workers.tick(config, queue.size());
+        ScalingEvent event = scaler.tick();
         if (event != null) {
             events.publish(event);
         }

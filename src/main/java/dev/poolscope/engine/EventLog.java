@@ -19,7 +19,8 @@ final class EventLog {
         ScalingEvent event;
         synchronized (this) {
             event = new ScalingEvent(nextSequence++, draft.time(), draft.sizeBefore(), draft.sizeAfter(),
-                    draft.queueDepth(), draft.threshold(), draft.shrinkBelow(), draft.reason());
+                    draft.queueDepth(), draft.threshold(), draft.shrinkBelow(), draft.reason(),
+                    draft.explanation());
             recent.addLast(event);
             if (recent.size() > KEPT) {
                 recent.removeFirst();

@@ -10,10 +10,11 @@ import java.time.Duration;
  * throws {@link IllegalArgumentException} naming the field, the value and the allowed range, so an invalid
  * change is refused before anything is applied.
  *
- * <p>Scaling: at each {@code scalingTick} the scaler adds one worker while more than {@code loadThreshold}
- * requests are queued (up to {@code maxWorkers}) and retires one idle worker while fewer than
- * {@code shrinkFactor × loadThreshold} are queued (down to {@code minWorkers}). The gap between the two is the
- * band that keeps the pool from flapping.
+ * <p>Scaling: at each {@code scalingTick} the scaler asks {@code scalingPolicy} for the size it wants and moves the
+ * pool toward it, within {@code minWorkers} and {@code maxWorkers}. The default, {@link ThresholdPolicy}, adds one
+ * worker per tick while more than {@code loadThreshold} requests are queued and retires one idle worker per tick
+ * once fewer than {@code shrinkFactor × loadThreshold} have been queued for its stabilisation window; the gap
+ * between the two is the band that keeps the pool from flapping. See {@link ScalingPolicy} for the others.
  */
 public record PoolConfig(
         int minWorkers,
@@ -28,7 +29,8 @@ public record PoolConfig(
         Duration retryBackoff,
         Duration retryBackoffMax,
         Duration scalingTick,
-        Duration stuckGrace) {
+        Duration stuckGrace,
+        ScalingPolicy scalingPolicy) {
 
     /** The most workers a pool may have; guards against a typo starting a million threads. */
     public static final int WORKER_LIMIT = 1024;
@@ -68,6 +70,9 @@ public record PoolConfig(
         checkDuration("retryBackoffMax", retryBackoffMax, retryBackoff, DURATION_LIMIT);
         checkDuration("scalingTick", scalingTick, MIN_SCALING_TICK, MAX_SCALING_TICK);
         checkDuration("stuckGrace", stuckGrace, Duration.ofMillis(1), DURATION_LIMIT);
+        if (scalingPolicy == null) {
+            throw invalid("scalingPolicy", null, "one of " + String.join(", ", ScalingPolicy.NAMES));
+        }
     }
 
     /** A config with the defaults: 1–8 workers, threshold 100, capacity 10,000, drop newest, no timeout. */
@@ -102,7 +107,7 @@ public record PoolConfig(
         }
     }
 
-    private static IllegalArgumentException invalid(String field, Object value, String allowed) {
+    static IllegalArgumentException invalid(String field, Object value, String allowed) {
         return new IllegalArgumentException(field + " = " + value + " is not allowed: must be " + allowed);
     }
 
@@ -121,6 +126,7 @@ public record PoolConfig(
         private Duration retryBackoffMax = Duration.ofSeconds(1);
         private Duration scalingTick = Duration.ofMillis(100);
         private Duration stuckGrace = Duration.ofSeconds(1);
+        private ScalingPolicy scalingPolicy = ScalingPolicy.defaultPolicy();
 
         private Builder() {
         }
@@ -139,6 +145,7 @@ public record PoolConfig(
             retryBackoffMax = c.retryBackoffMax;
             scalingTick = c.scalingTick;
             stuckGrace = c.stuckGrace;
+            scalingPolicy = c.scalingPolicy;
         }
 
         /** Workers never fall below this; raising it starts workers at once. */
@@ -209,7 +216,7 @@ public record PoolConfig(
             return this;
         }
 
-        /** How often the scaler compares the queue with the threshold. */
+        /** How often the scaler asks the scaling policy for a decision. */
         public Builder scalingTick(Duration d) {
             scalingTick = d;
             return this;
@@ -221,11 +228,17 @@ public record PoolConfig(
             return this;
         }
 
+        /** How the scaler chooses the pool's size; {@link ThresholdPolicy#defaults()} unless set. */
+        public Builder scalingPolicy(ScalingPolicy p) {
+            scalingPolicy = p;
+            return this;
+        }
+
         /** Validates every field; throws {@link IllegalArgumentException} naming the first bad one. */
         public PoolConfig build() {
             return new PoolConfig(minWorkers, maxWorkers, loadThreshold, shrinkFactor, queueCapacity,
                     overflowPolicy, blockTimeout, requestTimeout, maxRetries,
-                    retryBackoff, retryBackoffMax, scalingTick, stuckGrace);
+                    retryBackoff, retryBackoffMax, scalingTick, stuckGrace, scalingPolicy);
         }
     }
 }

@@ -13,9 +13,20 @@ import java.time.Instant;
  * @param threshold   the load threshold in force
  * @param shrinkBelow the queue depth below which the pool shrinks: shrinkFactor × threshold
  * @param reason      why
+ * @param explanation the scaling policy's reason with the numbers it used, or empty for changes no policy decided
  */
 public record ScalingEvent(long sequence, Instant time, int sizeBefore, int sizeAfter, int queueDepth,
-                           int threshold, double shrinkBelow, Reason reason) {
+                           int threshold, double shrinkBelow, Reason reason, String explanation) {
+
+    public ScalingEvent {
+        explanation = explanation == null ? "" : explanation;
+    }
+
+    /** An event without a policy's explanation. */
+    public ScalingEvent(long sequence, Instant time, int sizeBefore, int sizeAfter, int queueDepth, int threshold,
+                        double shrinkBelow, Reason reason) {
+        this(sequence, time, sizeBefore, sizeAfter, queueDepth, threshold, shrinkBelow, reason, "");
+    }
 
     /** What made the pool change size. */
     public enum Reason {
@@ -34,7 +45,11 @@ public record ScalingEvent(long sequence, Instant time, int sizeBefore, int size
         /** A worker thread ended because something outside its handler threw; the pool was topped up to min. */
         WORKER_LOST,
         /** The pool was below min (a worker thread could not be started earlier); the scaler topped it up. */
-        BELOW_MIN_RESTORED
+        BELOW_MIN_RESTORED,
+        /** A scaling policy other than the threshold rule asked for more workers. */
+        POLICY_GREW,
+        /** A scaling policy other than the threshold rule asked for fewer; idle workers retired. */
+        POLICY_SHRANK
     }
 
     /** True if the pool grows. */
@@ -42,9 +57,12 @@ public record ScalingEvent(long sequence, Instant time, int sizeBefore, int size
         return sizeAfter > sizeBefore;
     }
 
-    /** A short sentence for logs and tooltips. */
+    /** A short sentence for logs and tooltips: the policy's explanation when there is one. */
     public String describe() {
         String sizes = " (" + sizeBefore + " → " + sizeAfter + ")";
+        if (!explanation.isEmpty()) {
+            return explanation + sizes;
+        }
         return switch (reason) {
             case LOAD_ABOVE_THRESHOLD -> "queue " + queueDepth + " > threshold " + threshold + ": +1 worker" + sizes;
             case LOAD_BELOW_BAND -> "queue " + queueDepth + " < shrink band " + band(shrinkBelow)
@@ -55,6 +73,8 @@ public record ScalingEvent(long sequence, Instant time, int sizeBefore, int size
             case STUCK_ABANDONED -> "stuck worker abandoned while stopping" + sizes;
             case WORKER_LOST -> "worker thread died, pool topped up to min" + sizes;
             case BELOW_MIN_RESTORED -> "pool below min, topped up" + sizes;
+            case POLICY_GREW -> "scaling policy: workers added" + sizes;
+            case POLICY_SHRANK -> "scaling policy: idle workers retire" + sizes;
         };
     }
 

@@ -73,39 +73,60 @@ final class Workers {
         return events;
     }
 
+    /** Workers live and not due to retire, from the published copies; exact only under {@link #lock}. */
+    int effectiveSize() {
+        return Math.max(0, view.length - retireHint);
+    }
+
     /**
-     * One scaling decision, taken at every tick:
-     * 1. above the threshold and below max: add one worker (or cancel a pending retirement);
-     * 2. below the band and above min, with an idle worker to spare: retire one;
-     * 3. otherwise leave the pool as it is.
+     * Moves the pool toward a scaling policy's decision, taken at every tick:
+     * 1. below min (a worker died, or could not be started): top up to min, whatever the policy says;
+     * 2. the decision's next size above the pool: cancel pending retirements, then start workers, up to max;
+     * 3. below the pool: retire as many as asked, but only workers idle now, never below min;
+     * 4. otherwise leave the pool as it is.
      */
-    ScalingEvent tick(PoolConfig config, int queueDepth) {
+    ScalingEvent resize(PoolConfig config, ScalingDecision decision, int queueDepth) {
         ScalingEvent event = null;
+        boolean retiring = false;
+        boolean threshold = config.scalingPolicy() instanceof ThresholdPolicy;
         lock.lock();
         try {
             int effective = live.size() - retireQuota;
+            int target = Math.max(config.minWorkers(), Math.min(config.maxWorkers(), decision.next(effective)));
             if (effective < config.minWorkers()) {
-                // Whatever the queue says: a pool below min (a worker died, or could not be started) never waits
-                // for load to bring it back.
+                // Whatever the queue says: a pool below min never waits for load to bring it back.
                 int restored = topUpLocked(config);
-                event = event(effective, restored, queueDepth, config, ScalingEvent.Reason.BELOW_MIN_RESTORED);
-            } else if (queueDepth > config.loadThreshold() && effective < config.maxWorkers()) {
-                if (retireQuota > 0) {
-                    retireQuota--;
-                } else if (!startLocked()) {
-                    return null;
+                event = event(effective, restored, queueDepth, config, ScalingEvent.Reason.BELOW_MIN_RESTORED, "");
+            } else if (target > effective) {
+                int after = effective;
+                while (after < target) {
+                    if (retireQuota > 0) {
+                        retireQuota--;
+                    } else if (!startLocked()) {
+                        break;
+                    }
+                    after++;
                 }
-                event = event(effective, effective + 1, queueDepth, config, ScalingEvent.Reason.LOAD_ABOVE_THRESHOLD);
-            } else if (queueDepth < config.shrinkBelow() && effective > config.minWorkers()
-                    && live.size() - busy() > retireQuota) {
-                retireQuota++;
-                event = event(effective, effective - 1, queueDepth, config, ScalingEvent.Reason.LOAD_BELOW_BAND);
+                if (after > effective) {
+                    event = event(effective, after, queueDepth, config, threshold
+                            ? ScalingEvent.Reason.LOAD_ABOVE_THRESHOLD : ScalingEvent.Reason.POLICY_GREW,
+                            decision.reason());
+                }
+            } else if (target < effective) {
+                int retire = Math.min(effective - target, live.size() - busy() - retireQuota);
+                if (retire > 0) {
+                    retireQuota += retire;
+                    retiring = true;
+                    event = event(effective, effective - retire, queueDepth, config, threshold
+                            ? ScalingEvent.Reason.LOAD_BELOW_BAND : ScalingEvent.Reason.POLICY_SHRANK,
+                            decision.reason());
+                }
             }
             publishLocked();
         } finally {
             lock.unlock();
         }
-        if (event != null && event.reason() == ScalingEvent.Reason.LOAD_BELOW_BAND) {
+        if (retiring) {
             pool.queue.wakeAll();
         }
         return event;
@@ -223,7 +244,12 @@ final class Workers {
     }
 
     private ScalingEvent event(int before, int after, int queueDepth, PoolConfig config, ScalingEvent.Reason reason) {
+        return event(before, after, queueDepth, config, reason, "");
+    }
+
+    private ScalingEvent event(int before, int after, int queueDepth, PoolConfig config, ScalingEvent.Reason reason,
+                               String explanation) {
         return new ScalingEvent(0, Instant.now(), before, after, queueDepth, config.loadThreshold(),
-                config.shrinkBelow(), reason);
+                config.shrinkBelow(), reason, explanation);
     }
 }

@@ -6,7 +6,8 @@
  *
  * <p><b>Threads.</b> Submitters call {@link dev.poolscope.engine.Dispatcher#submit}; workers
  * ({@code <name>-worker-N}) run handlers; one scheduler thread ({@code <name>-scheduler}) runs the scaler tick,
- * the watchdog scan and retry timers; shutdown runs on {@code <name>-shutdown}. Readers (snapshots, readers,
+ * the watchdog scan and retry timers (the scaler asks its {@link dev.poolscope.engine.ScalingPolicy} before taking
+ * any lock, then resizes under {@code Workers.lock}); shutdown runs on {@code <name>-shutdown}. Readers (snapshots, readers,
  * event polling) may be any thread, any number of them.
  *
  * <p><b>What each lock guards.</b>

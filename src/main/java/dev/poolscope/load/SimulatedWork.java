@@ -3,7 +3,6 @@ package dev.poolscope.load;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -50,14 +49,14 @@ public final class SimulatedWork implements Handler {
         return handleAttempt(request, 1);
     }
 
-    /** Runs the plan for this attempt: retries redraw failure and hang with the plan's odds. */
+    /** Runs the plan for this attempt: retries redraw failure and hang with the plan's odds, from its retry seed. */
     @Override
     public Object handleAttempt(Request request, int attempt) throws InterruptedException {
         if (!(request.payload() instanceof WorkPlan plan)) {
             throw new IllegalArgumentException("simulated work needs a WorkPlan payload, got "
                     + (request.payload() == null ? "null" : request.payload().getClass().getName()));
         }
-        return run(plan.forAttempt(attempt, ThreadLocalRandom.current()), request.type());
+        return run(plan.forAttempt(attempt), request.type());
     }
 
     /** Carries out {@code plan}; returns the plan on success so callers can see what ran. */

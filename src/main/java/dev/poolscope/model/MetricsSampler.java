@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import dev.poolscope.engine.Dispatcher;
 import dev.poolscope.engine.PoolRates;
 import dev.poolscope.engine.PoolSnapshot;
+import dev.poolscope.engine.ScalingDecision;
 import dev.poolscope.engine.ScalingEvent;
 import dev.poolscope.engine.SnapshotReader;
 import javafx.animation.Animation;
@@ -80,7 +81,9 @@ public final class MetricsSampler {
         PoolSnapshot now = reader.read();
         double seconds = (now.nanoTime() - startNanos) / 1e9;
         PoolRates rates = now.minus(rateBase(seconds, now));
-        Sample sample = new Sample(seconds, now, rates);
+        ScalingDecision decision = d.lastScalingDecision();
+        Sample sample = decision == null ? new Sample(seconds, now, rates)
+                : new Sample(seconds, now, rates, decision.desired(), decision.reason());
         history.add(sample);
         recordEvents(d, seconds);
         if (previous != null) {

@@ -7,6 +7,7 @@ import java.util.function.UnaryOperator;
 import dev.poolscope.engine.Dispatcher;
 import dev.poolscope.engine.OverflowPolicy;
 import dev.poolscope.engine.PoolConfig;
+import dev.poolscope.engine.ScalingPolicy;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -32,6 +33,7 @@ public final class PoolSettingsModel {
     private final IntegerProperty requestTimeoutMillis = new SimpleIntegerProperty(this, "requestTimeoutMillis");
     private final IntegerProperty maxRetries = new SimpleIntegerProperty(this, "maxRetries");
     private final IntegerProperty scalingTickMillis = new SimpleIntegerProperty(this, "scalingTickMillis");
+    private final ObjectProperty<ScalingPolicy> scalingPolicy = new SimpleObjectProperty<>(this, "scalingPolicy");
     private final ReadOnlyObjectWrapper<String> lastRefusal = new ReadOnlyObjectWrapper<>(this, "lastRefusal");
     private final ReadOnlyObjectWrapper<String> lastChange = new ReadOnlyObjectWrapper<>(this, "lastChange");
     private Dispatcher dispatcher;
@@ -53,6 +55,8 @@ public final class PoolSettingsModel {
         onChange(maxRetries, v -> push(c -> c.maxRetries(v.intValue()), "max retries → " + v));
         onChange(scalingTickMillis, v -> push(c -> c.scalingTick(Duration.ofMillis(v.longValue())),
                 "scaling tick → " + v + " ms"));
+        onChange(scalingPolicy, v -> push(c -> c.scalingPolicy(v), "scaling policy → " + (v == null ? null
+                : v.name() + " (" + v.settings() + ")")));
     }
 
     /** Binds the model to another (new) dispatcher and shows its settings. */
@@ -95,6 +99,7 @@ public final class PoolSettingsModel {
             requestTimeoutMillis.set((int) c.requestTimeout().toMillis());
             maxRetries.set(c.maxRetries());
             scalingTickMillis.set((int) c.scalingTick().toMillis());
+            scalingPolicy.set(c.scalingPolicy());
         } finally {
             syncing = false;
         }
@@ -138,6 +143,11 @@ public final class PoolSettingsModel {
     /** How often the scaler decides, in milliseconds. */
     public IntegerProperty scalingTickMillisProperty() {
         return scalingTickMillis;
+    }
+
+    /** How the scaler picks the pool's size. */
+    public ObjectProperty<ScalingPolicy> scalingPolicyProperty() {
+        return scalingPolicy;
     }
 
     /** The engine's message for the last refused change. */

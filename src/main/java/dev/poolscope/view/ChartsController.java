@@ -45,6 +45,7 @@ public final class ChartsController {
         workers = new LiveChart(workersChart).wholeNumbers();
         workers.line("pool size", "pool-size", s -> s.snapshot().poolSize());
         workers.line("busy", "busy", s -> s.snapshot().busyWorkers());
+        workers.line("desired", "desired", Sample::desiredWorkers);
         workers.line("min", "min", s -> s.snapshot().config().minWorkers());
         workers.line("max", "max", s -> s.snapshot().config().maxWorkers());
         markers = new ScalingMarkers(workers.extraSeries("scaling event", "scaling-event"), () -> workersChart.getXAxis().getWidth());

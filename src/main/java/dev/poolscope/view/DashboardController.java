@@ -116,6 +116,7 @@ public final class DashboardController {
             return;
         }
         headlineController.show(latest);
+        poolControlsController.showScaling(latest);
         if (!pauseChartsButton.isSelected()) {
             redrawCharts();
         }

@@ -7,15 +7,19 @@ import org.controlsfx.control.RangeSlider;
 
 import dev.poolscope.engine.OverflowPolicy;
 import dev.poolscope.engine.PoolConfig;
+import dev.poolscope.engine.ScalingPolicy;
 import dev.poolscope.model.PoolSettingsModel;
+import dev.poolscope.model.Sample;
 import javafx.beans.property.IntegerProperty;
 import javafx.fxml.FXML;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.util.StringConverter;
@@ -40,6 +44,9 @@ public final class PoolControlsController {
     @FXML private Spinner<Integer> timeoutSpinner;
     @FXML private Spinner<Integer> retriesSpinner;
     @FXML private Spinner<Integer> tickSpinner;
+    @FXML private ComboBox<ScalingPolicy> scalingBox;
+    @FXML private Label scalingSettings;
+    @FXML private Label scalingReason;
 
     void init(PoolSettingsModel model, Consumer<String> complain) {
         bindWorkers(model);
@@ -66,6 +73,44 @@ public final class PoolControlsController {
         });
         policyBox.valueProperty().bindBidirectional(model.overflowPolicyProperty());
         showLimits();
+        bindScaling(model);
+    }
+
+    /** Shows the scaling policy's latest decision, so its reasoning is readable without hovering. */
+    void showScaling(Sample latest) {
+        scalingReason.setText(latest.scalingReason());
+    }
+
+    /** The five policies with their defaults; the one in force (perhaps tuned elsewhere) shows its own settings. */
+    private void bindScaling(PoolSettingsModel model) {
+        scalingBox.getItems().setAll(ScalingPolicy.NAMES.stream().map(ScalingPolicy::withDefaults).toList());
+        scalingBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ScalingPolicy p) {
+                return p == null ? "" : p.name();
+            }
+
+            @Override
+            public ScalingPolicy fromString(String s) {
+                return ScalingPolicy.withDefaults(s);
+            }
+        });
+        scalingBox.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(ScalingPolicy p, boolean empty) {
+                super.updateItem(p, empty);
+                setText(empty || p == null ? null : p.name());
+                setTooltip(empty || p == null ? null : new Tooltip(p.summary()));
+            }
+        });
+        scalingBox.valueProperty().bindBidirectional(model.scalingPolicyProperty());
+        Runnable show = () -> {
+            ScalingPolicy p = model.scalingPolicyProperty().get();
+            scalingSettings.setText(p == null ? "" : p.settings());
+            scalingBox.setTooltip(p == null ? null : new Tooltip(p.summary()));
+        };
+        model.scalingPolicyProperty().addListener((o, a, b) -> show.run());
+        show.run();
     }
 
     private void bindWorkers(PoolSettingsModel model) {

@@ -63,6 +63,9 @@ record ScalingRun(MetricHistory.Marker first, MetricHistory.Marker last, int cou
             what += String.format(" over %.1f s", last.seconds() - first.seconds());
         }
         String sizes = String.format(" (%,d → %,d)", first.event().sizeBefore(), e.sizeAfter());
+        if (!e.explanation().isEmpty()) {
+            return what + ": " + e.explanation() + sizes;
+        }
         return what + ": " + switch (e.reason()) {
             case LOAD_ABOVE_THRESHOLD -> String.format("queue %,d > threshold %,d", e.queueDepth(), e.threshold());
             // A whole queue depth is below 312.75 exactly when it is below 313, so the band shows as a whole number.
@@ -75,6 +78,8 @@ record ScalingRun(MetricHistory.Marker first, MetricHistory.Marker last, int cou
             case STUCK_ABANDONED -> "a stuck worker was abandoned while the pool stopped";
             case WORKER_LOST -> "a worker thread died; the pool was topped up to min";
             case BELOW_MIN_RESTORED -> "the pool was below min and was topped up";
+            case POLICY_GREW -> "the scaling policy asked for more workers";
+            case POLICY_SHRANK -> "the scaling policy asked for fewer workers";
         } + sizes;
     }
 }

@@ -68,9 +68,9 @@ class RuntimeRetuningTest {
                 pool.submit("job", i);
             }
             gate.awaitEntered(1);
-            assertNull(pool.workers.tick(pool.config(), pool.queue.size()), "49 queued is below 1000");
+            assertNull(pool.scaler.tick(pool.queue.size()), "49 queued is below 1000");
             pool.setLoadThreshold(10);
-            ScalingEvent grew = pool.workers.tick(pool.config(), pool.queue.size());
+            ScalingEvent grew = pool.scaler.tick(pool.queue.size());
             assertEquals(ScalingEvent.Reason.LOAD_ABOVE_THRESHOLD, grew.reason());
             assertEquals(10, grew.threshold());
             assertEquals(2, pool.poolSize());

@@ -100,4 +100,29 @@ class WorkPlanTest {
         java.util.Arrays.sort(values);
         return values[(int) (SAMPLES * 0.99)] / 1e6;
     }
+
+    @Test
+    void retriesDrawTheSameWayForTheSamePlanAndAttemptWhateverThreadRunsThem() {
+        LoadSettings flaky = LoadSettings.defaults().withFailureProbability(0.3).withHangProbability(0.1);
+        WorkPlan first = WorkPlan.sample(flaky, new SplittableRandom(21));
+        WorkPlan again = WorkPlan.sample(flaky, new SplittableRandom(21));
+        for (int attempt = 2; attempt <= 6; attempt++) {
+            assertEquals(first.forAttempt(attempt), again.forAttempt(attempt), "attempt " + attempt);
+            assertEquals(first.forAttempt(attempt), first.forAttempt(attempt), "attempt " + attempt + " redrawn");
+        }
+    }
+
+    @Test
+    void retryDrawsKeepThePlansOdds() {
+        LoadSettings flaky = LoadSettings.defaults().withFailureProbability(0.3);
+        SplittableRandom random = new SplittableRandom(8);
+        int failed = 0;
+        int n = 20_000;
+        for (int i = 0; i < n; i++) {
+            if (WorkPlan.sample(flaky, random).forAttempt(2).fail()) {
+                failed++;
+            }
+        }
+        assertEquals(0.3, failed / (double) n, 0.02);
+    }
 }

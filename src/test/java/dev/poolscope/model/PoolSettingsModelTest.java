@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import dev.poolscope.engine.Dispatcher;
 import dev.poolscope.engine.OverflowPolicy;
 import dev.poolscope.engine.PoolConfig;
+import dev.poolscope.engine.ScalingPolicy;
 
 /** Plain property tests: no toolkit needed, the model is javafx.beans only. */
 class PoolSettingsModelTest {
@@ -73,5 +74,17 @@ class PoolSettingsModelTest {
         } finally {
             fresh.shutdown(Duration.ofSeconds(1));
         }
+    }
+
+    @Test
+    void switchesTheScalingPolicyLiveAndShowsTheOneInForce() {
+        assertEquals("threshold", model.scalingPolicyProperty().get().name());
+        model.scalingPolicyProperty().set(ScalingPolicy.withDefaults("capacity"));
+        assertEquals(ScalingPolicy.withDefaults("capacity"), pool.config().scalingPolicy());
+        assertTrue(model.lastChangeProperty().get().startsWith("scaling policy → capacity (P(wait) ≤ 20 %"),
+                model.lastChangeProperty().get());
+        model.scalingPolicyProperty().set(null);
+        assertEquals(ScalingPolicy.withDefaults("capacity"), model.scalingPolicyProperty().get(), "refused: snaps back");
+        assertTrue(model.lastRefusalProperty().get().startsWith("scalingPolicy = null is not allowed"));
     }
 }

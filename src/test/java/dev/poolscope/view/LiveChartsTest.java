@@ -54,7 +54,9 @@ class LiveChartsTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> DashboardFixture.onFx(
                 () -> maxY(robot.lookup("#workersChart").queryAs(LineChart.class), 0)) > min);
         assertTrue(chartPeak >= min);
-        await().atMost(Duration.ofSeconds(20)).until(() -> lab.dispatcher().poolSize() == min);
+        await().atMost(Duration.ofSeconds(20)).until(() -> lab.dispatcher().poolSize() >= min + 2);
+        // The default policy keeps one spare above the busiest tick of its 3 s window, so it may stop at min + 1.
+        await().atMost(Duration.ofSeconds(20)).until(() -> lab.dispatcher().poolSize() <= min + 1);
         int points = DashboardFixture.onFx(() -> ((LineChart<?, ?>) robot.lookup("#queueChart").query())
                 .getData().get(0).getData().size());
         assertTrue(points > 10, "queue chart received points: " + points);
@@ -62,7 +64,7 @@ class LiveChartsTest {
                 + robot.lookup("#workersChart .scale-down-marker").queryAll().size());
         assertTrue(markers >= 2, "growth and shrinking marked: " + markers);
         String log = DashboardFixture.onFx(() -> lab.log().entries().toString());
-        assertTrue(log.contains("+1 worker") && log.contains("−1 idle worker"), log);
+        assertTrue(log.contains(", +1 →") && log.contains(" spare →"), log);
     }
 
     @Test

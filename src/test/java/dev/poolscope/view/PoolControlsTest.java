@@ -40,6 +40,20 @@ class PoolControlsTest {
     }
 
     @Test
+    void choosingAScalingPolicySwitchesTheRunningPoolAndShowsItsSettings(FxRobot robot) {
+        robot.clickOn("#scalingBox");
+        robot.clickOn("aimd");
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> lab.dispatcher().config().scalingPolicy().name().equals("aimd"));
+        Label settings = robot.lookup("#scalingSettings").queryAs(Label.class);
+        assertTrue(DashboardFixture.onFx(settings::getText).startsWith("run-time p99 target 100 ms"),
+                DashboardFixture.onFx(settings::getText));
+        Label reason = robot.lookup("#scalingReason").queryAs(Label.class);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> DashboardFixture.onFx(reason::getText).startsWith("AIMD: "));
+    }
+
+    @Test
     void draggingTheRangeSliderThumbsChangesTheDispatchersMinAndMax(FxRobot robot) {
         Dispatcher pool = lab.dispatcher();
         RangeSlider slider = robot.lookup(".range-slider").queryAs(RangeSlider.class);
