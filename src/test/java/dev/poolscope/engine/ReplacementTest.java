@@ -143,8 +143,8 @@ class ReplacementTest {
     @Test
     void workerThreadsAreNamedAfterThePoolAndNumberedFromOne() {
         try (Dispatcher pool = Pools.start(Pools.quiet().workers(1, 3).loadThreshold(1).build(), Map.of())) {
-            pool.workers.tick(pool.config(), 2);
-            pool.workers.tick(pool.config(), 2);
+            pool.scaler.tick(2);
+            pool.scaler.tick(2);
 
             Set<String> names = Set.of(pool.name + "-worker-1", pool.name + "-worker-2", pool.name + "-worker-3");
             assertEquals(names, Set.copyOf(Arrays.stream(pool.workers.view()).map(w -> w.thread().getName()).toList()));

@@ -22,6 +22,9 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(10)
 class RetirementTest {
 
+    /** The seed's rule without a down window, so one tick below the band shrinks at once. */
+    private static final ThresholdPolicy NO_WINDOW = new ThresholdPolicy(Duration.ZERO, Duration.ZERO);
+
     @Test
     void loweringMaxRetiresTheBusySurplusOnlyAfterItsRequestEnds() {
         Pools.Gate gate = new Pools.Gate();
@@ -57,7 +60,7 @@ class RetirementTest {
             pool.setWorkerRange(1, 1);
             pool.setWorkerRange(1, 3);
 
-            ScalingEvent grown = pool.workers.tick(pool.config(), 3);
+            ScalingEvent grown = pool.scaler.tick(3);
 
             assertEquals(ScalingEvent.Reason.LOAD_ABOVE_THRESHOLD, grown.reason());
             assertEquals(1, grown.sizeBefore(), "one of the two was due to retire");
@@ -71,31 +74,31 @@ class RetirementTest {
 
     @Test
     void shrinkingRetiresAnIdleWorkerAndCountsItAtOnce() {
-        try (Dispatcher pool = Pools.start(Pools.quiet().workers(1, 4).loadThreshold(4).build(), Map.of())) {
-            pool.workers.tick(pool.config(), 5);
-            pool.workers.tick(pool.config(), 5);
+        try (Dispatcher pool = Pools.start(Pools.quiet().workers(1, 4).loadThreshold(4).scalingPolicy(NO_WINDOW).build(), Map.of())) {
+            pool.scaler.tick(5);
+            pool.scaler.tick(5);
             assertEquals(3, pool.poolSize());
 
-            ScalingEvent shrink = pool.workers.tick(pool.config(), 0);
+            ScalingEvent shrink = pool.scaler.tick(0);
 
             assertEquals(ScalingEvent.Reason.LOAD_BELOW_BAND, shrink.reason());
             assertEquals(3, shrink.sizeBefore());
             assertEquals(2, shrink.sizeAfter());
-            ScalingEvent again = pool.workers.tick(pool.config(), 0);
+            ScalingEvent again = pool.scaler.tick(0);
             assertEquals(2, again.sizeBefore(), "the first retirement counts before the worker has left");
             assertEquals(1, again.sizeAfter());
             await().atMost(Duration.ofSeconds(5)).until(() -> pool.poolSize() == 1);
-            assertNull(pool.workers.tick(pool.config(), 0), "never below min");
+            assertNull(pool.scaler.tick(0), "never below min");
         }
     }
 
     @Test
     void growsOnlyUpToMaxCountingPendingRetirements() {
         try (Dispatcher pool = Pools.start(Pools.quiet().workers(1, 2).loadThreshold(4).build(), Map.of())) {
-            ScalingEvent grown = pool.workers.tick(pool.config(), 5);
+            ScalingEvent grown = pool.scaler.tick(5);
             assertEquals(1, grown.sizeBefore());
             assertEquals(2, grown.sizeAfter());
-            assertNull(pool.workers.tick(pool.config(), 5), "at max");
+            assertNull(pool.scaler.tick(5), "at max");
             assertEquals(2, pool.poolSize());
         }
     }
@@ -142,11 +145,11 @@ class RetirementTest {
 
     @Test
     void shrinkingWakesIdleWorkersAtOnceToRetire() throws Exception {
-        try (Dispatcher pool = Pools.start(Pools.quiet().workers(1, 4).loadThreshold(4).build(), Map.of())) {
-            pool.workers.tick(pool.config(), 5);
+        try (Dispatcher pool = Pools.start(Pools.quiet().workers(1, 4).loadThreshold(4).scalingPolicy(NO_WINDOW).build(), Map.of())) {
+            pool.scaler.tick(5);
             CompletableFuture<Job> idle = idleOn(pool.queue);
 
-            pool.workers.tick(pool.config(), 0);
+            pool.scaler.tick(0);
 
             assertNull(idle.get(5, TimeUnit.SECONDS), "woken empty-handed, long before its own recheck");
         }
