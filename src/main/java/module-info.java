@@ -14,6 +14,8 @@ module dev.poolscope {
     requires atlantafx.base;
     requires HdrHistogram;
     requires java.management;
+    requires java.management.rmi;
+    requires jdk.attach;
     requires static micrometer.core;
 
     exports dev.poolscope.engine;

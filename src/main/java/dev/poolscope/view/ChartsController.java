@@ -65,7 +65,7 @@ public final class ChartsController {
 
         eventLog.setItems(lab.log().entries());
         eventLog.setCellFactory(list -> new LogCell());
-        lab.dispatcherProperty().addListener((o, a, b) -> startOver());
+        lab.sourceProperty().addListener((o, a, b) -> startOver());
     }
 
     /** A fresh pool starts a fresh view: no old lines, markers or axis ranges. */

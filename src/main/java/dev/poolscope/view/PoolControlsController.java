@@ -10,7 +10,13 @@ import dev.poolscope.engine.PoolConfig;
 import dev.poolscope.model.PoolSettingsModel;
 import javafx.beans.property.IntegerProperty;
 import javafx.fxml.FXML;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.poolscope.model.PoolFigure;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
@@ -40,6 +46,8 @@ public final class PoolControlsController {
     @FXML private Spinner<Integer> timeoutSpinner;
     @FXML private Spinner<Integer> retriesSpinner;
     @FXML private Spinner<Integer> tickSpinner;
+    // Each control's own tooltip, put back when a pool that has the figure is shown again.
+    private final java.util.Map<Control, Tooltip> ownTooltips = new java.util.HashMap<>();
 
     void init(PoolSettingsModel model, Consumer<String> complain) {
         bindWorkers(model);
@@ -66,6 +74,47 @@ public final class PoolControlsController {
         });
         policyBox.valueProperty().bindBidirectional(model.overflowPolicyProperty());
         showLimits();
+    }
+
+    /**
+     * Disables what the pool shown lacks (its tooltip says why, and so does its label, which stays enabled since a
+     * disabled control shows no tooltip), and everything while a remote pool is read-only.
+     */
+    void showAccess(Map<PoolFigure, String> absent, boolean writable, String where) {
+        Map<Control, PoolFigure> figures = new LinkedHashMap<>();
+        figures.put(workersSlider, PoolFigure.MIN_WORKERS);
+        figures.put(thresholdSlider, PoolFigure.LOAD_THRESHOLD);
+        figures.put(thresholdField, PoolFigure.LOAD_THRESHOLD);
+        figures.put(capacitySpinner, PoolFigure.QUEUE_CAPACITY);
+        figures.put(policyBox, PoolFigure.OVERFLOW_POLICY);
+        figures.put(timeoutSpinner, PoolFigure.REQUEST_TIMEOUT);
+        figures.put(retriesSpinner, PoolFigure.RETRIES);
+        figures.put(tickSpinner, PoolFigure.SCALING_TICK);
+        figures.forEach((control, figure) -> {
+            ownTooltips.putIfAbsent(control, control.getTooltip());
+            // The worker range stays: min and max exist everywhere, only the exact floor may not.
+            String why = figure == PoolFigure.MIN_WORKERS ? null : absent.get(figure);
+            control.setDisable(why != null || !writable);
+            control.setTooltip(why != null ? new Tooltip("Not available: " + why) : !writable
+                    ? new Tooltip("Read-only: unlock tuning to change " + where) : ownTooltips.get(control));
+            control.getStyleClass().remove("absent");
+            if (why != null) {
+                control.getStyleClass().add("absent");
+            }
+            labelOf(control).ifPresent(label -> label.setTooltip(why != null ? new Tooltip("Not available: " + why)
+                    : null));
+        });
+    }
+
+    /** The label in the same grid row, or the row above for the threshold slider and field. */
+    private static java.util.Optional<Label> labelOf(Control control) {
+        if (control.getParent() instanceof javafx.scene.layout.GridPane grid) {
+            Integer row = javafx.scene.layout.GridPane.getRowIndex(control);
+            return grid.getChildren().stream().filter(n -> n instanceof Label
+                            && java.util.Objects.equals(javafx.scene.layout.GridPane.getRowIndex(n), row))
+                    .map(Label.class::cast).findFirst();
+        }
+        return java.util.Optional.empty();
     }
 
     private void bindWorkers(PoolSettingsModel model) {

@@ -19,7 +19,7 @@ class PoolSettingsModelTest {
 
     private final Dispatcher pool = Dispatcher.start("poolscope-model-test",
             PoolConfig.builder().workers(2, 8).scalingTick(Duration.ofSeconds(60)).build(), Map.of());
-    private final PoolSettingsModel model = new PoolSettingsModel(pool);
+    private final PoolSettingsModel model = new PoolSettingsModel(new InProcessSource(pool));
 
     @AfterEach
     void stop() {
@@ -44,7 +44,7 @@ class PoolSettingsModelTest {
         assertEquals(42, pool.config().loadThreshold());
         assertEquals(OverflowPolicy.DROP_OLDEST, pool.config().overflowPolicy());
         assertEquals(Duration.ofMillis(250), pool.config().requestTimeout());
-        assertEquals("request timeout → 250 ms", model.lastChangeProperty().get());
+        assertEquals("request timeout 0 → 250 ms", model.lastChangeProperty().get());
         assertNull(model.lastRefusalProperty().get());
     }
 
