@@ -14,6 +14,7 @@ import dev.poolscope.engine.OverflowPolicy;
 import dev.poolscope.engine.PoolConfig;
 import dev.poolscope.load.LoadSettings;
 import dev.poolscope.load.Scenario;
+import dev.poolscope.remote.JmxTarget;
 
 /**
  * The parsed and validated command line. {@link #parse} either returns options that can all be used as they are,
@@ -32,9 +33,11 @@ import dev.poolscope.load.Scenario;
  * @param csv      where to write the per-interval CSV, or null for none
  * @param seed     seed for the load's random draws, or null for a fresh one each run
  * @param jmxName  the name to register the pool under in the platform MBean server, or null for none
+ * @param connect  the JVM to watch instead of running a pool here ({@code --connect}), or null
+ * @param poolName the pool to watch in that JVM ({@code --pool}), or null for its only pool
  */
 public record Options(Mode mode, Scenario scenario, Duration duration, PoolConfig pool, Double rate,
-                      Duration interval, Path csv, Long seed, String jmxName) {
+                      Duration interval, Path csv, Long seed, String jmxName, JmxTarget connect, String poolName) {
 
     /** What the program does with these options. */
     public enum Mode {
@@ -80,7 +83,8 @@ public record Options(Mode mode, Scenario scenario, Duration duration, PoolConfi
     static final Set<String> SWITCHES = Set.of("--headless", "--smoke", "--version", "--help", "-h");
     /** Flags that take one value. */
     static final Set<String> VALUED = Set.of("--scenario", "--duration", "--interval", "--rate", "--seed", "--min",
-            "--max", "--threshold", "--capacity", "--timeout", "--retries", "--policy", "--csv", "--jmx");
+            "--max", "--threshold", "--capacity", "--timeout", "--retries", "--policy", "--csv", "--jmx", "--connect",
+            "--pool");
 
     /** The command-line name of {@code scenario}, e.g. {@code flaky}. */
     public static String nameOf(Scenario scenario) {
@@ -102,11 +106,11 @@ public record Options(Mode mode, Scenario scenario, Duration duration, PoolConfi
         Set<String> flags = given.stream().map(Arguments.Given::flag).collect(Collectors.toSet());
         if (flags.contains("--help") || flags.contains("-h")) {
             return new Options(Mode.HELP, Scenario.STEADY, DEFAULT_DURATION, Scenario.suggestedConfig(), null,
-                    DEFAULT_INTERVAL, null, null, null);
+                    DEFAULT_INTERVAL, null, null, null, null, null);
         }
         if (flags.contains("--version")) {
             return new Options(Mode.VERSION, Scenario.STEADY, DEFAULT_DURATION, Scenario.suggestedConfig(), null,
-                    DEFAULT_INTERVAL, null, null, null);
+                    DEFAULT_INTERVAL, null, null, null, null, null);
         }
         Parser parser = new Parser();
         given.forEach(g -> parser.apply(g.flag(), g.value()));
@@ -123,6 +127,8 @@ public record Options(Mode mode, Scenario scenario, Duration duration, PoolConfi
         private Path csv;
         private Long seed;
         private String jmxName;
+        private JmxTarget connect;
+        private String poolName;
         private Integer min;
         private Integer max;
         private final PoolConfig.Builder pool = Scenario.suggestedConfig().toBuilder();
@@ -158,6 +164,8 @@ public record Options(Mode mode, Scenario scenario, Duration duration, PoolConfi
                 case "--policy" -> pool.overflowPolicy(FlagValues.choice(flag, text, POLICIES, POLICY_NAMES));
                 case "--csv" -> csv = FlagValues.path(flag, text);
                 case "--jmx" -> jmxName = jmxName(flag, text);
+                case "--connect" -> connect = target(flag, text);
+                case "--pool" -> poolName = jmxName(flag, text);
                 default -> throw new IllegalStateException(flag + " is listed as a flag but not read");
             }
         }
@@ -170,12 +178,22 @@ public record Options(Mode mode, Scenario scenario, Duration duration, PoolConfi
                 requireRunMode("--interval", interval);
                 requireRunMode("--seed", seed);
             }
+            if (poolName != null && connect == null) {
+                throw new IllegalArgumentException("--pool only applies with --connect: name the JVM that runs it");
+            }
+            if (connect != null && mode == Mode.SMOKE) {
+                throw new IllegalArgumentException("--connect cannot be combined with --smoke: use --headless");
+            }
+            if (connect != null && jmxName != null) {
+                throw new IllegalArgumentException("--connect cannot be combined with --jmx: a watched pool is "
+                        + "registered in its own JVM");
+            }
             if (mode == Mode.SMOKE) {
                 duration = duration != null ? duration : SMOKE_DURATION;
                 rate = rate != null ? rate : SMOKE_RATE;
             }
             return new Options(mode, scenario, duration != null ? duration : DEFAULT_DURATION, config, rate,
-                    interval != null ? interval : DEFAULT_INTERVAL, csv, seed, jmxName);
+                    interval != null ? interval : DEFAULT_INTERVAL, csv, seed, jmxName, connect, poolName);
         }
 
         private PoolConfig poolConfig() {
@@ -227,6 +245,15 @@ public record Options(Mode mode, Scenario scenario, Duration duration, PoolConfi
                         + MAX_JMX_NAME_LENGTH + " characters, not all spaces");
             }
             return text;
+        }
+
+        /** A pid, host:port or service:jmx: URL; the message names the flag and what it accepts. */
+        private static JmxTarget target(String flag, String text) {
+            try {
+                return JmxTarget.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(flag + " " + e.getMessage().replaceFirst("^target ", ""), e);
+            }
         }
 
         private static int count(String flag, String text, int lowest, int highest) {

@@ -59,6 +59,11 @@ final class Usage {
                                         this JVM, for JConsole or VisualVM to watch and tune (the JVM opens
                                         no port unless started with com.sun.management.jmxremote.port)
 
+                Watch another JVM (no pool or load runs here; the window opens read-only)
+                  --connect TARGET      a local pid, host:port, or a service:jmx: URL
+                  --pool NAME           the pool to watch there (needed when it has several)
+                  with --headless --csv FILE --duration DUR: record that pool, same CSV columns
+
                 Exit codes: 0 ok, 1 the run failed (a request went unaccounted, or the load generator
                 died), 2 bad arguments.
 
@@ -73,6 +78,8 @@ final class Usage {
                       the classic article load: 10,000 requests/s of ~1 ms work (about 10 busy workers)
                   poolscope --headless --scenario burst --duration 10m --jmx demo
                       a pool to watch in JConsole (jconsole, then pick the poolscope process)
+                  poolscope --connect 4242 --pool orders              watch pid 4242's pool orders
+                  poolscope --connect localhost:9010 --headless --csv orders.csv --duration 60s
                 """;
         return String.format(Locale.ROOT, text, scenarios,
                 FlagValues.plain(LoadSettings.MIN_RATE), FlagValues.plain(LoadSettings.MAX_RATE),

@@ -65,7 +65,7 @@ class PoolSettingsModelTest {
         Dispatcher fresh = Dispatcher.start("poolscope-model-test2",
                 PoolConfig.builder().workers(3, 4).scalingTick(Duration.ofSeconds(60)).build(), Map.of());
         try {
-            model.attach(fresh);
+            model.attach(new InProcessSource(fresh));
             assertEquals(3, model.minWorkersProperty().get());
             model.maxWorkersProperty().set(6);
             assertEquals(6, fresh.config().maxWorkers());
