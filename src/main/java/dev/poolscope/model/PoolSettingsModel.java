@@ -77,9 +77,17 @@ public final class PoolSettingsModel {
 
     /** Shows settings a remote pool reports, unless a change of ours is still on its way there. */
     public void follow(PoolConfig inForce) {
-        if (source.isRemote() && pending == 0 && !inForce.equals(config())) {
+        if (source.isRemote() && pending == 0 && !shows(inForce)) {
             showConfig(inForce);
         }
+    }
+
+    private boolean shows(PoolConfig c) {
+        return minWorkers.get() == c.minWorkers() && maxWorkers.get() == c.maxWorkers()
+                && loadThreshold.get() == c.loadThreshold() && queueCapacity.get() == c.queueCapacity()
+                && overflowPolicy.get() == c.overflowPolicy()
+                && requestTimeoutMillis.get() == (int) c.requestTimeout().toMillis()
+                && maxRetries.get() == c.maxRetries() && scalingTickMillis.get() == (int) c.scalingTick().toMillis();
     }
 
     /** The settings in force, for starting a fresh pool with them. */

@@ -119,6 +119,10 @@ public final class PoolControlsController {
 
     private void bindWorkers(PoolSettingsModel model) {
         workersSlider.setMax(Math.max(SLIDER_MAX_WORKERS, model.maxWorkersProperty().get()));
+        // Registered before the binding, so a remote pool's larger max (Tomcat's 200) widens the slider before the
+        // thumb moves there, rather than the thumb being clamped to the old end.
+        model.maxWorkersProperty().addListener((o, a, b) -> workersSlider.setMax(Math.max(workersSlider.getMax(),
+                b.intValue())));
         // The thumbs move in fractions; the model keeps whole workers and the binding snaps the thumbs back.
         workersSlider.highValueProperty().bindBidirectional(model.maxWorkersProperty());
         workersSlider.lowValueProperty().bindBidirectional(model.minWorkersProperty());
