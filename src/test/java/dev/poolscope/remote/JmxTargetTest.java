@@ -26,7 +26,7 @@ class JmxTargetTest {
 
     @Test
     void readsAServiceUrlAsItIs() {
-        assertEquals("service:jmx:rmi://127.0.0.1:0", JmxTarget.parse("service:jmx:rmi://127.0.0.1:0").url()
+        assertEquals("service:jmx:rmi:///jndi/rmi://db1:9010/jmxrmi", JmxTarget.parse("service:jmx:rmi:///jndi/rmi://db1:9010/jmxrmi").url()
                 .toString());
     }
 
