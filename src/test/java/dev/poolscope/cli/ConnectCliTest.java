@@ -92,6 +92,8 @@ class ConnectCliTest {
 
     @Test
     void aPoolThatIsNotThereListsThoseThatAre() throws Exception {
+        Dispatcher pool = Dispatcher.start("cli-present", PoolConfig.builder().workers(1, 2).build(), Map.of());
+        PoolRegistration registration = PoolJmx.register(pool, "cli-present");
         JMXConnectorServer server = JMXConnectorServerFactory.newJMXConnectorServer(
                 new JMXServiceURL("service:jmx:rmi://127.0.0.1:0"), null, ManagementFactory.getPlatformMBeanServer());
         server.start();
@@ -100,8 +102,11 @@ class ConnectCliTest {
                     "--headless"));
             assertTrue(errBytes.toString(StandardCharsets.UTF_8).startsWith("--pool nosuch is not in "),
                     errBytes.toString(StandardCharsets.UTF_8));
+            assertTrue(errBytes.toString(StandardCharsets.UTF_8).contains("cli-present"));
         } finally {
             server.stop();
+            registration.close();
+            pool.shutdown(Duration.ofSeconds(1));
         }
     }
 }
