@@ -16,6 +16,7 @@ import javax.management.remote.JMXServiceURL;
  */
 public record JmxTarget(String text, Long pid, JMXServiceURL url) {
 
+    private static final int MAX_SHOWN = 60;
     private static final Pattern HOST_PORT = Pattern.compile("(\\[[0-9a-fA-F:]+]|[A-Za-z0-9.-]+):(\\d{1,5})");
 
     /**
@@ -56,8 +57,15 @@ public record JmxTarget(String text, Long pid, JMXServiceURL url) {
         return "target '" + text + "' is not allowed: " + why;
     }
 
-    /** The target in the log's and the title's words, e.g. {@code pid 4242} or {@code localhost:9010}. */
+    /**
+     * The target in the log's and the title's words, e.g. {@code pid 4242} or {@code localhost:9010}; a long URL
+     * (an RMI stub runs to hundreds of characters) is shortened to its host.
+     */
     public String describe() {
-        return pid != null ? "pid " + pid : text;
+        if (pid != null) {
+            return "pid " + pid;
+        }
+        return text.length() <= MAX_SHOWN ? text : "JMX URL at " + url.getHost() + (url.getPort() > 0 ? ":"
+                + url.getPort() : "");
     }
 }

@@ -60,6 +60,9 @@ final class SourceBar {
         demo.setOnAction(e -> lab.watchDemo());
         HBox.setHgrow(where, Priority.ALWAYS);
         where.setMaxWidth(Double.MAX_VALUE);
+        for (Region button : new Region[] {unlock, reconnect, copy, demo}) {
+            button.setMinWidth(Region.USE_PREF_SIZE);
+        }
         HBox row = new HBox(8, where, unlock, reconnect, copy, demo);
         row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         band.getChildren().add(row);

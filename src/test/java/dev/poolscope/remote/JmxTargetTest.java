@@ -31,6 +31,12 @@ class JmxTargetTest {
     }
 
     @Test
+    void describesALongStubUrlByItsHost() {
+        JmxTarget t = JmxTarget.parse("service:jmx:rmi://127.0.0.1/stub/" + "rO0ABXNy".repeat(20));
+        assertEquals("JMX URL at 127.0.0.1", t.describe());
+    }
+
+    @Test
     void refusesAnythingElseNamingTheValueAndWhatIsAccepted() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> JmxTarget.parse("nowhere"));
         assertTrue(e.getMessage().startsWith("target 'nowhere' is not allowed: expected a process id"),
