@@ -208,7 +208,7 @@ public final class Dispatcher implements AutoCloseable {
         }
         try {
             accounting.stripe().arrive(Counter.RUNNING);
-            self.runAttempt(job, System.nanoTime());
+            self.runAttempt(job);
         } catch (RuntimeException | Error e) {
             // runAttempt has settled the request already; submit never throws for an accepted request.
             System.getLogger(Dispatcher.class.getName()).log(System.Logger.Level.ERROR,

@@ -202,27 +202,6 @@ final class RequestQueue {
         }
     }
 
-    /** The next request, counted from queued to running, if one is there now; null without waiting otherwise. */
-    Job poll() {
-        if (count.get() == 0) {
-            return null;
-        }
-        Job job;
-        int before;
-        takeLock.lock();
-        try {
-            if (count.get() == 0) {
-                return null;
-            }
-            job = dequeue();
-            before = countTaken();
-        } finally {
-            takeLock.unlock();
-        }
-        wakeSubmitterIfWasFull(before);
-        return job;
-    }
-
     /**
      * The next request, counted from queued to running, or null after {@code maxWaitNanos}, a {@link #wakeAll()},
      * or close.
@@ -246,26 +225,15 @@ final class RequestQueue {
                 }
             }
             job = dequeue();
-            before = countTaken();
+            taken++;
+            before = count.getAndDecrement();
+            if (before > 1) {
+                // More are waiting: pass the wake-up on to the next idle worker.
+                notEmpty.signal();
+            }
         } finally {
             takeLock.unlock();
         }
-        wakeSubmitterIfWasFull(before);
-        return job;
-    }
-
-    /** Counts a dequeued job as taken and passes the wake-up on if more wait; the caller holds takeLock. */
-    private int countTaken() {
-        taken++;
-        int before = count.getAndDecrement();
-        if (before > 1) {
-            // More are waiting: pass the wake-up on to the next idle worker.
-            notEmpty.signal();
-        }
-        return before;
-    }
-
-    private void wakeSubmitterIfWasFull(int before) {
         if (before >= capacity) {
             putLock.lock();
             try {
@@ -274,6 +242,7 @@ final class RequestQueue {
                 putLock.unlock();
             }
         }
+        return job;
     }
 
     /** Wakes every waiting worker and submitter so each re-checks whether it should retire or stop. */

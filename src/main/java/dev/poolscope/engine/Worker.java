@@ -28,8 +28,6 @@ final class Worker implements Runnable {
     private final Dispatcher pool;
     private final Accounting.Stripe stripe;
     private volatile Thread thread;
-    // When this worker's last attempt ended; read and written by its own thread only.
-    private long lastEndNanos;
     // The attempt in progress, for the watchdog; null while idle. Written with release stores by this worker only
     // (readers need to see the job's attempt fields, not a full fence per request), read volatile by others.
     volatile Job current;
@@ -70,17 +68,10 @@ final class Worker implements Runnable {
     public void run() {
         Throwable died = null;
         try {
-            boolean ranLast = false;
             while (pool.keepWorking(this)) {
-                // The queue counts a job as running when this worker takes it. A job taken straight after the
-                // last attempt starts at that attempt's end: one clock read serves both state changes.
-                Job job = pool.queue.poll();
-                boolean shareClock = ranLast && job != null;
-                if (job == null) {
-                    job = pool.queue.take(IDLE_RECHECK_NANOS);
-                }
-                ranLast = job != null;
-                if (ranLast && !runAttempt(job, shareClock ? lastEndNanos : System.nanoTime())) {
+                Job job = pool.queue.take(IDLE_RECHECK_NANOS);
+                // The queue counted it as running when this worker took it.
+                if (job != null && !runAttempt(job)) {
                     // The watchdog gave up on this worker and removed it from the pool; a replacement runs instead.
                     return;
                 }
@@ -106,9 +97,9 @@ final class Worker implements Runnable {
      * Whatever throws after the handler (the finisher, recording, the future's completion), the request still
      * gets exactly one outcome before the error goes on up and ends the worker's thread.
      */
-    boolean runAttempt(Job job, long start) {
-        // A shared clock read can be a little older than the enqueue of the job it starts.
-        long waited = Math.max(0, start - job.enqueuedAt);
+    boolean runAttempt(Job job) {
+        long start = System.nanoTime();
+        long waited = start - job.enqueuedAt;
         job.waitNanos += waited;
         job.attemptWaitNanos = waited;
         int word = job.beginAttempt(start);
@@ -120,9 +111,7 @@ final class Worker implements Runnable {
         } catch (Throwable t) {
             error = t;
         }
-        long end = System.nanoTime();
-        lastEndNanos = end;
-        long ran = end - start;
+        long ran = System.nanoTime() - start;
         CURRENT.setRelease(this, null);
         try {
             if (job.finish(word)) {
