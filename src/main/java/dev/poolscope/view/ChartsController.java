@@ -37,6 +37,10 @@ public final class ChartsController {
     private LiveChart latency;
     // The charts of figures the pool shown lacks: left empty, titled with why. FX-thread confined.
     private Map<LiveChart, String> absentCharts = Map.of();
+    private XYChart.Series<Number, Number> thresholdLine;
+    private XYChart.Series<Number, Number> shrinkLine;
+    // True while the pool shown has no load threshold, so its lines are not drawn.
+    private boolean thresholdAbsent;
     private final Map<LineChart<Number, Number>, String> originalTitles = new HashMap<>();
     private Lab lab;
     private XYChart.Series<Number, Number> capacityLine;
@@ -46,8 +50,8 @@ public final class ChartsController {
         this.lab = lab;
         queue = new LiveChart(queueChart);
         queue.line("queued", "queued", s -> s.snapshot().queued());
-        queue.line("threshold", "threshold", s -> s.snapshot().config().loadThreshold());
-        queue.line("shrink band", "shrink-band", s -> s.snapshot().config().shrinkBelow());
+        thresholdLine = queue.line("threshold", "threshold", s -> s.snapshot().config().loadThreshold());
+        shrinkLine = queue.line("shrink band", "shrink-band", s -> s.snapshot().config().shrinkBelow());
         capacityLine = queue.line("capacity", "capacity", s -> s.snapshot().queueCapacity());
 
         workers = new LiveChart(workersChart).wholeNumbers();
@@ -95,6 +99,7 @@ public final class ChartsController {
         absent(absent.get(PoolFigure.THROUGHPUT), throughput, throughputChart, charts);
         absent(absent.get(PoolFigure.DROPS), trouble, troubleChart, charts);
         absentCharts = charts;
+        thresholdAbsent = absent.containsKey(PoolFigure.LOAD_THRESHOLD);
     }
 
     private void absent(String why, LiveChart live, LineChart<Number, Number> chart, Map<LiveChart, String> charts) {
@@ -110,6 +115,10 @@ public final class ChartsController {
         List<Sample> window = history.window(windowSeconds, MAX_POINTS);
         List<Sample> none = List.of();
         queue.redraw(window, windowSeconds);
+        if (thresholdAbsent) {
+            queue.clear(thresholdLine);
+            queue.clear(shrinkLine);
+        }
         workers.redraw(window, windowSeconds);
         trouble.redraw(absentCharts.containsKey(trouble) ? none : window, windowSeconds);
         throughput.redraw(absentCharts.containsKey(throughput) ? none : window, windowSeconds);
