@@ -41,6 +41,8 @@ public final class ChartsController {
     private XYChart.Series<Number, Number> shrinkLine;
     // True while the pool shown has no load threshold, so its lines are not drawn.
     private boolean thresholdAbsent;
+    // True while the pool shown does not report its queue's capacity.
+    private boolean capacityAbsent;
     private final Map<LineChart<Number, Number>, String> originalTitles = new HashMap<>();
     private Lab lab;
     private XYChart.Series<Number, Number> capacityLine;
@@ -100,6 +102,7 @@ public final class ChartsController {
         absent(absent.get(PoolFigure.DROPS), trouble, troubleChart, charts);
         absentCharts = charts;
         thresholdAbsent = absent.containsKey(PoolFigure.LOAD_THRESHOLD);
+        capacityAbsent = absent.containsKey(PoolFigure.QUEUE_CAPACITY);
     }
 
     private void absent(String why, LiveChart live, LineChart<Number, Number> chart, Map<LiveChart, String> charts) {
@@ -128,12 +131,12 @@ public final class ChartsController {
         }
         PoolSnapshot last = window.get(window.size() - 1).snapshot();
         long peak = window.stream().mapToLong(s -> s.snapshot().queued()).max().orElse(0);
-        boolean capacityShown = capacityIsNear(peak, last.queueCapacity());
+        boolean capacityShown = !capacityAbsent && capacityIsNear(peak, last.queueCapacity());
         if (!capacityShown) {
             queue.clear(capacityLine);
         }
-        queueChart.setTitle(String.format(capacityShown ? "Queue depth · capacity %,d" : "Queue depth · capacity "
-                + "%,d (off scale)", last.queueCapacity()));
+        queueChart.setTitle(capacityAbsent ? "Queue depth" : String.format(capacityShown ? "Queue depth · capacity %,d"
+                : "Queue depth · capacity %,d (off scale)", last.queueCapacity()));
         boolean capped = CappedAtMax.holds(last);
         workersChart.setTitle(capped ? String.format("Workers · capped at max %,d", last.config().maxWorkers())
                 : "Workers");
