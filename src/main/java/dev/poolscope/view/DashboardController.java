@@ -168,6 +168,10 @@ public final class DashboardController {
                         + "%s dropped", s.state(), Format.rate(latest.rates().completedPerSecond()), s.poolSize(),
                 s.busyWorkers(), Format.count(s.submitted()), Format.count(s.completed()),
                 Format.count(s.droppedTotal()));
+        if (lab.sourceProperty().get().absent().containsKey(PoolFigure.DROPS)) {
+            summary = String.format("%s · pool %,d (%,d busy) · %s queued", lab.sourceProperty().get().describe(),
+                    s.poolSize(), s.busyWorkers(), Format.count(s.queued()));
+        }
         if (trouble) {
             summary = String.format("⚠ trouble: %s dropped/s · %s timed out/s · %s failed/s · pool %,d (%,d busy) · "
                             + "%s dropped in all", Format.rate(latest.rates().droppedPerSecond()),
