@@ -169,8 +169,8 @@ public final class DashboardController {
                 s.busyWorkers(), Format.count(s.submitted()), Format.count(s.completed()),
                 Format.count(s.droppedTotal()));
         if (lab.sourceProperty().get().absent().containsKey(PoolFigure.DROPS)) {
-            summary = String.format("%s · pool %,d (%,d busy) · %s queued", lab.sourceProperty().get().describe(),
-                    s.poolSize(), s.busyWorkers(), Format.count(s.queued()));
+            summary = String.format("%s · pool %,d (%,d busy)", lab.sourceProperty().get().describe(),
+                    s.poolSize(), s.busyWorkers());
         }
         if (trouble) {
             summary = String.format("⚠ trouble: %s dropped/s · %s timed out/s · %s failed/s · pool %,d (%,d busy) · "
