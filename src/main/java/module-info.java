@@ -13,6 +13,8 @@ module dev.poolscope {
     requires org.controlsfx.controls;
     requires atlantafx.base;
     requires HdrHistogram;
+    requires java.net.http;
+    requires jdk.httpserver;
     requires java.management;
     requires java.management.rmi;
     requires jdk.attach;

@@ -15,6 +15,7 @@ import dev.poolscope.engine.PoolSnapshot;
 import dev.poolscope.engine.ScalingEvent;
 import dev.poolscope.engine.ShutdownReport;
 import dev.poolscope.engine.SnapshotReader;
+import dev.poolscope.http.HttpPath;
 import dev.poolscope.jmx.PoolJmx;
 import dev.poolscope.jmx.PoolRegistration;
 import dev.poolscope.load.LoadGenerator;
@@ -27,7 +28,8 @@ import dev.poolscope.load.SnapshotCsv;
  *    load generator following the scenario;
  * 2. samples the pool every interval until the duration is up, writing one CSV row per sample if asked;
  * 3. stops the generator, shuts the pool down with a {@value #SHUTDOWN_DEADLINE_SECONDS} s deadline, and takes a
- *    last snapshot once every request has its outcome, for the invariant check.
+ *    last snapshot once every request has its outcome, for the invariant check; an HTTP scenario's path stays
+ *    open until then, so requests already sent finish against a live backend, and closes last.
  *
  * <p>Sampling waits for fixed due times (start + k × interval) rather than sleeping an interval after each sample,
  * so rows do not drift later and later over a long run.
@@ -93,14 +95,16 @@ public final class HeadlessRunner {
             csv = csvFile == null ? null : new SnapshotCsv(csvFile, first);
             generator.start();
             Sampling sampling = sample(reader, first, csv);
-            generator.stop();
+            generator.stopGenerating();
             double loadSeconds = (System.nanoTime() - first.nanoTime()) / 1e9;
             PoolSnapshot endOfLoad = pool.snapshot();
             ShutdownReport report = pool.shutdown(Duration.ofSeconds(SHUTDOWN_DEADLINE_SECONDS));
             PoolSnapshot last = pool.snapshot();
+            HttpPath path = generator.httpPath();
+            HttpFigures http = path == null ? null : HttpFigures.of(path);
             return new RunReport(options, seed, loadSeconds, generator.generated(), generator.failure(), endOfLoad,
                     last, report, latency.summary(), scaling.grew.sum(), scaling.shrank.sum(),
-                    sampling.smallestPool, sampling.largestPool);
+                    sampling.smallestPool, sampling.largestPool, http);
         } finally {
             generator.stop();
             pool.shutdown(Duration.ofSeconds(SHUTDOWN_DEADLINE_SECONDS));

@@ -71,8 +71,10 @@ public record Options(Mode mode, Scenario scenario, Duration duration, PoolConfi
     /** Command-line names of the scenarios, in menu order. */
     static final Map<String, Scenario> SCENARIOS = Map.of(
             "steady", Scenario.STEADY, "burst", Scenario.BURST, "ramp", Scenario.RAMP, "sine", Scenario.SINE,
-            "flaky", Scenario.FLAKY_DOWNSTREAM, "slow", Scenario.SLOW_DOWNSTREAM);
-    static final List<String> SCENARIO_NAMES = List.of("steady", "burst", "ramp", "sine", "flaky", "slow");
+            "flaky", Scenario.FLAKY_DOWNSTREAM, "slow", Scenario.SLOW_DOWNSTREAM, "http-healthy", Scenario.HTTP_HEALTHY,
+            "http-saturates", Scenario.HTTP_SATURATES, "http-brownout", Scenario.HTTP_BROWNOUT);
+    static final List<String> SCENARIO_NAMES = List.of("steady", "burst", "ramp", "sine", "flaky", "slow",
+            "http-healthy", "http-saturates", "http-brownout");
 
     /** Command-line names of the overflow policies: {@code DROP_NEWEST} is {@code drop-newest}. */
     static final Map<String, OverflowPolicy> POLICIES = Arrays.stream(OverflowPolicy.values())

@@ -8,6 +8,7 @@ import dev.poolscope.engine.DropReason;
 import dev.poolscope.engine.PoolConfig;
 import dev.poolscope.engine.PoolSnapshot;
 import dev.poolscope.engine.ShutdownReport;
+import dev.poolscope.http.HttpPath;
 
 /**
  * What a headless run measured, and its verdict.
@@ -25,11 +26,12 @@ import dev.poolscope.engine.ShutdownReport;
  * @param shrank        scaling decisions that retired workers
  * @param smallestPool  fewest live workers seen at a sample
  * @param largestPool   most live workers seen at a sample
+ * @param http          for an HTTP scenario, what its client and backend saw; null otherwise
  */
 public record RunReport(Options options, long seed, double loadSeconds, long generated, Throwable loadFailure,
                         PoolSnapshot endOfLoad,
                         PoolSnapshot last, ShutdownReport shutdown, WholeRunLatency.Summary latency, long grew,
-                        long shrank, int smallestPool, int largestPool) {
+                        long shrank, int smallestPool, int largestPool, HttpFigures http) {
 
     /** True when every submitted request reached exactly one outcome and no counter went negative. */
     public boolean invariantHolds() {
@@ -77,6 +79,13 @@ public record RunReport(Options options, long seed, double loadSeconds, long gen
                 latency.waitP50(), latency.waitP99(), latency.waitMax(), latency.runP50(), latency.runP99());
         line(b, "              over the whole run: an HdrHistogram of all %d completed requests "
                 + "(wait summed over attempts)", latency.count());
+        if (http != null) {
+            line(b, "  http        %d sent to the front, %d answered, %d unanswered, %d refused (over %d outstanding)",
+                    http.sent(), http.answered(), http.unanswered(), http.refused(), HttpPath.MAX_OUTSTANDING);
+            line(b, "  backend     %d calls answered, %d 5xx (%d shed with 503), p99 %.1f ms",
+                    http.backend().answered(), http.backend().serverErrors(), http.backend().rejected(),
+                    http.backend().p99Millis());
+        }
         line(b, "  scaling     %d events (%d grew, %d shrank); pool size %d..%d at samples, %d at the end of load",
                 grew + shrank, grew, shrank, smallestPool, largestPool, endOfLoad.poolSize());
         line(b, "  shutdown    %s", shutdown.summary());

@@ -20,7 +20,7 @@ final class Usage {
         PoolConfig d = Scenario.suggestedConfig();
         StringBuilder scenarios = new StringBuilder();
         for (String name : Options.SCENARIO_NAMES) {
-            scenarios.append(String.format(Locale.ROOT, "    %-8s %s%n", name,
+            scenarios.append(String.format(Locale.ROOT, "    %-14s %s%n", name,
                     Options.SCENARIOS.get(name).description()));
         }
         String text = """

@@ -1,5 +1,6 @@
 package dev.poolscope.load;
 
+import java.util.Collection;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -14,6 +15,8 @@ import java.util.random.RandomGenerator;
 
 import dev.poolscope.engine.Dispatcher;
 import dev.poolscope.engine.Outcome;
+import dev.poolscope.http.BackendSettings;
+import dev.poolscope.http.HttpPath;
 
 /**
  * An open-loop load generator: it submits requests at the rate its {@link LoadSettings} (and optional
@@ -28,6 +31,11 @@ import dev.poolscope.engine.Outcome;
  *    carried over; Poisson: exponential gaps), capped at {@value #MAX_CATCH_UP_MILLIS} ms worth, so a thread
  *    that was starved or paused resumes at its rate instead of firing the backlog as one burst;
  * 3. submits that many requests, each with a type drawn from the mix and a {@link WorkPlan} as its payload.
+ *
+ * <p>An HTTP scenario ({@link Scenario#backend()} not null) sends real HTTP requests instead, through an
+ * {@link HttpPath} of its own (client → front → pool → backend), opened when the scenario is chosen and closed
+ * when another is, when the pool is replaced ({@link #retarget}) and on {@link #stop()}; its backend follows the
+ * scenario's {@link Scenario#backendAt} as the scenario's clock runs.
  *
  * <p>Threads: the control methods may be called from any thread (the JavaFX thread, typically) and return at once,
  * except {@link #stop()}, which joins the generator thread. Settings and scenario are swapped atomically through
@@ -68,6 +76,8 @@ public final class LoadGenerator {
     private volatile Throwable failure;
     // Guarded by lifecycleLock.
     private Thread thread;
+    // Opened and closed under lifecycleLock; volatile so the generator thread reads it without the lock.
+    private volatile HttpPath http;
 
     // Owned by the generator thread, or by a test calling tick() while no thread runs.
     private final RandomGenerator random;
@@ -76,6 +86,7 @@ public final class LoadGenerator {
     private long lastTick = NEVER;
     private long scenarioNanos;
     private long seenEpoch;
+    private BackendSettings lastBackendStep;
 
     /** A generator with a fresh random seed and the system clock. */
     public LoadGenerator(Dispatcher dispatcher, LoadSettings settings) {
@@ -134,11 +145,20 @@ public final class LoadGenerator {
     }
 
     /**
-     * Stops for good and waits for the generator thread to end; safe to call more than once. If the thread is held
-     * inside the pool (a blocking overflow policy, or running a request itself under caller-runs), it is interrupted.
-     * A failed generator stays FAILED, so its cause stays visible.
+     * Stops for good, waits for the generator thread to end and closes the HTTP path, if any; safe to call more
+     * than once. If the thread is held inside the pool (a blocking overflow policy, or running a request itself
+     * under caller-runs), it is interrupted. A failed generator stays FAILED, so its cause stays visible.
      */
     public void stop() {
+        stopGenerating();
+        closeHttp();
+    }
+
+    /**
+     * Like {@link #stop()} but leaves the HTTP path open, so requests already sent can finish while the pool drains;
+     * {@link #stop()} closes it afterwards.
+     */
+    public void stopGenerating() {
         Thread t;
         synchronized (lifecycleLock) {
             if (state != State.FAILED) {
@@ -171,7 +191,7 @@ public final class LoadGenerator {
     /** Applies new settings from the next wakeup (within about a millisecond); the scenario, if any, stays. */
     public void setSettings(LoadSettings settings) {
         Objects.requireNonNull(settings, "settings");
-        SimulatedWork.registerAll(dispatcher, settings.typeMix().keySet());
+        registerHandlers(dispatcher, settings.typeMix().keySet());
         program.updateAndGet(p -> new Program(settings, p.scenario(), p.epoch()));
     }
 
@@ -181,15 +201,34 @@ public final class LoadGenerator {
      */
     public void setScenario(Scenario scenario) {
         LoadSettings next = scenario != null ? scenario.baseSettings() : program.get().settings();
-        SimulatedWork.registerAll(dispatcher, next.typeMix().keySet());
+        synchronized (lifecycleLock) {
+            closeHttp();
+            if (scenario != null && scenario.backend() != null && state != State.STOPPED && state != State.FAILED) {
+                http = HttpPath.open(dispatcher, next.typeMix().keySet(), scenario.backend(), this::hear);
+            }
+        }
+        registerHandlers(dispatcher, next.typeMix().keySet());
         program.updateAndGet(p -> new Program(scenario != null ? next : p.settings(), scenario, p.epoch() + 1));
     }
 
     /** Sends future requests to {@code target} instead, e.g. after the pool was restarted with a new config. */
     public void retarget(Dispatcher target) {
         Objects.requireNonNull(target, "dispatcher");
-        SimulatedWork.registerAll(target, program.get().settings().typeMix().keySet());
+        Program p = program.get();
+        synchronized (lifecycleLock) {
+            if (http != null) {
+                // A new pool is a new run: a fresh backend, front and client, none of the old one's connections.
+                closeHttp();
+                http = HttpPath.open(target, p.settings().typeMix().keySet(), p.scenario().backend(), this::hear);
+            }
+        }
+        registerHandlers(target, p.settings().typeMix().keySet());
         dispatcher = target;
+    }
+
+    /** The HTTP path of the HTTP scenario being followed, to read its backend's figures; null otherwise. */
+    public HttpPath httpPath() {
+        return http;
     }
 
     /** Calls {@code listener} with the outcome of every request submitted from now on (null: none); keep it quick. */
@@ -230,6 +269,33 @@ public final class LoadGenerator {
     /** What ended the generator thread unexpectedly, or null; the generator is then FAILED unless already stopping. */
     public Throwable failure() {
         return failure;
+    }
+
+    /** The proxy handles {@code types} while an HTTP path is open, simulated work otherwise. */
+    private void registerHandlers(Dispatcher target, Collection<String> types) {
+        HttpPath path = http;
+        if (path != null) {
+            path.route(target, types);
+        } else {
+            SimulatedWork.registerAll(target, types);
+        }
+    }
+
+    private void closeHttp() {
+        synchronized (lifecycleLock) {
+            if (http != null) {
+                http.close();
+                http = null;
+            }
+        }
+    }
+
+    /** Passes an outcome heard by the HTTP front on to the listener. */
+    private void hear(Outcome outcome) {
+        Consumer<Outcome> listener = outcomeListener;
+        if (listener != null) {
+            listener.accept(outcome);
+        }
     }
 
     private void runLoop() {
@@ -274,8 +340,10 @@ public final class LoadGenerator {
         if (p.epoch() != seenEpoch) {
             seenEpoch = p.epoch();
             scenarioNanos = 0;
+            lastBackendStep = null;
         }
         scenarioNanos += elapsed;
+        followBackend(p.scenario());
         LoadSettings s = p.settings();
         double rate = p.scenario() == null ? s.ratePerSecond()
                 : Scenario.clampRate(p.scenario().rateAt(scenarioNanos / 1e9, s));
@@ -286,7 +354,28 @@ public final class LoadGenerator {
         return due;
     }
 
+    /** Applies the scenario's backend settings when they step, so tuning it by hand lasts until the next step. */
+    private void followBackend(Scenario scenario) {
+        HttpPath path = http;
+        if (path == null || scenario == null || scenario.backend() == null) {
+            return;
+        }
+        BackendSettings step = scenario.backendAt(scenarioNanos / 1e9);
+        if (!step.equals(lastBackendStep)) {
+            lastBackendStep = step;
+            path.backend().setSettings(step);
+        }
+    }
+
     private void submit(int n, LoadSettings s) {
+        HttpPath path = http;
+        if (path != null) {
+            for (int i = 0; i < n; i++) {
+                path.send(s.sampleType(random));
+                generated.incrementAndGet();
+            }
+            return;
+        }
         Dispatcher target = dispatcher;
         Consumer<Outcome> listener = outcomeListener;
         for (int i = 0; i < n; i++) {

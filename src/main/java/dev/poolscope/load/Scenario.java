@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Map;
 
 import dev.poolscope.engine.PoolConfig;
+import dev.poolscope.http.BackendSettings;
+import dev.poolscope.http.LatencyShape;
 
 /**
  * Demo presets: each pairs base {@link LoadSettings} with a rate that changes over time, chosen so that with
@@ -12,6 +14,10 @@ import dev.poolscope.engine.PoolConfig;
  * are mostly idle threads and the CPU is left to the generator, the pool and the UI.
  *
  * <p>Worker demand is rate × mean service time: 1,000 requests/s of 10 ms work keeps 10 workers busy.
+ *
+ * <p>The HTTP scenarios ({@link #backend()} not null) send real HTTP over loopback, client → front → pool →
+ * backend ({@link dev.poolscope.http.HttpPath}); the backend's settings, not the load's service time, decide how
+ * long each call takes, and {@link #backendAt} may change them over time.
  */
 public enum Scenario {
 
@@ -58,7 +64,37 @@ public enum Scenario {
     /** 400/s of log-normal 60 ms work needs 24 workers, more than the 16 allowed. */
     SLOW_DOWNSTREAM("Slow downstream", "A downstream with long, heavy-tailed response times: the pool hits max, "
             + "the queue and the wait grow, and at capacity requests are dropped.",
-            settings(400, Arrivals.POISSON, ServiceTime.LOG_NORMAL, 60, 0, 0));
+            settings(400, Arrivals.POISSON, ServiceTime.LOG_NORMAL, 60, 0, 0)),
+
+    /** 200/s through a backend of log-normal 20 ms with room for 32 calls: 4 busy workers, 1% answered 500. */
+    HTTP_HEALTHY("HTTP proxy — healthy backend", "Real HTTP on loopback, client to front to pool to backend: "
+            + "the backend is well within its limits, so the pool stays small and nearly every request gets a 200.",
+            httpSettings(200), new BackendSettings(LatencyShape.LOG_NORMAL, Duration.ofMillis(20), 0.01, 32, 64)),
+
+    /**
+     * 400/s of 20 ms calls wants 8 in flight, but the backend serves 6 at full speed: the queue grows, the pool
+     * grows to 16, and at 16 in flight each call takes (16/6)² ≈ 7× as long, so fewer complete than with 6.
+     */
+    HTTP_SATURATES("HTTP proxy — backend saturates", "The backend serves 6 calls at full speed and slows sharply "
+            + "beyond: the growing queue makes the pool add workers, which overloads the backend further, so "
+            + "throughput falls; set max workers to 6 and it recovers.",
+            httpSettings(400), new BackendSettings(LatencyShape.LOG_NORMAL, Duration.ofMillis(20), 0, 6, 24)),
+
+    /** Healthy for 10 s, then for 20 s latency ×5 and 20% answered 500, then healthy again; repeats every 40 s. */
+    HTTP_BROWNOUT("HTTP proxy — backend brown-out", "Every 40 seconds the backend browns out for 20: its latency "
+            + "steps up fivefold and a fifth of calls fail with 500, so waits, errors and drops climb, then recover.",
+            httpSettings(200), new BackendSettings(LatencyShape.LOG_NORMAL, Duration.ofMillis(20), 0.01, 32, 64)) {
+        @Override
+        public BackendSettings backendAt(double seconds) {
+            double phase = seconds % BROWNOUT_PERIOD_SECONDS;
+            BackendSettings base = backend();
+            if (phase < BROWNOUT_START_SECONDS || phase >= BROWNOUT_START_SECONDS + BROWNOUT_SECONDS) {
+                return base;
+            }
+            return base.withMeanLatency(base.meanLatency().multipliedBy(BROWNOUT_LATENCY_FACTOR))
+                    .withErrorRate(BROWNOUT_ERROR_RATE);
+        }
+    };
 
     static final double BURST_QUIET_SECONDS = 5;
     static final double BURST_SPIKE_SECONDS = 2;
@@ -66,20 +102,43 @@ public enum Scenario {
     static final double RAMP_SECONDS = 60;
     static final double RAMP_START_FRACTION = 0.1;
     static final double SINE_PERIOD_SECONDS = 30;
+    static final double BROWNOUT_PERIOD_SECONDS = 40;
+    static final double BROWNOUT_START_SECONDS = 10;
+    static final double BROWNOUT_SECONDS = 20;
+    static final int BROWNOUT_LATENCY_FACTOR = 5;
+    static final double BROWNOUT_ERROR_RATE = 0.2;
+    /** The request type of the HTTP scenarios: the front's path and the proxy handler's type. */
+    public static final String PROXY_TYPE = "proxy";
 
     private final String displayName;
     private final String description;
     private final LoadSettings baseSettings;
+    private final BackendSettings backend;
 
     Scenario(String displayName, String description, LoadSettings baseSettings) {
+        this(displayName, description, baseSettings, null);
+    }
+
+    Scenario(String displayName, String description, LoadSettings baseSettings, BackendSettings backend) {
         this.displayName = displayName;
         this.description = description;
         this.baseSettings = baseSettings;
+        this.backend = backend;
     }
 
     /** The request rate {@code seconds} after the scenario started; constant at the base rate unless overridden. */
     public double rateAt(double seconds, LoadSettings base) {
         return base.ratePerSecond();
+    }
+
+    /** The HTTP backend's settings at the start, or null for a scenario of simulated work. */
+    public BackendSettings backend() {
+        return backend;
+    }
+
+    /** The backend's settings {@code seconds} after the scenario started; constant unless overridden; null if none. */
+    public BackendSettings backendAt(double seconds) {
+        return backend;
     }
 
     /** A short name for menus and legends. */
@@ -111,6 +170,12 @@ public enum Scenario {
     /** Keeps a scaled rate inside what {@link LoadSettings} accepts. */
     static double clampRate(double rate) {
         return Math.max(LoadSettings.MIN_RATE, Math.min(LoadSettings.MAX_RATE, rate));
+    }
+
+    /** An HTTP scenario's load: one request type, Poisson arrivals; the service time shown is the backend's mean. */
+    private static LoadSettings httpSettings(double rate) {
+        return new LoadSettings(rate, Arrivals.POISSON, ServiceTime.LOG_NORMAL, Duration.ofMillis(20), 0, 0,
+                Map.of(PROXY_TYPE, 1.0));
     }
 
     private static LoadSettings settings(double rate, Arrivals arrivals, ServiceTime shape, long meanMillis,

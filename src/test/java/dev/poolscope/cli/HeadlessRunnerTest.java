@@ -1,9 +1,13 @@
 package dev.poolscope.cli;
 
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -12,6 +16,8 @@ import javax.management.ObjectName;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.poolscope.jmx.PoolJmx;
 import dev.poolscope.load.LoadGenerator;
@@ -30,6 +36,29 @@ class HeadlessRunnerTest {
         assertTrue(report.summary().contains("; the load generator FAILED: java.lang.IllegalStateException: clock"
                 + " broke"), report.summary());
         assertTrue(report.smokeLine().startsWith("PoolScope smoke FAILED: "), report.smokeLine());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http-healthy", "http-saturates", "http-brownout"})
+    void aShortHttpRunAccountsForEveryRequestAndLeavesNoThreadOfItsPath(String scenario) throws Exception {
+        Options options = Options.parse("--headless", "--scenario", scenario, "--duration", "1s", "--rate", "100",
+                "--seed", "5");
+
+        RunReport report = new HeadlessRunner(options).run();
+
+        assertTrue(report.passed(), report.summary());
+        assertTrue(report.last().invariantHolds(), report.summary());
+        assertTrue(report.http().answered() > 0 && report.http().backend().answered() > 0, report.summary());
+        assertTrue(report.summary().contains("  backend     "), report.summary());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertEquals(List.of(), liveThreads()));
+    }
+
+    private static List<String> liveThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+                .filter(n -> n.startsWith("poolscope-backend") || n.startsWith("poolscope-front")
+                        || n.startsWith("poolscope-proxy-client") || n.startsWith("poolscope-load-client")
+                        || n.startsWith("HTTP-Dispatcher") || n.startsWith("idle-timeout-task"))
+                .sorted().toList();
     }
 
     @Test

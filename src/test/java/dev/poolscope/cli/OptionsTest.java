@@ -228,7 +228,8 @@ class OptionsTest {
                 error("--headless", "--interval", "1ms"));
         assertEquals("--timeout soon is not allowed: must be a duration between 0ms and 1h, such as 500ms, 30s"
                 + " or 2m", error("--timeout", "soon"));
-        assertEquals("--scenario chaos is not allowed: must be one of steady, burst, ramp, sine, flaky, slow",
+        assertEquals("--scenario chaos is not allowed: must be one of steady, burst, ramp, sine, flaky, slow, "
+                + "http-healthy, http-saturates, http-brownout",
                 error("--scenario", "chaos"));
         assertEquals("--policy drop is not allowed: must be one of block, caller-runs, drop-newest, drop-oldest",
                 error("--policy", "drop"));

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import dev.poolscope.engine.PoolConfig;
+import dev.poolscope.http.BackendSettings;
 
 class ScenarioTest {
 
@@ -93,5 +95,26 @@ class ScenarioTest {
         assertEquals(2000, c.queueCapacity());
         assertEquals(Duration.ofMillis(500), c.requestTimeout());
         assertEquals(2, c.maxRetries());
+    }
+
+    @Test
+    void theSaturatingBackendServesFewerCallsAtFullSpeedThanThePoolMayRun() {
+        BackendSettings backend = Scenario.HTTP_SATURATES.backend();
+        LoadSettings load = Scenario.HTTP_SATURATES.baseSettings();
+        double callsWanted = load.ratePerSecond() * backend.meanLatency().toNanos() / 1e9;
+        assertTrue(backend.concurrencyLimit() < callsWanted, "the load must saturate the backend");
+        assertTrue(backend.concurrencyLimit() < Scenario.suggestedConfig().maxWorkers(),
+                "max workers must be able to overload it");
+    }
+
+    @Test
+    void onlyTheHttpScenariosHaveABackend() {
+        for (Scenario s : Scenario.values()) {
+            boolean http = s.name().startsWith("HTTP_");
+            assertEquals(http, s.backend() != null, s.name());
+            if (http) {
+                assertEquals(Map.of(Scenario.PROXY_TYPE, 1.0), s.baseSettings().typeMix());
+            }
+        }
     }
 }
