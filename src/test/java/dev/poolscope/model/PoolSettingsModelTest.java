@@ -81,8 +81,9 @@ class PoolSettingsModelTest {
         assertEquals("threshold", model.scalingPolicyProperty().get().name());
         model.scalingPolicyProperty().set(ScalingPolicy.withDefaults("capacity"));
         assertEquals(ScalingPolicy.withDefaults("capacity"), pool.config().scalingPolicy());
-        assertTrue(model.lastChangeProperty().get().startsWith("scaling policy → capacity (P(wait) ≤ 20 %"),
-                model.lastChangeProperty().get());
+        String change = model.lastChangeProperty().get();
+        assertTrue(change.startsWith("scaling policy threshold (") && change.contains(" → capacity (P(wait) ≤ 20 %"),
+                change);
         model.scalingPolicyProperty().set(null);
         assertEquals(ScalingPolicy.withDefaults("capacity"), model.scalingPolicyProperty().get(), "refused: snaps back");
         assertTrue(model.lastRefusalProperty().get().startsWith("scalingPolicy = null is not allowed"));
