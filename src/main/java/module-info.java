@@ -16,6 +16,8 @@ module dev.poolscope {
     requires java.net.http;
     requires jdk.httpserver;
     requires java.management;
+    requires java.management.rmi;
+    requires jdk.attach;
     requires static micrometer.core;
 
     exports dev.poolscope.engine;

@@ -8,18 +8,22 @@ import java.util.Map;
 
 import dev.poolscope.cli.Main;
 import dev.poolscope.cli.Options;
+import dev.poolscope.cli.RemoteRecorder;
 import dev.poolscope.engine.Dispatcher;
 import dev.poolscope.engine.PoolConfig;
 import dev.poolscope.jmx.PoolJmx;
 import dev.poolscope.load.Scenario;
+import dev.poolscope.model.EventLogModel;
 import dev.poolscope.model.Lab;
 import dev.poolscope.model.MetricHistory;
 import dev.poolscope.model.MetricsSampler;
+import dev.poolscope.remote.JmxPoolSource;
 import dev.poolscope.view.DashboardController;
 import dev.poolscope.view.PresenterKeys;
 import dev.poolscope.view.ViewPreferences;
 import dev.poolscope.view.WindowPlacement;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -59,6 +63,25 @@ public final class App extends Application {
             lab.load().start();
         }
         Screenshot.scheduleIfAsked(stage, lab.sampler());
+        if (options.connect() != null) {
+            watchOnStart(options);
+        }
+    }
+
+    /** {@code --connect}: connects off the FX thread, then shows that pool; a failure is logged, not a dialog. */
+    private void watchOnStart(Options options) {
+        Lab shown = lab;
+        Thread connecting = new Thread(() -> {
+            try {
+                RemoteRecorder.Found found = RemoteRecorder.find(options.connect(), options.poolName());
+                JmxPoolSource source = new JmxPoolSource(found.session(), found.pool(), Platform::runLater);
+                Platform.runLater(() -> shown.watch(source));
+            } catch (IllegalArgumentException | java.io.IOException e) {
+                Platform.runLater(() -> shown.log().add(EventLogModel.Kind.LIFECYCLE, e.getMessage()));
+            }
+        }, "poolscope-connect");
+        connecting.setDaemon(true);
+        connecting.start();
     }
 
     /** A demo pool, registered for JMX under {@code jmxName} unless null; a restarted pool takes the name over. */

@@ -32,11 +32,30 @@ public final class Main {
 
     /** Runs a headless mode, or opens the window when no mode flag is given. */
     public static void main(String[] args) {
+        Options connectTo = watchedJvm(args);
+        if (connectTo != null) {
+            // A target that cannot be reached is a usage error before any window opens.
+            try {
+                RemoteRecorder.find(connectTo.connect(), connectTo.poolName()).session().close();
+            } catch (IllegalArgumentException e) {
+                System.exit(badArguments(System.err, e.getMessage()));
+            }
+        }
         if (opensWindow(args)) {
             Application.launch(App.class, args);
             return;
         }
         System.exit(run(args, System.out, System.err));
+    }
+
+    /** The options when they open the window on another JVM, else null. */
+    private static Options watchedJvm(String[] args) {
+        try {
+            Options o = Options.parse(args);
+            return o.mode() == Options.Mode.WINDOW && o.connect() != null ? o : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** True when the arguments are valid and name no headless mode; bad arguments are left to {@link #run}. */
@@ -82,6 +101,9 @@ public final class Main {
     }
 
     private static int runHeadless(Options options, PrintStream out, PrintStream err) {
+        if (options.connect() != null) {
+            return RemoteRecorder.record(options, out, err);
+        }
         RunReport report;
         try {
             report = new HeadlessRunner(options).run();

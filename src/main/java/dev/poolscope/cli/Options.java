@@ -16,6 +16,7 @@ import dev.poolscope.engine.PoolConfig;
 import dev.poolscope.engine.ScalingPolicy;
 import dev.poolscope.load.LoadSettings;
 import dev.poolscope.load.Scenario;
+import dev.poolscope.remote.JmxTarget;
 
 /**
  * The parsed and validated command line. {@link #parse} either returns options that can all be used as they are,
@@ -37,10 +38,12 @@ import dev.poolscope.load.Scenario;
  * @param entrants the scaling policies a tournament runs, in the order given; empty for other modes
  * @param json     where a tournament writes its table as JSON, or null for none
  * @param settle   how long after the start scaling events are not counted (the pool settling from min)
+ * @param connect  the JVM to watch instead of running a pool here ({@code --connect}), or null
+ * @param poolName the pool to watch in that JVM ({@code --pool}), or null for its only pool
  */
 public record Options(Mode mode, Scenario scenario, Duration duration, PoolConfig pool, Double rate,
                       Duration interval, Path csv, Long seed, String jmxName, List<ScalingPolicy> entrants,
-                      Path json, Duration settle) {
+                      Path json, Duration settle, JmxTarget connect, String poolName) {
 
     public Options {
         entrants = List.copyOf(entrants);
@@ -95,12 +98,13 @@ public record Options(Mode mode, Scenario scenario, Duration duration, PoolConfi
     /** Flags that take one value. */
     static final Set<String> VALUED = Stream.concat(Stream.of("--scenario", "--duration", "--interval", "--rate",
             "--seed", "--min", "--max", "--threshold", "--capacity", "--timeout", "--retries", "--policy", "--csv",
-            "--json", "--settle", "--jmx"), ScalingFlags.VALUED.stream()).collect(Collectors.toUnmodifiableSet());
+            "--json", "--settle", "--jmx", "--connect", "--pool"), ScalingFlags.VALUED.stream())
+            .collect(Collectors.toUnmodifiableSet());
 
     /** These options for one tournament entrant: a headless run of {@code policy} on the shared seed, no files. */
     Options forEntrant(ScalingPolicy policy, long sharedSeed) {
         return new Options(Mode.HEADLESS, scenario, duration, pool.toBuilder().scalingPolicy(policy).build(), rate,
-                interval, null, sharedSeed, null, List.of(), null, settle);
+                interval, null, sharedSeed, null, List.of(), null, settle, null, null);
     }
 
     /** The command-line name of {@code scenario}, e.g. {@code flaky}. */
@@ -123,11 +127,11 @@ public record Options(Mode mode, Scenario scenario, Duration duration, PoolConfi
         Set<String> flags = given.stream().map(Arguments.Given::flag).collect(Collectors.toSet());
         if (flags.contains("--help") || flags.contains("-h")) {
             return new Options(Mode.HELP, Scenario.STEADY, DEFAULT_DURATION, Scenario.suggestedConfig(), null,
-                    DEFAULT_INTERVAL, null, null, null, List.of(), null, Duration.ZERO);
+                    DEFAULT_INTERVAL, null, null, null, List.of(), null, Duration.ZERO, null, null);
         }
         if (flags.contains("--version")) {
             return new Options(Mode.VERSION, Scenario.STEADY, DEFAULT_DURATION, Scenario.suggestedConfig(), null,
-                    DEFAULT_INTERVAL, null, null, null, List.of(), null, Duration.ZERO);
+                    DEFAULT_INTERVAL, null, null, null, List.of(), null, Duration.ZERO, null, null);
         }
         Parser parser = new Parser();
         given.forEach(g -> parser.apply(g.flag(), g.value()));
@@ -147,6 +151,8 @@ public record Options(Mode mode, Scenario scenario, Duration duration, PoolConfi
         private Path json;
         private Duration settle;
         private final ScalingFlags scaling = new ScalingFlags();
+        private JmxTarget connect;
+        private String poolName;
         private Integer min;
         private Integer max;
         private final PoolConfig.Builder pool = Scenario.suggestedConfig().toBuilder();
@@ -185,6 +191,8 @@ public record Options(Mode mode, Scenario scenario, Duration duration, PoolConfi
                 case "--jmx" -> jmxName = jmxName(flag, text);
                 case "--json" -> json = FlagValues.path(flag, text);
                 case "--settle" -> settle = DurationText.parse(flag, text, Duration.ZERO, MAX_DURATION);
+                case "--connect" -> connect = target(flag, text);
+                case "--pool" -> poolName = jmxName(flag, text);
                 default -> {
                     if (!ScalingFlags.VALUED.contains(flag)) {
                         throw new IllegalStateException(flag + " is listed as a flag but not read");
@@ -208,13 +216,24 @@ public record Options(Mode mode, Scenario scenario, Duration duration, PoolConfi
             if (json != null && !tournament) {
                 throw new IllegalArgumentException("--json only applies to a tournament: add --tournament");
             }
+            if (poolName != null && connect == null) {
+                throw new IllegalArgumentException("--pool only applies with --connect: name the JVM that runs it");
+            }
+            if (connect != null && mode == Mode.SMOKE) {
+                throw new IllegalArgumentException("--connect cannot be combined with --smoke: use --headless");
+            }
+            if (connect != null && jmxName != null) {
+                throw new IllegalArgumentException("--connect cannot be combined with --jmx: a watched pool is "
+                        + "registered in its own JVM");
+            }
             if (mode == Mode.SMOKE) {
                 duration = duration != null ? duration : SMOKE_DURATION;
                 rate = rate != null ? rate : SMOKE_RATE;
             }
             return new Options(mode, scenario, duration != null ? duration : DEFAULT_DURATION, config, rate,
                     interval != null ? interval : DEFAULT_INTERVAL, csv, seed, jmxName,
-                    tournament ? scaling.entrantPolicies() : List.of(), json, settle != null ? settle : Duration.ZERO);
+                    tournament ? scaling.entrantPolicies() : List.of(), json, settle != null ? settle : Duration.ZERO,
+                    connect, poolName);
         }
 
         private PoolConfig poolConfig() {
@@ -266,6 +285,15 @@ public record Options(Mode mode, Scenario scenario, Duration duration, PoolConfi
                         + MAX_JMX_NAME_LENGTH + " characters, not all spaces");
             }
             return text;
+        }
+
+        /** A pid, host:port or service:jmx: URL; the message names the flag and what it accepts. */
+        private static JmxTarget target(String flag, String text) {
+            try {
+                return JmxTarget.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(flag + " " + e.getMessage().replaceFirst("^target ", ""), e);
+            }
         }
 
         private static int count(String flag, String text, int lowest, int highest) {

@@ -77,6 +77,11 @@ final class Usage {
                   --csv FILE            write per-interval pool metrics as CSV (a tournament: its table)
                   --json FILE           a tournament's table as JSON
 
+                Watch another JVM (no pool or load runs here; the window opens read-only)
+                  --connect TARGET      a local pid, host:port, or a service:jmx: URL
+                  --pool NAME           the pool to watch there (needed when it has several)
+                  with --headless --csv FILE --duration DUR: record that pool, same CSV columns
+
                 Exit codes: 0 ok, 1 the run failed (a request went unaccounted, or the load generator
                 died), 2 bad arguments.
 
@@ -94,6 +99,8 @@ final class Usage {
                   poolscope --headless --scenario burst --scaling hpa --hpa-metric queue --hpa-target 10
                   poolscope --tournament --scenario burst --policies threshold,hpa,backlog,capacity,aimd
                             --duration 60s --seed 1 --csv table.csv --json table.json
+                  poolscope --connect 4242 --pool orders              watch pid 4242's pool orders
+                  poolscope --connect localhost:9010 --headless --csv orders.csv --duration 60s
                 """;
         return String.format(Locale.ROOT, text, scenarios,
                 FlagValues.plain(LoadSettings.MIN_RATE), FlagValues.plain(LoadSettings.MAX_RATE),

@@ -19,6 +19,9 @@ import javafx.beans.value.ChangeListener;
  * The root of the observable model: one running pool at a time, its settings, the load generator, the sampler and
  * the event log, plus the pool's lifecycle as the UI sees it (running → shutting down with a countdown → stopped
  * with a report → restarted fresh). FX-thread confined; the shutdown's progress is polled on sampler ticks.
+ *
+ * <p>The dashboard shows one {@link PoolSource} at a time: the demo pool by default, or a pool in another JVM
+ * ({@link #watch}); the demo pool runs on meanwhile and is one call away ({@link #watchDemo()}).
  */
 public final class Lab {
 
@@ -27,6 +30,8 @@ public final class Lab {
 
     private final Function<PoolConfig, Dispatcher> poolFactory;
     private final ReadOnlyObjectWrapper<Dispatcher> dispatcher = new ReadOnlyObjectWrapper<>(this, "dispatcher");
+    private final ReadOnlyObjectWrapper<PoolSource> source = new ReadOnlyObjectWrapper<>(this, "source");
+    private InProcessSource demo;
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(this, "phase", Phase.RUNNING);
     private final ReadOnlyStringWrapper shutdownStatus = new ReadOnlyStringWrapper(this, "shutdownStatus", "");
     private final ReadOnlyObjectWrapper<ShutdownReport> report = new ReadOnlyObjectWrapper<>(this, "report");
@@ -43,12 +48,15 @@ public final class Lab {
                javafx.util.Duration samplePeriod, int samplesKept) {
         this.poolFactory = poolFactory;
         dispatcher.set(poolFactory.apply(initial));
-        settings = new PoolSettingsModel(dispatcher.get());
+        demo = new InProcessSource(dispatcher.get());
+        source.set(demo);
+        settings = new PoolSettingsModel(demo);
         load = new LoadModel(dispatcher::get, scenario);
         history = new MetricHistory(samplesKept);
-        sampler = new MetricsSampler(dispatcher::get, history, log, samplePeriod);
+        sampler = new MetricsSampler(source::get, history, log, samplePeriod);
         sampler.onTick(load::refresh);
         sampler.onTick(this::followShutdown);
+        sampler.onTick(this::followRemoteSettings);
         settings.lastChangeProperty().addListener((o, a, b) -> log.add(EventLogModel.Kind.CONFIG, b));
         ChangeListener<String> logRefusal = (o, a, b) -> {
             if (b != null) {
@@ -87,7 +95,9 @@ public final class Lab {
         PoolConfig config = settings.config();
         Dispatcher fresh = poolFactory.apply(config);
         dispatcher.set(fresh);
-        settings.attach(fresh);
+        demo = new InProcessSource(fresh);
+        source.set(demo);
+        settings.attach(demo);
         load.retarget(fresh);
         report.set(null);
         shutdownStatus.set("");
@@ -95,11 +105,52 @@ public final class Lab {
         log.add(EventLogModel.Kind.LIFECYCLE, "pool restarted: " + describe(config));
     }
 
+    /** Shows {@code remote} instead of the current pool, read-only until tuning is unlocked; the demo pool runs on. */
+    public void watch(PoolSource remote) {
+        PoolSource before = source.get();
+        source.set(remote);
+        settings.attach(remote);
+        if (before.isRemote()) {
+            before.close();
+        }
+        log.add(EventLogModel.Kind.LIFECYCLE, "watching " + remote.describe() + " (read-only)");
+    }
+
+    /** Goes back to the demo pool, closing the remote source. */
+    public void watchDemo() {
+        PoolSource before = source.get();
+        if (!before.isRemote()) {
+            return;
+        }
+        source.set(demo);
+        settings.attach(demo);
+        before.close();
+        log.add(EventLogModel.Kind.LIFECYCLE, "watching the demo pool again");
+    }
+
+    /** Lets the controls change the remote pool shown; logged, since every later change is a live one. */
+    public void unlockTuning() {
+        if (source.get().isRemote() && !settings.writableProperty().get()) {
+            settings.unlock();
+            log.add(EventLogModel.Kind.LIFECYCLE, "tuning unlocked: changes now go live to " + source.get().describe());
+        }
+    }
+
     /** Stops the load and the sampler and shuts the pool down, waiting at most {@code deadline} plus its grace. */
     public ShutdownReport close(Duration deadline) {
         sampler.stop();
         load.stop();
+        if (source.get().isRemote()) {
+            source.get().close();
+        }
         return dispatcher.get().shutdown(deadline);
+    }
+
+    private void followRemoteSettings() {
+        Sample latest = sampler.latestProperty().get();
+        if (latest != null) {
+            settings.follow(latest.snapshot().config());
+        }
     }
 
     private void followShutdown() {
@@ -126,6 +177,11 @@ public final class Lab {
     private static String describe(PoolConfig c) {
         return String.format("%d–%d workers, threshold %d, capacity %,d, %s", c.minWorkers(), c.maxWorkers(),
                 c.loadThreshold(), c.queueCapacity(), c.overflowPolicy());
+    }
+
+    /** The pool the dashboard shows: the demo pool's source, or a remote one. */
+    public ReadOnlyObjectProperty<PoolSource> sourceProperty() {
+        return source.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Dispatcher> dispatcherProperty() {

@@ -5,12 +5,10 @@ import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
-import dev.poolscope.engine.Dispatcher;
 import dev.poolscope.engine.PoolRates;
 import dev.poolscope.engine.PoolSnapshot;
 import dev.poolscope.engine.ScalingDecision;
 import dev.poolscope.engine.ScalingEvent;
-import dev.poolscope.engine.SnapshotReader;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -18,13 +16,16 @@ import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.util.Duration;
 
 /**
- * The one bridge from the engine to the UI: an FX {@link Timeline} (10 Hz by default) that takes a snapshot,
+ * The one bridge from a {@link PoolSource} to the UI: an FX {@link Timeline} (10 Hz by default) that takes a snapshot,
  * appends it to the {@link MetricHistory}, logs new scaling events and drop bursts, and then lets the views
  * redraw. Nothing in the UI is pushed from engine threads, so there is no {@code Platform.runLater} per request
- * or per event, and the FX thread's cost per tick is measured ({@link #tickNanosProperty()}).
+ * or per event, and the FX thread's cost per tick is measured ({@link #tickNanosProperty()}). A tick with no new
+ * snapshot (a remote pool answers more slowly than the timeline ticks) adds nothing and still lets views redraw.
  */
 public final class MetricsSampler {
 
@@ -33,16 +34,16 @@ public final class MetricsSampler {
     /** Rates are averaged over this trailing window. */
     public static final double RATE_WINDOW_SECONDS = 1.0;
 
-    private final Supplier<Dispatcher> source;
+    private final Supplier<PoolSource> source;
     private final MetricHistory history;
     private final EventLogModel log;
     private final Timeline timeline;
     private final List<Runnable> afterTick = new CopyOnWriteArrayList<>();
     private final ReadOnlyObjectWrapper<Sample> latest = new ReadOnlyObjectWrapper<>(this, "latest");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
     private final ReadOnlyLongWrapper tickNanos = new ReadOnlyLongWrapper(this, "tickNanos");
     private DropBurstTracker drops = new DropBurstTracker();
-    private Dispatcher sampled;
-    private SnapshotReader reader;
+    private PoolSource sampled;
     private PoolSnapshot previous;
     private long lastEventSequence;
     private long startNanos = System.nanoTime();
@@ -50,7 +51,7 @@ public final class MetricsSampler {
     private long totalTickNanos;
     private long worstTickNanos;
 
-    public MetricsSampler(Supplier<Dispatcher> source, MetricHistory history, EventLogModel log, Duration period) {
+    public MetricsSampler(Supplier<PoolSource> source, MetricHistory history, EventLogModel log, Duration period) {
         this.source = source;
         this.history = history;
         this.log = log;
@@ -74,11 +75,24 @@ public final class MetricsSampler {
     /** Takes one sample now; the timeline calls this, tests may too. */
     public void tick() {
         long began = System.nanoTime();
-        Dispatcher d = source.get();
+        PoolSource d = source.get();
         if (d != sampled) {
             startOver(d);
         }
-        PoolSnapshot now = reader.read();
+        followProblem(d.problem());
+        PoolSnapshot now = d.nextSnapshot();
+        if (now != null) {
+            record(d, now);
+        }
+        afterTick.forEach(Runnable::run);
+        long took = System.nanoTime() - began;
+        tickNanos.set(took);
+        worstTickNanos = Math.max(worstTickNanos, took);
+        ticks++;
+        totalTickNanos += took;
+    }
+
+    private void record(PoolSource d, PoolSnapshot now) {
         double seconds = (now.nanoTime() - startNanos) / 1e9;
         PoolRates rates = now.minus(rateBase(seconds, now));
         ScalingDecision decision = d.lastScalingDecision();
@@ -94,12 +108,17 @@ public final class MetricsSampler {
         }
         previous = now;
         latest.set(sample);
-        afterTick.forEach(Runnable::run);
-        long took = System.nanoTime() - began;
-        tickNanos.set(took);
-        worstTickNanos = Math.max(worstTickNanos, took);
-        ticks++;
-        totalTickNanos += took;
+    }
+
+    /** Logs a source's trouble once when it starts and once when it ends; the history is kept throughout. */
+    private void followProblem(String now) {
+        String before = problem.get();
+        if (now != null && !now.equals(before)) {
+            log.add(EventLogModel.Kind.LIFECYCLE, now);
+        } else if (now == null && before != null) {
+            log.add(EventLogModel.Kind.LIFECYCLE, "connected again to " + sampled.describe());
+        }
+        problem.set(now);
     }
 
     /**
@@ -112,9 +131,10 @@ public final class MetricsSampler {
         return fallback != null ? fallback.snapshot() : now;
     }
 
-    private void startOver(Dispatcher d) {
+    private void startOver(PoolSource d) {
         sampled = d;
-        reader = d.openReader();
+        problem.set(null);
+        latest.set(null);
         previous = null;
         lastEventSequence = 0;
         drops = new DropBurstTracker();
@@ -122,7 +142,7 @@ public final class MetricsSampler {
         startNanos = System.nanoTime();
     }
 
-    private void recordEvents(Dispatcher d, double seconds) {
+    private void recordEvents(PoolSource d, double seconds) {
         for (ScalingEvent e : d.scalingEventsSince(lastEventSequence)) {
             lastEventSequence = e.sequence();
             history.mark(new MetricHistory.Marker(seconds, e));
@@ -133,6 +153,11 @@ public final class MetricsSampler {
     /** The newest sample. */
     public ReadOnlyObjectProperty<Sample> latestProperty() {
         return latest.getReadOnlyProperty();
+    }
+
+    /** Why the pool shown cannot be read right now (disconnected), or null while it can. */
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
     }
 
     /** FX-thread time the last tick took, charts included, in nanoseconds. */

@@ -1,12 +1,15 @@
 package dev.poolscope.view;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import dev.poolscope.engine.PoolSnapshot;
 import dev.poolscope.model.EventLogModel;
 import dev.poolscope.model.Lab;
 import dev.poolscope.model.MetricHistory;
+import dev.poolscope.model.PoolFigure;
 import dev.poolscope.model.Sample;
 import javafx.fxml.FXML;
 import javafx.scene.chart.LineChart;
@@ -32,14 +35,25 @@ public final class ChartsController {
     private LiveChart trouble;
     private LiveChart throughput;
     private LiveChart latency;
+    // The charts of figures the pool shown lacks: left empty, titled with why. FX-thread confined.
+    private Map<LiveChart, String> absentCharts = Map.of();
+    private XYChart.Series<Number, Number> thresholdLine;
+    private XYChart.Series<Number, Number> shrinkLine;
+    // True while the pool shown has no load threshold, so its lines are not drawn.
+    private boolean thresholdAbsent;
+    // True while the pool shown does not report its queue's capacity.
+    private boolean capacityAbsent;
+    private final Map<LineChart<Number, Number>, String> originalTitles = new HashMap<>();
+    private Lab lab;
     private XYChart.Series<Number, Number> capacityLine;
     private ScalingMarkers markers;
 
     void init(Lab lab) {
+        this.lab = lab;
         queue = new LiveChart(queueChart);
         queue.line("queued", "queued", s -> s.snapshot().queued());
-        queue.line("threshold", "threshold", s -> s.snapshot().config().loadThreshold());
-        queue.line("shrink band", "shrink-band", s -> s.snapshot().config().shrinkBelow());
+        thresholdLine = queue.line("threshold", "threshold", s -> s.snapshot().config().loadThreshold());
+        shrinkLine = queue.line("shrink band", "shrink-band", s -> s.snapshot().config().shrinkBelow());
         capacityLine = queue.line("capacity", "capacity", s -> s.snapshot().queueCapacity());
 
         workers = new LiveChart(workersChart).wholeNumbers();
@@ -66,7 +80,7 @@ public final class ChartsController {
 
         eventLog.setItems(lab.log().entries());
         eventLog.setCellFactory(list -> new LogCell());
-        lab.dispatcherProperty().addListener((o, a, b) -> startOver());
+        lab.sourceProperty().addListener((o, a, b) -> startOver());
     }
 
     /** A fresh pool starts a fresh view: no old lines, markers or axis ranges. */
@@ -77,28 +91,53 @@ public final class ChartsController {
         markers.clear();
         queueChart.setTitle("Queue depth");
         workersChart.setTitle("Workers");
+        showAbsent(lab.sourceProperty().get().absent());
         workersChart.getStyleClass().remove("capped");
+    }
+
+    /** Charts of what the pool lacks stay empty, their titles saying why: never a line of made-up zeros. */
+    private void showAbsent(Map<PoolFigure, String> absent) {
+        Map<LiveChart, String> charts = new HashMap<>();
+        absent(absent.get(PoolFigure.LATENCY), latency, latencyChart, charts);
+        absent(absent.get(PoolFigure.THROUGHPUT), throughput, throughputChart, charts);
+        absent(absent.get(PoolFigure.DROPS), trouble, troubleChart, charts);
+        absentCharts = charts;
+        thresholdAbsent = absent.containsKey(PoolFigure.LOAD_THRESHOLD);
+        capacityAbsent = absent.containsKey(PoolFigure.QUEUE_CAPACITY);
+    }
+
+    private void absent(String why, LiveChart live, LineChart<Number, Number> chart, Map<LiveChart, String> charts) {
+        String title = originalTitles.computeIfAbsent(chart, LineChart::getTitle);
+        chart.setTitle(why == null ? title : "Not available: " + why);
+        if (why != null) {
+            charts.put(live, why);
+        }
     }
 
     /** Redraws every chart over the last {@code windowSeconds} of history. */
     void redraw(MetricHistory history, double windowSeconds) {
         List<Sample> window = history.window(windowSeconds, MAX_POINTS);
+        List<Sample> none = List.of();
         queue.redraw(window, windowSeconds);
+        if (thresholdAbsent) {
+            queue.clear(thresholdLine);
+            queue.clear(shrinkLine);
+        }
         workers.redraw(window, windowSeconds);
-        trouble.redraw(window, windowSeconds);
-        throughput.redraw(window, windowSeconds);
-        latency.redraw(window, windowSeconds);
+        trouble.redraw(absentCharts.containsKey(trouble) ? none : window, windowSeconds);
+        throughput.redraw(absentCharts.containsKey(throughput) ? none : window, windowSeconds);
+        latency.redraw(absentCharts.containsKey(latency) ? none : window, windowSeconds);
         if (window.isEmpty()) {
             return;
         }
         PoolSnapshot last = window.get(window.size() - 1).snapshot();
         long peak = window.stream().mapToLong(s -> s.snapshot().queued()).max().orElse(0);
-        boolean capacityShown = capacityIsNear(peak, last.queueCapacity());
+        boolean capacityShown = !capacityAbsent && capacityIsNear(peak, last.queueCapacity());
         if (!capacityShown) {
             queue.clear(capacityLine);
         }
-        queueChart.setTitle(String.format(capacityShown ? "Queue depth · capacity %,d" : "Queue depth · capacity "
-                + "%,d (off scale)", last.queueCapacity()));
+        queueChart.setTitle(capacityAbsent ? "Queue depth" : String.format(capacityShown ? "Queue depth · capacity %,d"
+                : "Queue depth · capacity %,d (off scale)", last.queueCapacity()));
         boolean capped = CappedAtMax.holds(last);
         workersChart.setTitle(capped ? String.format("Workers · capped at max %,d", last.config().maxWorkers())
                 : "Workers");

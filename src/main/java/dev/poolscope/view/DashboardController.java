@@ -16,10 +16,15 @@ import dev.poolscope.engine.PoolSnapshot;
 import dev.poolscope.engine.ShutdownReport;
 import dev.poolscope.load.SnapshotCsv;
 import dev.poolscope.model.Lab;
+import dev.poolscope.model.PoolFigure;
+import dev.poolscope.model.PoolSource;
 import dev.poolscope.model.Sample;
 import javafx.animation.PauseTransition;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -40,6 +45,8 @@ public final class DashboardController {
 
     @FXML private BorderPane root;
     @FXML private Label versionLabel;
+    @FXML private Button openConnectButton;
+    @FXML private Node loadControls;
     @FXML private ToggleButton pauseChartsButton;
     @FXML private ComboBox<ChartWindow> windowBox;
     @FXML private Button exportCsvButton;
@@ -90,8 +97,18 @@ public final class DashboardController {
             }
         });
         deadlineSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, 120, 3));
-        shutdownButton.disableProperty().bind(lab.phaseProperty().isNotEqualTo(Lab.Phase.RUNNING));
-        restartButton.disableProperty().bind(lab.phaseProperty().isNotEqualTo(Lab.Phase.STOPPED));
+        // Shutting down and loading are the demo pool's; a remote pool is someone's service.
+        BooleanBinding remote = Bindings.createBooleanBinding(() -> lab.sourceProperty().get().isRemote(),
+                lab.sourceProperty());
+        shutdownButton.disableProperty().bind(lab.phaseProperty().isNotEqualTo(Lab.Phase.RUNNING).or(remote));
+        restartButton.disableProperty().bind(lab.phaseProperty().isNotEqualTo(Lab.Phase.STOPPED).or(remote));
+        deadlineSpinner.disableProperty().bind(remote);
+        loadControls.disableProperty().bind(remote);
+        SourceBar sourceBar = new SourceBar(lab, this::inform);
+        ((VBox) reportBanner.getParent()).getChildren().add(0, sourceBar.node());
+        lab.sourceProperty().addListener((o, a, b) -> showSource());
+        lab.settings().writableProperty().addListener((o, a, b) -> showSource());
+        showSource();
         lab.reportProperty().addListener((o, a, report) -> showReport(report));
         countdown.visibleProperty().bind(lab.phaseProperty().isEqualTo(Lab.Phase.SHUTTING_DOWN));
         countdown.textProperty().bind(lab.shutdownStatusProperty());
@@ -108,6 +125,23 @@ public final class DashboardController {
         statusBar.getLeftItems().add(messageLabel);
         statusBar.getRightItems().setAll(ledgerLabel, tickLabel);
         lab.sampler().onTick(this::onTick);
+    }
+
+    /** Absent figures and the read-only lock follow the source; the window's frame says live-tuning in colour. */
+    private void showSource() {
+        PoolSource source = lab.sourceProperty().get();
+        boolean writable = lab.settings().writableProperty().get();
+        poolControlsController.showAccess(source.absent(), writable, source.describe());
+        headlineController.showAbsent(source.absent());
+        root.getStyleClass().removeAll("live-tuning", "watching-remote");
+        if (source.isRemote()) {
+            root.getStyleClass().add(writable ? "live-tuning" : "watching-remote");
+        }
+    }
+
+    @FXML
+    private void openConnect() {
+        ConnectDialog.show(root.getScene().getWindow(), lab::watch, lab::watchDemo);
     }
 
     private void onTick() {
@@ -135,6 +169,10 @@ public final class DashboardController {
                         + "%s dropped", s.state(), Format.rate(latest.rates().completedPerSecond()), s.poolSize(),
                 s.busyWorkers(), Format.count(s.submitted()), Format.count(s.completed()),
                 Format.count(s.droppedTotal()));
+        if (lab.sourceProperty().get().absent().containsKey(PoolFigure.DROPS)) {
+            summary = String.format("%s · pool %,d (%,d busy)", lab.sourceProperty().get().describe(),
+                    s.poolSize(), s.busyWorkers());
+        }
         if (trouble) {
             summary = String.format("⚠ trouble: %s dropped/s · %s timed out/s · %s failed/s · pool %,d (%,d busy) · "
                             + "%s dropped in all", Format.rate(latest.rates().droppedPerSecond()),
@@ -147,9 +185,17 @@ public final class DashboardController {
         if (trouble) {
             statusBar.getStyleClass().add("trouble");
         }
-        ledgerLabel.setText(s.invariantHolds() ? "✔ nothing lost" : "✘ " + s.unaccounted() + " unaccounted");
         ledgerLabel.getStyleClass().removeAll("ok", "broken");
-        ledgerLabel.getStyleClass().add(s.invariantHolds() ? "ok" : "broken");
+        if (lab.sourceProperty().get().absent().containsKey(PoolFigure.LEDGER)) {
+            ledgerLabel.setText("ledger: n/a");
+        } else {
+            ledgerLabel.setText(s.invariantHolds() ? "✔ nothing lost" : "✘ " + s.unaccounted() + " unaccounted");
+            ledgerLabel.getStyleClass().add(s.invariantHolds() ? "ok" : "broken");
+        }
+        String problem = lab.sampler().problemProperty().get();
+        if (problem != null) {
+            statusBar.setText("⚠ " + problem);
+        }
         tickLabel.setText(String.format("FX tick %.1f ms", lab.sampler().tickNanosProperty().get() / 1e6));
     }
 

@@ -3,6 +3,7 @@ package dev.poolscope.view;
 import dev.poolscope.engine.PoolConfig;
 import dev.poolscope.engine.PoolRates;
 import dev.poolscope.engine.PoolSnapshot;
+import dev.poolscope.model.PoolFigure;
 import dev.poolscope.model.Sample;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
@@ -46,6 +47,29 @@ public final class HeadlineController {
         return workersDetail.getFont().getSize() / (0.85 * PresenterKeys.DEFAULT_FONT_PX);
     }
 
+    // The figures the pool shown lacks, with why; FX-thread confined.
+    private java.util.Map<PoolFigure, String> absent = java.util.Map.of();
+
+    /** Shows figures the pool lacks as "—" with a tooltip saying why, never as a zero. */
+    void showAbsent(java.util.Map<PoolFigure, String> lacking) {
+        absent = lacking;
+        for (Label l : new Label[] {queued, throughput, latency, trouble, ledger}) {
+            l.setTooltip(null);
+        }
+    }
+
+    /** Puts "—" and the reason on an absent figure's tile; true if it was absent. */
+    private boolean absentShown(PoolFigure figure, Label value, Label detail) {
+        String why = absent.get(figure);
+        if (why == null) {
+            return false;
+        }
+        value.setText("—");
+        detail.setText("not available");
+        value.setTooltip(new javafx.scene.control.Tooltip(why));
+        return true;
+    }
+
     void show(Sample sample) {
         PoolSnapshot s = sample.snapshot();
         PoolRates r = sample.rates();
@@ -56,18 +80,33 @@ public final class HeadlineController {
                 : String.format("%,d busy · %,d idle · %,d–%,d", s.busyWorkers(), s.idleWorkers(), c.minWorkers(),
                         c.maxWorkers()));
         mark(workersTile, "tile-warning", capped);
-        queued.setText(Format.count(s.queued()));
-        queuedDetail.setText(String.format("threshold %,d · cap %,d", c.loadThreshold(), s.queueCapacity()));
-        throughput.setText(Format.rate(r.completedPerSecond()) + "/s");
-        throughputDetail.setText("submitted " + Format.rate(r.submittedPerSecond()) + "/s");
-        latency.setText(Format.millis(s.queueWait().p99Millis()) + " / " + Format.millis(s.runTime().p99Millis()));
-        latencyDetail.setText("ms · p50 " + Format.millis(s.queueWait().p50Millis()) + " / "
-                + Format.millis(s.runTime().p50Millis()));
+        if (!absentShown(PoolFigure.QUEUE, queued, queuedDetail)) {
+            queued.setText(Format.count(s.queued()));
+            queuedDetail.setText(absent.containsKey(PoolFigure.LOAD_THRESHOLD) ? "no threshold"
+                    : String.format("threshold %,d · cap %,d", c.loadThreshold(), s.queueCapacity()));
+        }
+        if (!absentShown(PoolFigure.THROUGHPUT, throughput, throughputDetail)) {
+            throughput.setText(Format.rate(r.completedPerSecond()) + "/s");
+            throughputDetail.setText("submitted " + Format.rate(r.submittedPerSecond()) + "/s");
+        }
+        if (!absentShown(PoolFigure.LATENCY, latency, latencyDetail)) {
+            latency.setText(Format.millis(s.queueWait().p99Millis()) + " / " + Format.millis(s.runTime().p99Millis()));
+            latencyDetail.setText("ms · p50 " + Format.millis(s.queueWait().p50Millis()) + " / "
+                    + Format.millis(s.runTime().p50Millis()));
+        }
         double troublePerSecond = Trouble.perSecond(r);
-        trouble.setText(Format.rate(troublePerSecond));
-        troubleDetail.setText(String.format("drop %s · t/o %s · fail %s", Format.rate(r.droppedPerSecond()),
-                Format.rate(r.timedOutPerSecond()), Format.rate(r.failedPerSecond())));
+        if (!absentShown(PoolFigure.DROPS, trouble, troubleDetail)) {
+            trouble.setText(Format.rate(troublePerSecond));
+            troubleDetail.setText(absent.containsKey(PoolFigure.FAILURES) ? "drop " + Format.rate(r.droppedPerSecond())
+                    + " · t/o, fail: n/a" : String.format("drop %s · t/o %s · fail %s",
+                    Format.rate(r.droppedPerSecond()), Format.rate(r.timedOutPerSecond()),
+                    Format.rate(r.failedPerSecond())));
+        }
         mark(troubleTile, "tile-warning", troublePerSecond > 0);
+        if (absentShown(PoolFigure.LEDGER, ledger, ledgerDetail)) {
+            ledgerTile.getStyleClass().removeAll("ledger-ok", "ledger-dropping", "ledger-broken");
+            return;
+        }
         boolean ok = s.invariantHolds();
         ledger.setText(ok ? "✔ 0 lost" : "✘ " + Format.count(s.unaccounted()) + " lost");
         ledgerDetail.setText(ok ? String.format("all accounted for, %,d dropped", s.droppedTotal())

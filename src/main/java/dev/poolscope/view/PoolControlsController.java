@@ -12,7 +12,13 @@ import dev.poolscope.model.PoolSettingsModel;
 import dev.poolscope.model.Sample;
 import javafx.beans.property.IntegerProperty;
 import javafx.fxml.FXML;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.poolscope.model.PoolFigure;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.Slider;
@@ -47,6 +53,8 @@ public final class PoolControlsController {
     @FXML private ComboBox<ScalingPolicy> scalingBox;
     @FXML private Label scalingSettings;
     @FXML private Label scalingReason;
+    // Each control's own tooltip, put back when a pool that has the figure is shown again.
+    private final java.util.Map<Control, Tooltip> ownTooltips = new java.util.HashMap<>();
 
     void init(PoolSettingsModel model, Consumer<String> complain) {
         bindWorkers(model);
@@ -113,8 +121,53 @@ public final class PoolControlsController {
         show.run();
     }
 
+    /**
+     * Disables what the pool shown lacks (its tooltip says why, and so does its label, which stays enabled since a
+     * disabled control shows no tooltip), and everything while a remote pool is read-only.
+     */
+    void showAccess(Map<PoolFigure, String> absent, boolean writable, String where) {
+        Map<Control, PoolFigure> figures = new LinkedHashMap<>();
+        figures.put(workersSlider, PoolFigure.MIN_WORKERS);
+        figures.put(thresholdSlider, PoolFigure.LOAD_THRESHOLD);
+        figures.put(thresholdField, PoolFigure.LOAD_THRESHOLD);
+        figures.put(capacitySpinner, PoolFigure.QUEUE_CAPACITY);
+        figures.put(policyBox, PoolFigure.OVERFLOW_POLICY);
+        figures.put(timeoutSpinner, PoolFigure.REQUEST_TIMEOUT);
+        figures.put(retriesSpinner, PoolFigure.RETRIES);
+        figures.put(tickSpinner, PoolFigure.SCALING_TICK);
+        figures.forEach((control, figure) -> {
+            ownTooltips.putIfAbsent(control, control.getTooltip());
+            // The worker range stays: min and max exist everywhere, only the exact floor may not.
+            String why = figure == PoolFigure.MIN_WORKERS ? null : absent.get(figure);
+            control.setDisable(why != null || !writable);
+            control.setTooltip(why != null ? new Tooltip("Not available: " + why) : !writable
+                    ? new Tooltip("Read-only: unlock tuning to change " + where) : ownTooltips.get(control));
+            control.getStyleClass().remove("absent");
+            if (why != null) {
+                control.getStyleClass().add("absent");
+            }
+            labelOf(control).ifPresent(label -> label.setTooltip(why != null ? new Tooltip("Not available: " + why)
+                    : null));
+        });
+    }
+
+    /** The label in the same grid row, or the row above for the threshold slider and field. */
+    private static java.util.Optional<Label> labelOf(Control control) {
+        if (control.getParent() instanceof javafx.scene.layout.GridPane grid) {
+            Integer row = javafx.scene.layout.GridPane.getRowIndex(control);
+            return grid.getChildren().stream().filter(n -> n instanceof Label
+                            && java.util.Objects.equals(javafx.scene.layout.GridPane.getRowIndex(n), row))
+                    .map(Label.class::cast).findFirst();
+        }
+        return java.util.Optional.empty();
+    }
+
     private void bindWorkers(PoolSettingsModel model) {
         workersSlider.setMax(Math.max(SLIDER_MAX_WORKERS, model.maxWorkersProperty().get()));
+        // Registered before the binding, so a remote pool's larger max (Tomcat's 200) widens the slider before the
+        // thumb moves there, rather than the thumb being clamped to the old end.
+        model.maxWorkersProperty().addListener((o, a, b) -> workersSlider.setMax(Math.max(workersSlider.getMax(),
+                b.intValue())));
         // The thumbs move in fractions; the model keeps whole workers and the binding snaps the thumbs back.
         workersSlider.highValueProperty().bindBidirectional(model.maxWorkersProperty());
         workersSlider.lowValueProperty().bindBidirectional(model.minWorkersProperty());

@@ -20,7 +20,7 @@ class PoolSettingsModelTest {
 
     private final Dispatcher pool = Dispatcher.start("poolscope-model-test",
             PoolConfig.builder().workers(2, 8).scalingTick(Duration.ofSeconds(60)).build(), Map.of());
-    private final PoolSettingsModel model = new PoolSettingsModel(pool);
+    private final PoolSettingsModel model = new PoolSettingsModel(new InProcessSource(pool));
 
     @AfterEach
     void stop() {
@@ -45,7 +45,7 @@ class PoolSettingsModelTest {
         assertEquals(42, pool.config().loadThreshold());
         assertEquals(OverflowPolicy.DROP_OLDEST, pool.config().overflowPolicy());
         assertEquals(Duration.ofMillis(250), pool.config().requestTimeout());
-        assertEquals("request timeout → 250 ms", model.lastChangeProperty().get());
+        assertEquals("request timeout 0 → 250 ms", model.lastChangeProperty().get());
         assertNull(model.lastRefusalProperty().get());
     }
 
@@ -66,7 +66,7 @@ class PoolSettingsModelTest {
         Dispatcher fresh = Dispatcher.start("poolscope-model-test2",
                 PoolConfig.builder().workers(3, 4).scalingTick(Duration.ofSeconds(60)).build(), Map.of());
         try {
-            model.attach(fresh);
+            model.attach(new InProcessSource(fresh));
             assertEquals(3, model.minWorkersProperty().get());
             model.maxWorkersProperty().set(6);
             assertEquals(6, fresh.config().maxWorkers());
@@ -81,8 +81,9 @@ class PoolSettingsModelTest {
         assertEquals("threshold", model.scalingPolicyProperty().get().name());
         model.scalingPolicyProperty().set(ScalingPolicy.withDefaults("capacity"));
         assertEquals(ScalingPolicy.withDefaults("capacity"), pool.config().scalingPolicy());
-        assertTrue(model.lastChangeProperty().get().startsWith("scaling policy → capacity (P(wait) ≤ 20 %"),
-                model.lastChangeProperty().get());
+        String change = model.lastChangeProperty().get();
+        assertTrue(change.startsWith("scaling policy threshold (") && change.contains(" → capacity (P(wait) ≤ 20 %"),
+                change);
         model.scalingPolicyProperty().set(null);
         assertEquals(ScalingPolicy.withDefaults("capacity"), model.scalingPolicyProperty().get(), "refused: snaps back");
         assertTrue(model.lastRefusalProperty().get().startsWith("scalingPolicy = null is not allowed"));

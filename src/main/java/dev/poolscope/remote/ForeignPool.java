@@ -1,0 +1,113 @@
+package dev.poolscope.remote;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import javax.management.Attribute;
+import javax.management.JMException;
+import javax.management.MBeanServerConnection;
+import javax.management.ObjectName;
+
+import dev.poolscope.engine.DropReason;
+import dev.poolscope.engine.Latency;
+import dev.poolscope.engine.PoolConfig;
+import dev.poolscope.engine.PoolSnapshot;
+import dev.poolscope.engine.PoolState;
+import dev.poolscope.model.PoolFigure;
+
+/**
+ * A thread pool that is not PoolScope's (a monitored ThreadPoolExecutor, Tomcat, Jetty), read attribute by
+ * attribute as its {@link ForeignShape} says. Only min and max threads can be tuned. Figures the pool lacks are
+ * zero in the snapshot and listed as absent, so the dashboard never shows them; the snapshot's settings are
+ * clamped into the engine's ranges (a cached pool's unbounded maximum shows as {@value PoolConfig#WORKER_LIMIT}).
+ */
+final class ForeignPool implements RemotePool {
+
+    private final ObjectName objectName;
+    private final String name;
+    private final ForeignShape shape;
+
+    ForeignPool(ObjectName objectName, String name, ForeignShape shape) {
+        this.objectName = objectName;
+        this.name = name;
+        this.shape = shape;
+    }
+
+    @Override
+    public ObjectName objectName() {
+        return objectName;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String kind() {
+        return shape.kind();
+    }
+
+    @Override
+    public PoolSnapshot read(MBeanServerConnection c) throws IOException, JMException {
+        int size = (int) number(c, shape.size());
+        int busy = (int) number(c, shape.busy());
+        long queued = shape.queue() == null ? 0 : number(c, shape.queue());
+        long completed = shape.completed() == null ? 0 : number(c, shape.completed());
+        long rejected = shape.rejected() == null ? 0 : number(c, shape.rejected());
+        PoolConfig config = config(c);
+        // Everything that entered the pool: finished, running, waiting or turned away.
+        long submitted = completed + busy + queued + rejected;
+        return new PoolSnapshot(Instant.now(), System.nanoTime(), config, PoolState.RUNNING, size, busy,
+                config.queueCapacity(), submitted, queued, busy, 0, completed, 0, 0, 0, 0, 0,
+                Map.of(DropReason.QUEUE_FULL, rejected), 0, 0, Latency.EMPTY, Latency.EMPTY, Duration.ZERO);
+    }
+
+    @Override
+    public PoolConfig write(MBeanServerConnection c, PoolConfig before, PoolConfig after)
+            throws IOException, JMException {
+        int min = after.minWorkers();
+        int max = after.maxWorkers();
+        if (shape.writeBoth() != null) {
+            c.invoke(objectName, shape.writeBoth(), new Object[] {min, max}, new String[] {"int", "int"});
+        } else if (min > before.maxWorkers()) {
+            // Raise max first so min never passes it on the way.
+            c.setAttribute(objectName, new Attribute(shape.max(), max));
+            c.setAttribute(objectName, new Attribute(shape.min(), min));
+        } else {
+            c.setAttribute(objectName, new Attribute(shape.min(), min));
+            c.setAttribute(objectName, new Attribute(shape.max(), max));
+        }
+        return config(c);
+    }
+
+    private PoolConfig config(MBeanServerConnection c) throws IOException, JMException {
+        int max = clamp(number(c, shape.max()), 1, PoolConfig.WORKER_LIMIT);
+        int min = clamp(number(c, shape.min()), 1, max);
+        return PoolConfig.builder().workers(min, max).build();
+    }
+
+    private long number(MBeanServerConnection c, String attribute) throws IOException, JMException {
+        Object v = c.getAttribute(objectName, attribute);
+        if (v instanceof Number n) {
+            return n.longValue();
+        }
+        throw new JMException(objectName + " attribute " + attribute + " is " + v + ", not a number");
+    }
+
+    private static int clamp(long v, int low, int high) {
+        return (int) Math.max(low, Math.min(high, v));
+    }
+
+    @Override
+    public Map<PoolFigure, String> absent() {
+        return shape.absent();
+    }
+
+    @Override
+    public boolean notifiesScaling() {
+        return false;
+    }
+}

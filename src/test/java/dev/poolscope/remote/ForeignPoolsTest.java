@@ -1,0 +1,136 @@
+package dev.poolscope.remote;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import javax.management.MBeanServer;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.poolscope.engine.PoolConfig;
+import dev.poolscope.engine.PoolSnapshot;
+import dev.poolscope.jmx.PoolJmx;
+import dev.poolscope.jmx.PoolRegistration;
+import dev.poolscope.model.PoolFigure;
+
+/**
+ * Tomcat's, Jetty's and the ThreadPoolExecutor adapter's MBeans map onto the dashboard's figures, over a real
+ * connector. The Tomcat and Jetty beans mirror the products' documented object names and attribute names.
+ */
+class ForeignPoolsTest {
+
+    private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+    private final AttributeBean executor = AttributeBean.tomcatExecutor();
+    private final AttributeBean connector = AttributeBean.tomcatConnector();
+    private final AttributeBean jetty = AttributeBean.jetty();
+    private final ThreadPoolExecutor tpe = new ThreadPoolExecutor(2, 6, 1, TimeUnit.MINUTES,
+            new ArrayBlockingQueue<>(50));
+    private PoolRegistration tpeRegistration;
+    private LoopbackServer loopback;
+    private JmxSession session;
+
+    @BeforeEach
+    void register() throws Exception {
+        server.registerMBean(executor, AttributeBean.name(AttributeBean.TOMCAT_EXECUTOR));
+        server.registerMBean(connector, AttributeBean.name(AttributeBean.TOMCAT_CONNECTOR));
+        server.registerMBean(jetty, AttributeBean.name(AttributeBean.JETTY));
+        tpeRegistration = PoolJmx.monitor(tpe, "foreign-test-tpe");
+        loopback = LoopbackServer.start();
+        session = JmxSession.open(JmxTarget.parse(loopback.url()), null, null);
+    }
+
+    @AfterEach
+    void unregister() throws Exception {
+        session.close();
+        loopback.close();
+        tpeRegistration.close();
+        tpe.shutdownNow();
+        for (String n : List.of(AttributeBean.TOMCAT_EXECUTOR, AttributeBean.TOMCAT_CONNECTOR, AttributeBean.JETTY)) {
+            server.unregisterMBean(AttributeBean.name(n));
+        }
+    }
+
+    private RemotePool found(String kind, String name) throws Exception {
+        return session.call(PoolDiscovery::find).stream()
+                .filter(p -> p.kind().equals(kind) && p.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind + " named " + name));
+    }
+
+    @Test
+    void readsATomcatExecutorsThreadsQueueAndCompletedTasks() throws Exception {
+        RemotePool pool = found("Tomcat executor", "tomcatThreadPool");
+        PoolSnapshot s = session.call(pool::read);
+        assertEquals(10, s.poolSize());
+        assertEquals(3, s.busyWorkers());
+        assertEquals(7, s.queued());
+        assertEquals(1234, s.completed());
+        assertEquals(10, s.config().minWorkers());
+        assertEquals(200, s.config().maxWorkers());
+        assertTrue(pool.absent().containsKey(PoolFigure.LATENCY));
+        assertTrue(pool.absent().containsKey(PoolFigure.DROPS), "Tomcat counts no rejections");
+        assertFalse(pool.absent().containsKey(PoolFigure.QUEUE));
+    }
+
+    @Test
+    void tuningATomcatExecutorWritesMaxThreadsAndMinSpareThreads() throws Exception {
+        RemotePool pool = found("Tomcat executor", "tomcatThreadPool");
+        PoolConfig before = session.call(pool::read).config();
+        PoolConfig after = before.toBuilder().workers(20, 250).build();
+        PoolConfig inForce = session.call(c -> pool.write(c, before, after));
+        assertEquals(250, executor.values.get("maxThreads"));
+        assertEquals(20, executor.values.get("minSpareThreads"));
+        assertEquals(250, inForce.maxWorkers());
+    }
+
+    @Test
+    void readsATomcatConnectorWhoseNameIsQuotedAndShowsItsQueueAbsent() throws Exception {
+        RemotePool pool = found("Tomcat connector", "http-nio-8080");
+        PoolSnapshot s = session.call(pool::read);
+        assertEquals(12, s.poolSize());
+        assertEquals(4, s.busyWorkers());
+        assertEquals(150, s.config().maxWorkers());
+        assertTrue(pool.absent().containsKey(PoolFigure.QUEUE));
+        assertTrue(pool.absent().containsKey(PoolFigure.THROUGHPUT));
+    }
+
+    @Test
+    void readsAndTunesJettysQueuedThreadPool() throws Exception {
+        RemotePool pool = found("Jetty QueuedThreadPool", "0");
+        PoolSnapshot s = session.call(pool::read);
+        assertEquals(9, s.poolSize());
+        assertEquals(2, s.busyWorkers());
+        assertEquals(5, s.queued());
+        assertEquals(8, s.config().minWorkers());
+        PoolConfig after = s.config().toBuilder().maxWorkers(64).build();
+        session.call(c -> pool.write(c, s.config(), after));
+        assertEquals(64, jetty.values.get("maxThreads"));
+        assertTrue(pool.absent().containsKey(PoolFigure.THROUGHPUT), "Jetty counts no completed tasks");
+    }
+
+    @Test
+    void readsTheExecutorAdapterAndSetsCoreAndMaxTogether() throws Exception {
+        RemotePool pool = found("ThreadPoolExecutor", "foreign-test-tpe");
+        PoolSnapshot s = session.call(pool::read);
+        assertEquals(2, s.config().minWorkers());
+        assertEquals(6, s.config().maxWorkers());
+        PoolConfig after = s.config().toBuilder().workers(8, 12).build();
+        session.call(c -> pool.write(c, s.config(), after));
+        assertEquals(8, tpe.getCorePoolSize(), "core raised above the old max: max moved first");
+        assertEquals(12, tpe.getMaximumPoolSize());
+        assertTrue(pool.absent().containsKey(PoolFigure.LOAD_THRESHOLD));
+        assertTrue(pool.absent().containsKey(PoolFigure.LATENCY));
+        assertEquals(Map.of(), found("ThreadPoolExecutor", "foreign-test-tpe").absent().entrySet().stream()
+                .filter(e -> e.getValue().isBlank()).collect(java.util.stream.Collectors.toMap(
+                        Map.Entry::getKey, Map.Entry::getValue)), "every absence says why");
+    }
+}

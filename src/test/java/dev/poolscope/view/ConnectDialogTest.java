@@ -1,0 +1,122 @@
+package dev.poolscope.view;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.Map;
+
+import javax.imageio.ImageIO;
+import javax.management.remote.JMXConnectorServer;
+import javax.management.remote.JMXConnectorServerFactory;
+import javax.management.remote.JMXServiceURL;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import dev.poolscope.engine.Dispatcher;
+import dev.poolscope.engine.PoolConfig;
+import dev.poolscope.jmx.PoolJmx;
+import dev.poolscope.jmx.PoolRegistration;
+import dev.poolscope.load.Scenario;
+import dev.poolscope.model.Lab;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+
+/**
+ * The Connect… window against a pool served on a loopback JMX connector (this JVM's own MBean server, reached
+ * as a remote client would): connect by URL, see the overview, pick the pool, watch it read-only, unlock, tune
+ * it live, and go back to the demo pool.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ConnectDialogTest {
+
+    private static final String POOL = "gui-remote";
+
+    private final Dispatcher remote = Dispatcher.start("gui-remote-test",
+            PoolConfig.builder().workers(2, 8).scalingTick(Duration.ofMillis(50)).build(), Map.of());
+    private PoolRegistration registration;
+    private JMXConnectorServer server;
+    private Lab lab;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        registration = PoolJmx.register(remote, POOL);
+        server = JMXConnectorServerFactory.newJMXConnectorServer(new JMXServiceURL("service:jmx:rmi://127.0.0.1:0"),
+                null, ManagementFactory.getPlatformMBeanServer());
+        server.start();
+        lab = DashboardFixture.show(stage, Scenario.STEADY, 600);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        DashboardFixture.onFx(() -> lab.close(Duration.ofMillis(200)));
+        registration.close();
+        remote.shutdown(Duration.ofSeconds(1));
+        server.stop();
+    }
+
+    @Test
+    void connectsByUrlWatchesReadOnlyThenTunesLiveAfterUnlocking(FxRobot robot) throws Exception {
+        robot.clickOn("#openConnectButton");
+        TextField target = robot.lookup("#connectTarget").queryAs(TextField.class);
+        robot.interact(() -> target.setText(server.getAddress().toString()));
+        robot.clickOn("#connectButton");
+        @SuppressWarnings("unchecked")
+        TableView<PoolRow> table = robot.lookup("#poolTable").queryAs(TableView.class);
+        await().atMost(Duration.ofSeconds(10)).until(() -> DashboardFixture.onFx(() -> table.getItems().stream()
+                .anyMatch(r -> r.name().equals(POOL) && r.sizeProperty().get().equals("2 / 8"))));
+        save(table.getScene(), "connect-dialog");
+        robot.interact(() -> table.getItems().stream().filter(r -> r.name().equals(POOL)).findFirst()
+                .ifPresent(r -> table.getSelectionModel().select(r)));
+        robot.clickOn("#watchButton");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> DashboardFixture.onFx(() -> lab.sourceProperty().get()
+                .isRemote()));
+        Label where = robot.lookup("#sourceLabel").queryAs(Label.class);
+        assertTrue(DashboardFixture.onFx(where::getText).startsWith("Watching " + POOL + " (PoolScope)"),
+                DashboardFixture.onFx(where::getText));
+        Node capacity = robot.lookup("#capacitySpinner").query();
+        assertTrue(capacity.isDisabled(), "a remote pool opens read-only");
+        assertTrue(DashboardFixture.onFx(() -> stage.getScene().getRoot().getStyleClass().contains("watching-remote")));
+
+        robot.clickOn("#unlockButton");
+        assertFalse(capacity.isDisabled());
+        assertTrue(DashboardFixture.onFx(() -> stage.getScene().getRoot().getStyleClass().contains("live-tuning")));
+        robot.interact(() -> lab.settings().maxWorkersProperty().set(11));
+        await().atMost(Duration.ofSeconds(5)).until(() -> remote.config().maxWorkers() == 11);
+        await().atMost(Duration.ofSeconds(5)).until(() -> DashboardFixture.onFx(() -> lab.log().entries().stream()
+                .anyMatch(e -> e.toString().contains("max workers 8 → 11"))));
+        // A few samples in, for the picture.
+        await().atMost(Duration.ofSeconds(5)).until(() -> DashboardFixture.onFx(() -> lab.history().all().size() > 4));
+        save(stage.getScene(), "live-tuning");
+
+        robot.clickOn("#demoButton");
+        assertFalse(DashboardFixture.onFx(() -> lab.sourceProperty().get().isRemote()));
+        assertEquals(0, DashboardFixture.onFx(() -> stage.getScene().getRoot().getStyleClass().stream()
+                .filter(c -> c.equals("live-tuning")).count()));
+    }
+
+    /** Keeps a picture of the window for the README (target/screens). */
+    private static void save(Scene scene, String name) throws Exception {
+        File dir = new File("target/screens");
+        dir.mkdirs();
+        var image = DashboardFixture.onFx(() -> scene.snapshot(null));
+        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", new File(dir, name + ".png"));
+    }
+}
