@@ -61,9 +61,10 @@ class LiveChartsTest {
         int points = DashboardFixture.onFx(() -> ((LineChart<?, ?>) robot.lookup("#queueChart").query())
                 .getData().get(0).getData().size());
         assertTrue(points > 10, "queue chart received points: " + points);
-        int markers = DashboardFixture.onFx(() -> robot.lookup("#workersChart .scale-up-marker").queryAll().size()
-                + robot.lookup("#workersChart .scale-down-marker").queryAll().size());
-        assertTrue(markers >= 2, "growth and shrinking marked: " + markers);
+        // The chart learns of the shrink at its next sample: wait for both kinds of marker.
+        await().atMost(Duration.ofSeconds(5)).until(() -> DashboardFixture.onFx(
+                () -> robot.lookup("#workersChart .scale-up-marker").queryAll().size() >= 1
+                        && robot.lookup("#workersChart .scale-down-marker").queryAll().size() >= 1));
         String log = DashboardFixture.onFx(() -> lab.log().entries().toString());
         assertTrue(log.contains(", +1 →") && log.contains(" spare →"), log);
     }
