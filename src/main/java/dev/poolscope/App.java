@@ -43,6 +43,7 @@ public final class App extends Application {
         // Main only opens the window for arguments that parse, so this cannot throw.
         Options options = Options.parse(args.toArray(String[]::new));
         boolean scenarioGiven = args.stream().anyMatch(a -> a.startsWith("--scenario"));
+        boolean compare = args.contains("--compare");
         lab = new Lab(config -> demoPool(config, options.jmxName()), options.pool(),
                 scenarioGiven ? options.scenario() : Scenario.BURST, MetricsSampler.DEFAULT_PERIOD,
                 MetricHistory.DEFAULT_CAPACITY);
@@ -59,10 +60,18 @@ public final class App extends Application {
         stage.show();
         StartupProbe.armIfAsked();
         lab.sampler().start();
-        if (scenarioGiven) {
+        if (scenarioGiven && !compare) {
             lab.load().start();
         }
-        Screenshot.scheduleIfAsked(stage, lab.sampler());
+        if (compare) {
+            // The scenario feeds the A/B pools; the dashboard's own pool stays idle, leaving them the machine.
+            DashboardController dashboard = (DashboardController) stage.getScene().getRoot().getProperties()
+                    .get(DashboardController.class);
+            Stage ab = dashboard.openCompare(scenarioGiven ? options.scenario() : Scenario.BURST, scenarioGiven);
+            Screenshot.scheduleIfAsked(ab, () -> "A/B window");
+        } else {
+            Screenshot.scheduleIfAsked(stage, lab.sampler()::tickCostSummary);
+        }
         if (options.connect() != null) {
             watchOnStart(options);
         }
