@@ -24,7 +24,7 @@ public final class PolicyTarget {
     public static String label(ScalingPolicy policy) {
         if (policy instanceof ProportionalPolicy p) {
             return p.metric() == ProportionalPolicy.Metric.UTILISATION ? "Target utilisation"
-                    : "Target queued per worker";
+                    : "Target queue/worker";
         }
         if (policy instanceof BacklogPolicy) {
             return "Target per worker";
@@ -33,7 +33,7 @@ public final class PolicyTarget {
             return "Max P(wait)";
         }
         if (policy instanceof AimdPolicy) {
-            return "Run-time p99 target (ms)";
+            return "Run p99 target (ms)";
         }
         return "Load threshold";
     }

@@ -69,7 +69,14 @@ final class ScoreTable {
         verdict.getStyleClass().add("score-verdict");
         verdict.setWrapText(true);
         verdict.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        pane.getChildren().setAll(title, grid, verdict);
+        Label order = new Label("Ranked as --tournament: fewest lost, then p99 wait, worker-seconds, events.");
+        order.setTooltip(new javafx.scene.control.Tooltip("The leader has fewer requests lost (drops + timeouts); "
+                + "at equal losses the lower p99 queue wait to the millisecond; then fewer worker-seconds (to the "
+                + "tenth shown); then fewer scaling events. The score covers the load so far and is frozen at Stop."));
+        order.getStyleClass().add("score-order");
+        order.setWrapText(true);
+        order.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        pane.getChildren().setAll(title, grid, verdict, order);
     }
 
     /** Shows both scores and the verdict; {@code policies} names each side's scaling policy for the headers. */

@@ -56,7 +56,7 @@ class PolicyTargetTest {
                 threshold.getMessage());
         IllegalArgumentException aimd = assertThrows(IllegalArgumentException.class,
                 () -> PolicyTarget.with(under("aimd"), 0));
-        assertEquals("Run-time p99 target (ms) 0 is not allowed: must be greater than 0 and at most 3,600,000 ms",
+        assertEquals("Run p99 target (ms) 0 is not allowed: must be greater than 0 and at most 3,600,000 ms",
                 aimd.getMessage());
     }
 }

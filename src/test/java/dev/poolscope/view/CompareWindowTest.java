@@ -33,6 +33,8 @@ import javafx.scene.Node;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.TextField;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 
 /** The A/B window feeds both pools one load, scores both as they go, and ends every thread it started. */
@@ -46,6 +48,7 @@ class CompareWindowTest {
 
     @Start
     void start(Stage primary) {
+        javafx.application.Application.setUserAgentStylesheet(Theme.LIGHT.userAgentStylesheet());
         stage = primary;
         PoolConfig a = DashboardFixture.FAST_POOL;
         comparison = new Comparison(a, Comparison.challenger(a), Scenario.BURST, MetricsSampler.DEFAULT_PERIOD, 600);
@@ -100,7 +103,7 @@ class CompareWindowTest {
                 () -> comparison.phaseProperty().get() == Comparison.Phase.STOPPED));
         assertTrue(comparison.lab(Side.A).dispatcher().isTerminated());
         assertTrue(comparison.lab(Side.B).dispatcher().isTerminated());
-        await().atMost(Duration.ofSeconds(10)).until(() -> startedThreads().isEmpty());
+        await().atMost(Duration.ofSeconds(10)).until(() -> startedThreads(before).isEmpty());
         Score frozen = DashboardFixture.onFx(() -> comparison.score(Side.A));
         DashboardFixture.onFx(() -> {
             comparison.tick();
@@ -113,6 +116,8 @@ class CompareWindowTest {
 
     @Test
     void closingTheWindowEndsBothPoolsAndTheGenerator(FxRobot robot) {
+        // The pools of the comparison set up for every test run on; only the window's own must end.
+        Set<Thread> running = Set.copyOf(Thread.getAllStackTraces().keySet());
         Stage window = DashboardFixture.onFx(() -> CompareWindow.open(stage, null, DashboardFixture.FAST_POOL,
                 Comparison.challenger(DashboardFixture.FAST_POOL), Scenario.BURST, true));
         Comparison opened = DashboardFixture.onFx(() -> ((CompareController) window.getScene().getRoot()
@@ -122,7 +127,7 @@ class CompareWindowTest {
         robot.interact(window::close);
         assertTrue(opened.lab(Side.A).dispatcher().isTerminated());
         assertTrue(opened.lab(Side.B).dispatcher().isTerminated());
-        await().atMost(Duration.ofSeconds(10)).until(() -> startedThreads().isEmpty());
+        await().atMost(Duration.ofSeconds(10)).until(() -> startedThreads(running).isEmpty());
     }
 
     @Test
@@ -139,7 +144,7 @@ class CompareWindowTest {
         assertTrue(DashboardFixture.onFx(() -> text(robot, "#statusLabel")).startsWith("⚠ B: Target utilisation 7 "
                 + "is not allowed"), DashboardFixture.onFx(() -> text(robot, "#statusLabel")));
         assertEquals("0.5", DashboardFixture.onFx(() -> robot.lookup("#targetB")
-                .queryAs(javafx.scene.control.TextField.class).getText()), "the refused value snaps back");
+                .queryAs(TextField.class).getText()), "the refused value snaps back");
     }
 
     @Test
@@ -158,25 +163,36 @@ class CompareWindowTest {
         }
     }
 
-    /** Controls outside the scene, and labels cut short with an ellipsis. */
+    /** Controls outside the scene, labels (combo boxes' included) cut short, and fields too narrow for their text. */
     private List<String> problems(FxRobot robot) {
         List<String> found = new ArrayList<>();
         Bounds scene = stage.getScene().getRoot().getLayoutBounds();
         for (Node n : stage.getScene().getRoot().lookupAll("*")) {
-            if (!(n instanceof Control) || !n.isVisible() || n.getParent() instanceof Control) {
+            if (!(n instanceof Control) || !n.isVisible()) {
                 continue;
             }
             Bounds b = n.localToScene(n.getBoundsInLocal());
             // The settings column scrolls, so its controls may lie below the fold; they must still not be cut off.
-            if (!inScrollPane(n) && (b.getMinX() < -0.5 || b.getMinY() < -0.5 || b.getMaxX() > scene.getWidth() + 0.5
-                    || b.getMaxY() > scene.getHeight() + 0.5)) {
+            if (!(n.getParent() instanceof Control) && !inScrollPane(n) && (b.getMinX() < -0.5 || b.getMinY() < -0.5
+                    || b.getMaxX() > scene.getWidth() + 0.5 || b.getMaxY() > scene.getHeight() + 0.5)) {
                 found.add(describe(n) + " at " + b);
             }
             if (n instanceof Labeled l && ScreenFitTest.truncated(l)) {
                 found.add(describe(n) + " is cut off");
             }
+            if (n instanceof TextField f && tooNarrow(f)) {
+                found.add(describe(f.getParent() instanceof Control c ? c : f) + " shows only part of '"
+                        + f.getText() + "'");
+            }
         }
         return found;
+    }
+
+    private static boolean tooNarrow(TextField field) {
+        Text text = new Text(field.getText());
+        text.setFont(field.getFont());
+        double room = field.getWidth() - field.snappedLeftInset() - field.snappedRightInset();
+        return text.getLayoutBounds().getWidth() > room + 0.5;
     }
 
     private static boolean inScrollPane(Node n) {
@@ -197,9 +213,9 @@ class CompareWindowTest {
         return robot.lookup(query).queryAs(Label.class).getText();
     }
 
-    /** Live threads this test started: the A/B pools' and the load generator's. */
-    private List<String> startedThreads() {
-        return Thread.getAllStackTraces().keySet().stream().filter(t -> !before.contains(t) && t.isAlive())
+    /** Live threads started since {@code earlier} by A/B pools and load generators. */
+    private static List<String> startedThreads(Set<Thread> earlier) {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> !earlier.contains(t) && t.isAlive())
                 .map(Thread::getName).filter(name -> name.startsWith(Comparison.POOL_NAMES.get(Side.A))
                         || name.startsWith(Comparison.POOL_NAMES.get(Side.B)) || name.equals(LoadGenerator.THREAD_NAME))
                 .toList();
