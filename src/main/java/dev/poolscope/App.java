@@ -13,11 +13,13 @@ import dev.poolscope.engine.Dispatcher;
 import dev.poolscope.engine.PoolConfig;
 import dev.poolscope.jmx.PoolJmx;
 import dev.poolscope.load.Scenario;
+import dev.poolscope.model.Comparison;
 import dev.poolscope.model.EventLogModel;
 import dev.poolscope.model.Lab;
 import dev.poolscope.model.MetricHistory;
 import dev.poolscope.model.MetricsSampler;
 import dev.poolscope.remote.JmxPoolSource;
+import dev.poolscope.view.CompareController;
 import dev.poolscope.view.DashboardController;
 import dev.poolscope.view.PresenterKeys;
 import dev.poolscope.view.ViewPreferences;
@@ -68,7 +70,9 @@ public final class App extends Application {
             DashboardController dashboard = (DashboardController) stage.getScene().getRoot().getProperties()
                     .get(DashboardController.class);
             Stage ab = dashboard.openCompare(scenarioGiven ? options.scenario() : Scenario.BURST, scenarioGiven);
-            Screenshot.scheduleIfAsked(ab, () -> "A/B window");
+            Comparison shown = ((CompareController) ab.getScene().getRoot().getProperties()
+                    .get(CompareController.class)).comparison();
+            Screenshot.scheduleIfAsked(ab, shown::tickCostSummary);
         } else {
             Screenshot.scheduleIfAsked(stage, lab.sampler()::tickCostSummary);
         }

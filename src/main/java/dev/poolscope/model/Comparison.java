@@ -65,6 +65,9 @@ public final class Comparison {
     private Map<Side, ScoreKeeper> keepers;
     private LoadGenerator generator;
     private LoadSettings settings;
+    private long ticks;
+    private long totalTickNanos;
+    private long worstTickNanos;
 
     /** Two idle pools with configs {@code a} and {@code b}, ready to be fed {@code initial} when started. */
     public Comparison(PoolConfig a, PoolConfig b, Scenario initial, javafx.util.Duration samplePeriod,
@@ -165,6 +168,7 @@ public final class Comparison {
 
     /** Takes one sample of both pools now; the timeline calls this, tests may too. */
     public void tick() {
+        long began = System.nanoTime();
         labs.values().forEach(lab -> lab.sampler().tick());
         if (generator != null) {
             generated.set(generator.generated());
@@ -180,6 +184,16 @@ public final class Comparison {
             phase.set(Phase.STOPPED);
         }
         afterTick.forEach(Runnable::run);
+        long took = System.nanoTime() - began;
+        ticks++;
+        totalTickNanos += took;
+        worstTickNanos = Math.max(worstTickNanos, took);
+    }
+
+    /** A line on the FX thread's cost per tick so far (both samplers, the score and the redraw): mean and worst. */
+    public String tickCostSummary() {
+        return String.format(java.util.Locale.ROOT, "A/B window: FX time per tick over %d ticks: mean %.2f ms, "
+                + "worst %.2f ms", ticks, ticks == 0 ? 0 : totalTickNanos / 1e6 / ticks, worstTickNanos / 1e6);
     }
 
     /** Runs after every tick, on the FX thread; views redraw here. */

@@ -193,8 +193,8 @@ public final class CompareController {
         comparison.stop();
     }
 
-    /** The model behind the window; for tests. */
-    Comparison comparison() {
+    /** The model behind the window. */
+    public Comparison comparison() {
         return comparison;
     }
 }

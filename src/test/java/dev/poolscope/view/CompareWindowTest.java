@@ -3,6 +3,7 @@ package dev.poolscope.view;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -112,6 +113,13 @@ class CompareWindowTest {
         assertEquals(frozen, DashboardFixture.onFx(() -> comparison.score(Side.A)), "the score stays as it was");
         assertTrue(DashboardFixture.onFx(() -> robot.lookup("#minA").query().isDisabled()),
                 "a stopped pool takes no settings");
+
+        var stoppedA = comparison.lab(Side.A).dispatcher();
+        robot.clickOn("#startButton");
+        assertEquals(Comparison.Phase.RUNNING, DashboardFixture.onFx(() -> comparison.phaseProperty().get()));
+        assertNotSame(stoppedA, comparison.lab(Side.A).dispatcher(), "Start again runs fresh pools");
+        assertTrue(DashboardFixture.onFx(() -> comparison.score(Side.A).received() < frozen.received()),
+                "and a fresh score");
     }
 
     @Test
