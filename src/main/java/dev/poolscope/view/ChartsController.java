@@ -187,6 +187,7 @@ public final class ChartsController {
         trouble.redraw(absentCharts.containsKey(trouble) ? none : window, windowSeconds);
         throughput.redraw(absentCharts.containsKey(throughput) ? none : window, windowSeconds);
         latency.redraw(absentCharts.containsKey(latency) ? none : window, windowSeconds);
+        latency.show(backendP99Line, backendShown);
         if (backendShown) {
             redrawBackend(window, windowSeconds);
         }

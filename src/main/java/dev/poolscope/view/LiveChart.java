@@ -83,27 +83,6 @@ final class LiveChart {
         return series(name, styleName);
     }
 
-    /**
-     * Shows or hides a line and its legend entry, for a line that only some runs have (the backend's p99 in an
-     * HTTP scenario); a hidden line is never drawn, so it cannot pass for a line of zeros.
-     */
-    void show(XYChart.Series<Number, Number> series, boolean shown) {
-        if (chart.getData().contains(series) == shown) {
-            return;
-        }
-        if (shown) {
-            chart.getData().add(series);
-        } else {
-            chart.getData().remove(series);
-        }
-        styleClasses.forEach((s, styleClass) -> {
-            if (chart.getData().contains(s)) {
-                styleLine(s, styleClass);
-            }
-        });
-        styleLegend();
-    }
-
     /** Integer ticks only, for counts such as workers: no "2.5 workers" on the axis. */
     LiveChart wholeNumbers() {
         wholeNumbers = true;
@@ -188,9 +167,6 @@ final class LiveChart {
         time.setTickUnit(niceTickUnit(windowSeconds));
         double highest = 0;
         for (Line line : lines) {
-            if (!chart.getData().contains(line.series)) {
-                continue;
-            }
             List<XYChart.Data<Number, Number>> points = new ArrayList<>(window.size());
             for (Sample s : window) {
                 double y = line.value.applyAsDouble(s);

@@ -23,7 +23,6 @@ import dev.poolscope.load.Scenario;
 import dev.poolscope.model.Lab;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
-import javafx.scene.chart.XYChart;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -165,9 +164,10 @@ class BackendViewTest {
         });
     }
 
+    /** The latency chart's lines as its legend shows them. */
     private static List<String> latencyLines(FxRobot robot) {
-        return DashboardFixture.onFx(() -> ((LineChart<?, ?>) robot.lookup("#latencyChart").query()).getData()
-                .stream().map(XYChart.Series::getName).toList());
+        return DashboardFixture.onFx(() -> robot.lookup("#latencyChart .chart-legend-item").queryAllAs(Label.class)
+                .stream().filter(Node::isVisible).map(Label::getText).toList());
     }
 
     private static List<Double> points(FxRobot robot, String chart, String line) {
