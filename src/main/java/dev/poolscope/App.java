@@ -52,6 +52,9 @@ public final class App extends Application {
         if (options.rate() != null) {
             lab.load().ratePerSecondProperty().set(options.rate());
         }
+        if (options.backend() != null) {
+            lab.load().backend().set(options.backend());
+        }
         stage.setTitle("PoolScope " + Main.version());
         ViewPreferences prefs = ViewPreferences.forUser();
         stage.setScene(dashboard(lab, Main.version(), prefs));

@@ -84,6 +84,9 @@ public final class HeadlessRunner {
         if (options.rate() != null) {
             generator.setSettings(generator.settings().withRatePerSecond(options.rate()));
         }
+        if (options.backend() != null) {
+            generator.setBackendSettings(options.backend());
+        }
         WholeRunLatency latency = new WholeRunLatency();
         generator.setOutcomeListener(latency::record);
 
@@ -103,7 +106,7 @@ public final class HeadlessRunner {
             ShutdownReport report = pool.shutdown(Duration.ofSeconds(SHUTDOWN_DEADLINE_SECONDS));
             PoolSnapshot last = pool.snapshot();
             HttpPath path = generator.httpPath();
-            HttpFigures http = path == null ? null : HttpFigures.of(path);
+            HttpFigures http = path == null ? null : HttpFigures.of(path, generator.backendSettings());
             return new RunReport(options, seed, loadSeconds, generator.generated(), generator.failure(), endOfLoad,
                     last, report, latency.summary(), scaling.grew.sum(), scaling.shrank.sum(),
                     sampling.smallestPool, sampling.largestPool, scalingSummary, http);

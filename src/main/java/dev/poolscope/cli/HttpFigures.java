@@ -1,5 +1,6 @@
 package dev.poolscope.cli;
 
+import dev.poolscope.http.BackendSettings;
 import dev.poolscope.http.BackendSnapshot;
 import dev.poolscope.http.HttpPath;
 
@@ -12,12 +13,23 @@ import dev.poolscope.http.HttpPath;
  * @param refused    requests not sent because {@link HttpPath#MAX_OUTSTANDING} were outstanding
  * @param unanswered requests sent that got no answer (connection failed or closed)
  * @param backend    the backend's figures: calls answered, 5xx, shed 503s, whole-run p99
+ * @param settings   the backend's settings before the scenario's steps: the scenario's own or the flags'
  */
-public record HttpFigures(long sent, long answered, long refused, long unanswered, BackendSnapshot backend) {
+public record HttpFigures(long sent, long answered, long refused, long unanswered, BackendSnapshot backend,
+                          BackendSettings settings) {
 
-    /** The figures of {@code path} now. */
-    public static HttpFigures of(HttpPath path) {
+    /** The figures of {@code path} now, whose backend ran from {@code settings}. */
+    public static HttpFigures of(HttpPath path, BackendSettings settings) {
         return new HttpFigures(path.sent(), path.answered(), path.refused(), path.unanswered(),
-                path.backend().snapshot());
+                path.backend().snapshot(), settings);
+    }
+
+    /** The settings in the flags' words: {@code log-normal, mean 20ms, errors 0.01, limit 32, reject above 64}. */
+    String settingsText() {
+        String shape = BackendFlags.SHAPES.entrySet().stream().filter(e -> e.getValue() == settings.shape())
+                .map(java.util.Map.Entry::getKey).findFirst().orElseThrow();
+        return String.format(java.util.Locale.ROOT, "%s, mean %s, errors %s, limit %d, reject above %d", shape,
+                DurationText.format(settings.meanLatency()), FlagValues.plain(settings.errorRate()),
+                settings.concurrencyLimit(), settings.rejectLimit());
     }
 }

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import dev.poolscope.engine.OverflowPolicy;
 import dev.poolscope.engine.PoolConfig;
 import dev.poolscope.engine.ScalingPolicy;
+import dev.poolscope.http.BackendSettings;
 import dev.poolscope.load.LoadSettings;
 import dev.poolscope.load.Scenario;
 import dev.poolscope.remote.JmxTarget;
@@ -40,10 +41,12 @@ import dev.poolscope.remote.JmxTarget;
  * @param settle   how long after the start scaling events are not counted (the pool settling from min)
  * @param connect  the JVM to watch instead of running a pool here ({@code --connect}), or null
  * @param poolName the pool to watch in that JVM ({@code --pool}), or null for its only pool
+ * @param backend  an HTTP scenario's backend settings after the {@code --backend-…} flags, or null for the
+ *                 scenario's own (and for a scenario without a backend)
  */
 public record Options(Mode mode, Scenario scenario, Duration duration, PoolConfig pool, Double rate,
                       Duration interval, Path csv, Long seed, String jmxName, List<ScalingPolicy> entrants,
-                      Path json, Duration settle, JmxTarget connect, String poolName) {
+                      Path json, Duration settle, JmxTarget connect, String poolName, BackendSettings backend) {
 
     public Options {
         entrants = List.copyOf(entrants);
@@ -99,13 +102,14 @@ public record Options(Mode mode, Scenario scenario, Duration duration, PoolConfi
     /** Flags that take one value. */
     static final Set<String> VALUED = Stream.concat(Stream.of("--scenario", "--duration", "--interval", "--rate",
             "--seed", "--min", "--max", "--threshold", "--capacity", "--timeout", "--retries", "--policy", "--csv",
-            "--json", "--settle", "--jmx", "--connect", "--pool"), ScalingFlags.VALUED.stream())
+            "--json", "--settle", "--jmx", "--connect", "--pool"),
+            Stream.concat(ScalingFlags.VALUED.stream(), BackendFlags.VALUED.stream()))
             .collect(Collectors.toUnmodifiableSet());
 
     /** These options for one tournament entrant: a headless run of {@code policy} on the shared seed, no files. */
     Options forEntrant(ScalingPolicy policy, long sharedSeed) {
         return new Options(Mode.HEADLESS, scenario, duration, pool.toBuilder().scalingPolicy(policy).build(), rate,
-                interval, null, sharedSeed, null, List.of(), null, settle, null, null);
+                interval, null, sharedSeed, null, List.of(), null, settle, null, null, backend);
     }
 
     /** The command-line name of {@code scenario}, e.g. {@code flaky}. */
@@ -128,11 +132,11 @@ public record Options(Mode mode, Scenario scenario, Duration duration, PoolConfi
         Set<String> flags = given.stream().map(Arguments.Given::flag).collect(Collectors.toSet());
         if (flags.contains("--help") || flags.contains("-h")) {
             return new Options(Mode.HELP, Scenario.STEADY, DEFAULT_DURATION, Scenario.suggestedConfig(), null,
-                    DEFAULT_INTERVAL, null, null, null, List.of(), null, Duration.ZERO, null, null);
+                    DEFAULT_INTERVAL, null, null, null, List.of(), null, Duration.ZERO, null, null, null);
         }
         if (flags.contains("--version")) {
             return new Options(Mode.VERSION, Scenario.STEADY, DEFAULT_DURATION, Scenario.suggestedConfig(), null,
-                    DEFAULT_INTERVAL, null, null, null, List.of(), null, Duration.ZERO, null, null);
+                    DEFAULT_INTERVAL, null, null, null, List.of(), null, Duration.ZERO, null, null, null);
         }
         Parser parser = new Parser();
         given.forEach(g -> parser.apply(g.flag(), g.value()));
@@ -152,6 +156,7 @@ public record Options(Mode mode, Scenario scenario, Duration duration, PoolConfi
         private Path json;
         private Duration settle;
         private final ScalingFlags scaling = new ScalingFlags();
+        private final BackendFlags backend = new BackendFlags();
         private JmxTarget connect;
         private String poolName;
         private boolean compare;
@@ -197,10 +202,13 @@ public record Options(Mode mode, Scenario scenario, Duration duration, PoolConfi
                 case "--connect" -> connect = target(flag, text);
                 case "--pool" -> poolName = jmxName(flag, text);
                 default -> {
-                    if (!ScalingFlags.VALUED.contains(flag)) {
+                    if (BackendFlags.VALUED.contains(flag)) {
+                        backend.apply(flag, text);
+                    } else if (ScalingFlags.VALUED.contains(flag)) {
+                        scaling.apply(flag, text);
+                    } else {
                         throw new IllegalStateException(flag + " is listed as a flag but not read");
                     }
-                    scaling.apply(flag, text);
                 }
             }
         }
@@ -209,6 +217,7 @@ public record Options(Mode mode, Scenario scenario, Duration duration, PoolConfi
             boolean tournament = mode == Mode.TOURNAMENT;
             pool.scalingPolicy(scaling.poolPolicy(tournament));
             PoolConfig config = poolConfig();
+            BackendSettings backendSettings = backend.settingsFor(scenario);
             if (mode == Mode.WINDOW) {
                 requireRunMode("--csv", csv);
                 requireRunMode("--duration", duration);
@@ -228,6 +237,10 @@ public record Options(Mode mode, Scenario scenario, Duration duration, PoolConfi
             if (connect != null && mode == Mode.SMOKE) {
                 throw new IllegalArgumentException("--connect cannot be combined with --smoke: use --headless");
             }
+            if (connect != null && backendSettings != null) {
+                throw new IllegalArgumentException(backend.firstGiven() + " cannot be combined with --connect: the "
+                        + "watched JVM runs no backend of ours");
+            }
             if (connect != null && jmxName != null) {
                 throw new IllegalArgumentException("--connect cannot be combined with --jmx: a watched pool is "
                         + "registered in its own JVM");
@@ -239,7 +252,7 @@ public record Options(Mode mode, Scenario scenario, Duration duration, PoolConfi
             return new Options(mode, scenario, duration != null ? duration : DEFAULT_DURATION, config, rate,
                     interval != null ? interval : DEFAULT_INTERVAL, csv, seed, jmxName,
                     tournament ? scaling.entrantPolicies() : List.of(), json, settle != null ? settle : Duration.ZERO,
-                    connect, poolName);
+                    connect, poolName, backendSettings);
         }
 
         private PoolConfig poolConfig() {

@@ -84,7 +84,9 @@ public record RunReport(Options options, long seed, double loadSeconds, long gen
         if (http != null) {
             line(b, "  http        %d sent to the front, %d answered, %d unanswered, %d refused (over %d outstanding)",
                     http.sent(), http.answered(), http.unanswered(), http.refused(), HttpPath.MAX_OUTSTANDING);
-            line(b, "  backend     %d calls answered, %d 5xx (%d shed with 503), p99 %.1f ms",
+            line(b, "  backend     %s (%s)", http.settingsText(),
+                    options.backend() != null ? "--backend-… flags" : "the scenario's own");
+            line(b, "              %d calls answered, %d 5xx (%d shed with 503), p99 %.1f ms",
                     http.backend().answered(), http.backend().serverErrors(), http.backend().rejected(),
                     http.backend().p99Millis());
         }

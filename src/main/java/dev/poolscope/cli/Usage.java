@@ -3,6 +3,7 @@ package dev.poolscope.cli;
 import java.util.Locale;
 
 import dev.poolscope.engine.PoolConfig;
+import dev.poolscope.http.BackendSettings;
 import dev.poolscope.load.LoadSettings;
 import dev.poolscope.load.Scenario;
 
@@ -56,6 +57,14 @@ final class Usage {
                   --policy P            when the queue is full: drop-newest (default), drop-oldest, block,
                                         caller-runs
 
+                HTTP backend (only with an http-… scenario; each replaces the scenario's own setting)
+                  --backend-latency S   latency shape: constant, log-normal or heavy-tailed
+                  --backend-mean DUR    mean latency without load (0ms..%s)
+                  --backend-errors F    fraction of calls answered 500 (0..1)
+                  --backend-limit N     calls in flight served at full speed; above it each slows (1..%d)
+                  --backend-reject-above N  calls in flight above which it answers 503 at once
+                                        (--backend-limit..%d)
+
                 Scaling (how the pool picks its size; see docs/POLICIES.md)
                   --scaling NAME        threshold (default), hpa, backlog, capacity or aimd
                   --policies A,B,...    a tournament's entrants (default: all five)
@@ -99,6 +108,8 @@ final class Usage {
                       the classic article load: 10,000 requests/s of ~1 ms work (about 10 busy workers)
                   poolscope --headless --scenario burst --duration 10m --jmx demo
                       a pool to watch in JConsole (jconsole, then pick the poolscope process)
+                  poolscope --headless --scenario http-saturates --max 6 --backend-limit 8
+                      the lesson of backend saturates: fewer workers than the backend's limit
                   poolscope --headless --scenario burst --scaling hpa --hpa-metric queue --hpa-target 10
                   poolscope --tournament --scenario burst --policies threshold,hpa,backlog,capacity,aimd
                             --duration 60s --seed 1 --csv table.csv --json table.json
@@ -114,6 +125,8 @@ final class Usage {
                 d.loadThreshold(), PoolConfig.THRESHOLD_LIMIT, d.queueCapacity(), PoolConfig.CAPACITY_LIMIT,
                 DurationText.format(d.requestTimeout()), DurationText.format(PoolConfig.DURATION_LIMIT),
                 d.maxRetries(), PoolConfig.RETRY_LIMIT,
+                DurationText.format(BackendSettings.MAX_MEAN_LATENCY), BackendSettings.MAX_LIMIT,
+                BackendSettings.MAX_LIMIT,
                 DurationText.format(Options.DEFAULT_INTERVAL), DurationText.format(Options.MIN_INTERVAL),
                 DurationText.format(Options.MAX_INTERVAL));
     }

@@ -35,8 +35,9 @@ import dev.poolscope.http.HttpPath;
  *
  * <p>An HTTP scenario ({@link Scenario#backend()} not null) sends real HTTP requests instead, through an
  * {@link HttpPath} of its own (client → front → pool → backend), opened when the scenario is chosen and closed
- * when another is, when the pool is replaced ({@link #retarget}) and on {@link #stop()}; its backend follows the
- * scenario's {@link Scenario#backendAt} as the scenario's clock runs.
+ * when another is, when the pool is replaced ({@link #retarget}) and on {@link #stop()}. Its backend runs the
+ * scenario's {@link Scenario#backendAt} of the base settings as the scenario's clock runs; the base starts as the
+ * scenario's own and is tuned with {@link #setBackendSettings}, which outlives a new pool but not a new scenario.
  *
  * <p>A generator may feed several pools at once ({@link #fanOut}), for an A/B comparison: each arrival is drawn
  * once, type and {@link WorkPlan} included, and the same request goes to every pool, so they meet the same load,
@@ -67,8 +68,11 @@ public final class LoadGenerator {
      */
     public enum State { NEW, RUNNING, PAUSED, STOPPED, FAILED }
 
-    /** Settings and scenario, swapped together; {@code epoch} moves when a scenario (re)starts its clock. */
-    private record Program(LoadSettings settings, Scenario scenario, long epoch) {
+    /**
+     * Settings, scenario and the backend's base settings (null without an HTTP scenario), swapped together;
+     * {@code epoch} moves when a scenario (re)starts its clock.
+     */
+    private record Program(LoadSettings settings, Scenario scenario, BackendSettings backend, long epoch) {
     }
 
     private final AtomicReference<Program> program;
@@ -86,6 +90,8 @@ public final class LoadGenerator {
     private Thread thread;
     // Opened and closed under lifecycleLock; volatile so the generator thread reads it without the lock.
     private volatile HttpPath http;
+    // Written by the generator thread each wakeup; volatile so a backend tuned from another thread steps in time.
+    private volatile double scenarioSeconds;
 
     // Owned by the generator thread, or by a test calling tick() while no thread runs.
     private final RandomGenerator random;
@@ -94,7 +100,6 @@ public final class LoadGenerator {
     private long lastTick = NEVER;
     private long scenarioNanos;
     private long seenEpoch;
-    private BackendSettings lastBackendStep;
     private long arrivalsSent;
 
     /** A generator with a fresh random seed and the system clock. */
@@ -115,7 +120,7 @@ public final class LoadGenerator {
         this.random = Objects.requireNonNull(random, "random");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.arrivals = new ArrivalCounter(random);
-        this.program = new AtomicReference<>(new Program(Objects.requireNonNull(settings, "settings"), null, 0));
+        this.program = new AtomicReference<>(new Program(Objects.requireNonNull(settings, "settings"), null, null, 0));
         this.currentRate = settings.ratePerSecond();
         List<Dispatcher> all = List.copyOf(pools);
         if (all.isEmpty()) {
@@ -221,12 +226,13 @@ public final class LoadGenerator {
     public void setSettings(LoadSettings settings) {
         Objects.requireNonNull(settings, "settings");
         registerAll(settings.typeMix().keySet());
-        program.updateAndGet(p -> new Program(settings, p.scenario(), p.epoch()));
+        program.updateAndGet(p -> new Program(settings, p.scenario(), p.backend(), p.epoch()));
     }
 
     /**
      * Follows {@code scenario} from its start, with its base settings; null returns to manual settings at the
-     * current base rate. Call {@link #setSettings} afterwards to tweak the scenario's base.
+     * current base rate. Call {@link #setSettings} afterwards to tweak the scenario's base, and
+     * {@link #setBackendSettings} to tune an HTTP scenario's backend.
      */
     public void setScenario(Scenario scenario) {
         List<Dispatcher> pools = targets;
@@ -239,10 +245,38 @@ public final class LoadGenerator {
             closeHttp();
             if (scenario != null && scenario.backend() != null && state != State.STOPPED && state != State.FAILED) {
                 http = HttpPath.open(pools.get(0), next.typeMix().keySet(), scenario.backend(), this::hear);
+                scenarioSeconds = 0;
             }
         }
         registerAll(next.typeMix().keySet());
-        program.updateAndGet(p -> new Program(scenario != null ? next : p.settings(), scenario, p.epoch() + 1));
+        program.updateAndGet(p -> new Program(scenario != null ? next : p.settings(), scenario,
+                scenario != null ? scenario.backend() : null, p.epoch() + 1));
+    }
+
+    /**
+     * Makes {@code base} the HTTP scenario's backend settings, applied to the running backend at once (through the
+     * scenario's steps, so a brown-out stays one) and kept for the backends of later pools.
+     *
+     * @throws IllegalStateException if the scenario followed is not an HTTP one
+     */
+    public void setBackendSettings(BackendSettings base) {
+        Objects.requireNonNull(base, "base");
+        Program p = program.updateAndGet(q -> {
+            if (q.backend() == null) {
+                throw new IllegalStateException("the scenario " + (q.scenario() == null ? "(none)"
+                        : q.scenario().displayName()) + " has no HTTP backend to tune");
+            }
+            return new Program(q.settings(), q.scenario(), base, q.epoch());
+        });
+        HttpPath path = http;
+        if (path != null) {
+            path.backend().setSettings(p.scenario().backendAt(scenarioSeconds, base));
+        }
+    }
+
+    /** The HTTP scenario's backend settings before its steps (see {@link #setBackendSettings}); null if none. */
+    public BackendSettings backendSettings() {
+        return program.get().backend();
     }
 
     /**
@@ -260,7 +294,8 @@ public final class LoadGenerator {
             if (http != null) {
                 // A new pool is a new run: a fresh backend, front and client, none of the old one's connections.
                 closeHttp();
-                http = HttpPath.open(target, p.settings().typeMix().keySet(), p.scenario().backend(), this::hear);
+                http = HttpPath.open(target, p.settings().typeMix().keySet(),
+                        p.scenario().backendAt(scenarioSeconds, p.backend()), this::hear);
             }
         }
         registerHandlers(target, p.settings().typeMix().keySet());
@@ -398,10 +433,10 @@ public final class LoadGenerator {
         if (p.epoch() != seenEpoch) {
             seenEpoch = p.epoch();
             scenarioNanos = 0;
-            lastBackendStep = null;
         }
         scenarioNanos += elapsed;
-        followBackend(p.scenario());
+        scenarioSeconds = scenarioNanos / 1e9;
+        followBackend(p);
         LoadSettings s = p.settings();
         double rate = p.scenario() == null ? s.ratePerSecond()
                 : Scenario.clampRate(p.scenario().rateAt(scenarioNanos / 1e9, s));
@@ -412,15 +447,14 @@ public final class LoadGenerator {
         return due;
     }
 
-    /** Applies the scenario's backend settings when they step, so tuning it by hand lasts until the next step. */
-    private void followBackend(Scenario scenario) {
+    /** Keeps the backend at the scenario's step of the base settings, whoever changed either last. */
+    private void followBackend(Program p) {
         HttpPath path = http;
-        if (path == null || scenario == null || scenario.backend() == null) {
+        if (path == null || p.backend() == null) {
             return;
         }
-        BackendSettings step = scenario.backendAt(scenarioNanos / 1e9);
-        if (!step.equals(lastBackendStep)) {
-            lastBackendStep = step;
+        BackendSettings step = p.scenario().backendAt(scenarioSeconds, p.backend());
+        if (!step.equals(path.backend().settings())) {
             path.backend().setSettings(step);
         }
     }

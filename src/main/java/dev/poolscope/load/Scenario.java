@@ -85,9 +85,8 @@ public enum Scenario {
             + "steps up fivefold and a fifth of calls fail with 500, so waits, errors and drops climb, then recover.",
             httpSettings(200), new BackendSettings(LatencyShape.LOG_NORMAL, Duration.ofMillis(20), 0.01, 32, 64)) {
         @Override
-        public BackendSettings backendAt(double seconds) {
+        public BackendSettings backendAt(double seconds, BackendSettings base) {
             double phase = seconds % BROWNOUT_PERIOD_SECONDS;
-            BackendSettings base = backend();
             if (phase < BROWNOUT_START_SECONDS || phase >= BROWNOUT_START_SECONDS + BROWNOUT_SECONDS) {
                 return base;
             }
@@ -136,9 +135,12 @@ public enum Scenario {
         return backend;
     }
 
-    /** The backend's settings {@code seconds} after the scenario started; constant unless overridden; null if none. */
-    public BackendSettings backendAt(double seconds) {
-        return backend;
+    /**
+     * The backend's settings {@code seconds} after the scenario started from {@code base} (its own
+     * {@link #backend()}, or settings tuned from there); {@code base} unless overridden.
+     */
+    public BackendSettings backendAt(double seconds, BackendSettings base) {
+        return base;
     }
 
     /** A short name for menus and legends. */

@@ -54,10 +54,13 @@ public final class Lab {
         load = new LoadModel(dispatcher::get, scenario);
         history = new MetricHistory(samplesKept);
         sampler = new MetricsSampler(source::get, history, log, samplePeriod);
+        // A watched remote pool is not the one the demo's backend sits behind.
+        sampler.backendFrom(() -> source.get().isRemote() ? null : load.runningBackend());
         sampler.onTick(load::refresh);
         sampler.onTick(this::followShutdown);
         sampler.onTick(this::followRemoteSettings);
         settings.lastChangeProperty().addListener((o, a, b) -> log.add(EventLogModel.Kind.CONFIG, b));
+        load.backend().lastChangeProperty().addListener((o, a, b) -> log.add(EventLogModel.Kind.CONFIG, b));
         ChangeListener<String> logRefusal = (o, a, b) -> {
             if (b != null) {
                 log.add(EventLogModel.Kind.REFUSED, "refused: " + b);
@@ -65,6 +68,7 @@ public final class Lab {
         };
         settings.lastRefusalProperty().addListener(logRefusal);
         load.lastRefusalProperty().addListener(logRefusal);
+        load.backend().lastRefusalProperty().addListener(logRefusal);
         load.failureProperty().addListener((o, a, b) -> {
             if (b != null) {
                 log.add(EventLogModel.Kind.LIFECYCLE, b);

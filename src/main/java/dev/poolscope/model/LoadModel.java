@@ -5,6 +5,9 @@ import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 import dev.poolscope.engine.Dispatcher;
+import dev.poolscope.http.Backend;
+import dev.poolscope.http.BackendSettings;
+import dev.poolscope.http.HttpPath;
 import dev.poolscope.load.Arrivals;
 import dev.poolscope.load.LoadGenerator;
 import dev.poolscope.load.LoadSettings;
@@ -26,7 +29,8 @@ import javafx.beans.property.StringProperty;
 /**
  * The load generator's controls as properties; FX-thread confined. Settings apply to a running generator at
  * once; picking a scenario loads its base settings into the controls and starts its rate curve from zero.
- * A stopped generator is discarded and a fresh one is made on the next start.
+ * A stopped generator is discarded and a fresh one is made on the next start. An HTTP scenario's backend is tuned
+ * through {@link #backend()}; its settings outlive a stopped generator and a restarted pool, not a new scenario.
  */
 public final class LoadModel {
 
@@ -48,6 +52,7 @@ public final class LoadModel {
     private final ReadOnlyDoubleWrapper currentRate = new ReadOnlyDoubleWrapper(this, "currentRate");
     private final ReadOnlyObjectWrapper<String> lastRefusal = new ReadOnlyObjectWrapper<>(this, "lastRefusal");
     private final ReadOnlyObjectWrapper<String> failure = new ReadOnlyObjectWrapper<>(this, "failure");
+    private final BackendModel backend = new BackendModel(this::applyBackend);
     private LoadSettings settings;
     private LoadGenerator generator;
     private boolean syncing;
@@ -64,6 +69,7 @@ public final class LoadModel {
         settings = initial.baseSettings();
         scenario.set(initial);
         show(settings);
+        backend.show(initial.backend());
         ratePerSecond.addListener((o, a, b) -> change(() -> settings.withRatePerSecond(b.doubleValue())));
         arrivals.addListener((o, a, b) -> change(() -> settings.withArrivals(b)));
         serviceTime.addListener((o, a, b) -> change(() -> settings.withServiceTime(b)));
@@ -85,6 +91,9 @@ public final class LoadModel {
             generator = generators.apply(target.get(), settings);
             generator.setScenario(scenario.get());
             generator.setSettings(settings);
+            if (backend.settings() != null) {
+                generator.setBackendSettings(backend.settings());
+            }
             generator.start();
         } else {
             generator.resume();
@@ -144,10 +153,28 @@ public final class LoadModel {
             settings = picked.baseSettings();
             show(settings);
         }
+        backend.show(picked == null ? null : picked.backend());
         if (generator != null) {
             generator.setScenario(picked);
             generator.setSettings(settings);
         }
+    }
+
+    private void applyBackend(BackendSettings next) {
+        if (generator != null) {
+            generator.setBackendSettings(next);
+        }
+    }
+
+    /** The HTTP backend running now, to read its figures; null without an HTTP scenario or a running generator. */
+    public Backend runningBackend() {
+        HttpPath path = generator == null ? null : generator.httpPath();
+        return path == null ? null : path.backend();
+    }
+
+    /** The HTTP backend's controls. */
+    public BackendModel backend() {
+        return backend;
     }
 
     private void change(Supplier<LoadSettings> edit) {

@@ -9,6 +9,7 @@ import dev.poolscope.engine.PoolRates;
 import dev.poolscope.engine.PoolSnapshot;
 import dev.poolscope.engine.ScalingDecision;
 import dev.poolscope.engine.ScalingEvent;
+import dev.poolscope.http.Backend;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -26,6 +27,7 @@ import javafx.util.Duration;
  * redraw. Nothing in the UI is pushed from engine threads, so there is no {@code Platform.runLater} per request
  * or per event, and the FX thread's cost per tick is measured ({@link #tickNanosProperty()}). A tick with no new
  * snapshot (a remote pool answers more slowly than the timeline ticks) adds nothing and still lets views redraw.
+ * While an HTTP scenario runs, each sample also carries its backend's figures, read on the same tick.
  */
 public final class MetricsSampler {
 
@@ -43,6 +45,8 @@ public final class MetricsSampler {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
     private final ReadOnlyLongWrapper tickNanos = new ReadOnlyLongWrapper(this, "tickNanos");
     private DropBurstTracker drops = new DropBurstTracker();
+    private final BackendReadings backendReadings = new BackendReadings(RATE_WINDOW_SECONDS);
+    private Supplier<Backend> backend = () -> null;
     private PoolSource sampled;
     private PoolSnapshot previous;
     private long lastEventSequence;
@@ -65,6 +69,11 @@ public final class MetricsSampler {
 
     public void stop() {
         timeline.stop();
+    }
+
+    /** Reads the HTTP backend's figures into each sample from {@code running}, which gives null while none runs. */
+    public void backendFrom(Supplier<Backend> running) {
+        backend = running;
     }
 
     /** Runs after every tick, on the FX thread; views redraw here. */
@@ -96,8 +105,8 @@ public final class MetricsSampler {
         double seconds = (now.nanoTime() - startNanos) / 1e9;
         PoolRates rates = now.minus(rateBase(seconds, now));
         ScalingDecision decision = d.lastScalingDecision();
-        Sample sample = decision == null ? new Sample(seconds, now, rates)
-                : new Sample(seconds, now, rates, decision.desired(), decision.reason());
+        Sample sample = new Sample(seconds, now, rates, decision == null ? now.poolSize() : decision.desired(),
+                decision == null ? "" : decision.reason(), backendReadings.sample(backend.get()));
         history.add(sample);
         recordEvents(d, seconds);
         if (previous != null) {

@@ -4,8 +4,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 import dev.poolscope.engine.PoolSnapshot;
+import dev.poolscope.model.BackendSample;
 import dev.poolscope.model.EventLogModel;
 import dev.poolscope.model.Lab;
 import dev.poolscope.model.MetricHistory;
@@ -16,8 +18,13 @@ import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.RowConstraints;
 
-/** The five live charts and the event log. */
+/**
+ * The five live charts of the pool and the event log, plus, while an HTTP scenario is picked, a row of the
+ * backend's own charts (in flight against its limits; its 500s and 503s per second) and its p99 beside the pool's.
+ */
 public final class ChartsController {
 
     /** Most points drawn per line, whatever the window; ten minutes are decimated to this. */
@@ -29,6 +36,9 @@ public final class ChartsController {
     @FXML private LineChart<Number, Number> throughputChart;
     @FXML private LineChart<Number, Number> latencyChart;
     @FXML private ListView<EventLogModel.Entry> eventLog;
+    @FXML private GridPane grid;
+    @FXML private LineChart<Number, Number> backendLoadChart;
+    @FXML private LineChart<Number, Number> backendErrorsChart;
 
     private LiveChart queue;
     private LiveChart workers;
@@ -47,6 +57,11 @@ public final class ChartsController {
     private Lab lab;
     private XYChart.Series<Number, Number> capacityLine;
     private ScalingMarkers markers;
+    private LiveChart backendLoad;
+    private LiveChart backendErrors;
+    private XYChart.Series<Number, Number> backendP99Line;
+    // True while the backend's charts are shown. FX-thread confined.
+    private boolean backendShown;
 
     void init(Lab lab) {
         this.lab = lab;
@@ -77,10 +92,54 @@ public final class ChartsController {
         latency = new LiveChart(latencyChart);
         latency.line("queue wait p99", "queue-wait", s -> s.snapshot().queueWait().p99Millis());
         latency.line("run p99", "run-time", s -> s.snapshot().runTime().p99Millis());
+        backendP99Line = latency.line("backend p99", "backend-p99", s -> backend(s, BackendSample::p99Millis));
+        latency.show(backendP99Line, false);
+
+        backendLoad = new LiveChart(backendLoadChart).wholeNumbers();
+        backendLoad.line("in flight", "backend-in-flight", s -> backend(s, BackendSample::inFlight));
+        backendLoad.line("concurrency limit", "backend-limit", s -> backend(s, b -> b.inForce().concurrencyLimit()));
+        backendLoad.line("503 limit", "backend-reject-limit", s -> backend(s, b -> b.inForce().rejectLimit()));
+        backendErrors = new LiveChart(backendErrorsChart);
+        // 500s and 503s split the backend's 5xx between them, so neither line hides behind the other.
+        backendErrors.line("500/s (errors)", "backend-500", s -> backend(s, BackendSample::errorsPerSecond));
+        backendErrors.line("503/s (shed)", "backend-503", s -> backend(s, BackendSample::rejectedPerSecond));
 
         eventLog.setItems(lab.log().entries());
         eventLog.setCellFactory(list -> new LogCell());
         lab.sourceProperty().addListener((o, a, b) -> startOver());
+        lab.load().backend().availableProperty().addListener((o, a, b) -> showBackend());
+        showBackend();
+    }
+
+    /** The backend's row and p99 line show while an HTTP scenario is picked for the demo pool, and only then. */
+    private void showBackend() {
+        boolean shown = lab.load().backend().availableProperty().get() && !lab.sourceProperty().get().isRemote();
+        if (shown == backendShown) {
+            return;
+        }
+        backendShown = shown;
+        for (LineChart<Number, Number> chart : List.of(backendLoadChart, backendErrorsChart)) {
+            chart.setVisible(shown);
+            chart.setManaged(shown);
+        }
+        List<RowConstraints> rows = grid.getRowConstraints();
+        double each = 100.0 / (shown ? rows.size() : rows.size() - 1);
+        for (int i = 0; i < rows.size(); i++) {
+            rows.get(i).setPercentHeight(i == rows.size() - 1 && !shown ? 0 : each);
+        }
+        latency.show(backendP99Line, shown);
+        backendLoad.reset();
+        backendErrors.reset();
+    }
+
+    /** True while the backend's charts are on screen. */
+    boolean backendShown() {
+        return backendShown;
+    }
+
+    /** A backend figure of the sample, or no point (NaN) for a sample taken while no backend ran. */
+    private static double backend(Sample s, ToDoubleFunction<BackendSample> figure) {
+        return s.backend() == null ? Double.NaN : figure.applyAsDouble(s.backend());
     }
 
     /** A fresh pool starts a fresh view: no old lines, markers or axis ranges. */
@@ -93,6 +152,9 @@ public final class ChartsController {
         workersChart.setTitle("Workers");
         showAbsent(lab.sourceProperty().get().absent());
         workersChart.getStyleClass().remove("capped");
+        backendLoad.reset();
+        backendErrors.reset();
+        showBackend();
     }
 
     /** Charts of what the pool lacks stay empty, their titles saying why: never a line of made-up zeros. */
@@ -125,6 +187,10 @@ public final class ChartsController {
         trouble.redraw(absentCharts.containsKey(trouble) ? none : window, windowSeconds);
         throughput.redraw(absentCharts.containsKey(throughput) ? none : window, windowSeconds);
         latency.redraw(absentCharts.containsKey(latency) ? none : window, windowSeconds);
+        latency.show(backendP99Line, backendShown);
+        if (backendShown) {
+            redrawBackend(window, windowSeconds);
+        }
         if (window.isEmpty()) {
             return;
         }
@@ -142,6 +208,28 @@ public final class ChartsController {
             workersChart.getStyleClass().add("capped");
         }
         markers.redraw(history.markers(windowSeconds), windowSeconds);
+    }
+
+    /**
+     * Draws the backend's charts; samples taken while no backend ran (before Start, after Stop) have no points,
+     * so no line ever falls to a made-up zero, and the titles say why the charts are empty.
+     */
+    private void redrawBackend(List<Sample> window, double windowSeconds) {
+        boolean running = !window.isEmpty() && window.get(window.size() - 1).backend() != null;
+        backendLoad.redraw(window, windowSeconds);
+        backendErrors.redraw(window, windowSeconds);
+        String idle = running ? "" : " · not running (Start the load)";
+        backendLoadChart.setTitle("Backend in flight" + idle);
+        backendErrorsChart.setTitle("Backend 500s and 503s" + idle);
+        backendLoadChart.getStyleClass().remove("capped");
+        if (running) {
+            BackendSample last = window.get(window.size() - 1).backend();
+            if (last.inFlight() > last.inForce().concurrencyLimit()) {
+                backendLoadChart.getStyleClass().add("capped");
+                backendLoadChart.setTitle(String.format("Backend in flight · %,d, over its limit of %,d",
+                        last.inFlight(), last.inForce().concurrencyLimit()));
+            }
+        }
     }
 
     /**

@@ -52,6 +52,7 @@ public final class DashboardController {
     @FXML private Button openConnectButton;
     @FXML private Button compareButton;
     @FXML private Node loadControls;
+    @FXML private Node backendControls;
     @FXML private ToggleButton pauseChartsButton;
     @FXML private ComboBox<ChartWindow> windowBox;
     @FXML private Button exportCsvButton;
@@ -68,6 +69,7 @@ public final class DashboardController {
     @FXML private StatusBar statusBar;
     @FXML private PoolControlsController poolControlsController;
     @FXML private LoadControlsController loadControlsController;
+    @FXML private BackendControlsController backendControlsController;
     @FXML private HeadlineController headlineController;
     @FXML private ChartsController chartsController;
 
@@ -91,6 +93,10 @@ public final class DashboardController {
         versionLabel.setText(version);
         poolControlsController.init(lab.settings(), this::complain);
         loadControlsController.init(lab.load(), lab.phaseProperty());
+        backendControlsController.init(lab.load().backend(), this::complain);
+        // Only an HTTP scenario has a backend; its section is gone, not greyed, for the simulated ones.
+        backendControls.visibleProperty().bind(lab.load().backend().availableProperty());
+        backendControls.managedProperty().bind(lab.load().backend().availableProperty());
         chartsController.init(lab);
         windowBox.getItems().setAll(ChartWindow.values());
         windowBox.setValue(ChartWindow.MINUTE_1);
@@ -110,6 +116,7 @@ public final class DashboardController {
         restartButton.disableProperty().bind(lab.phaseProperty().isNotEqualTo(Lab.Phase.STOPPED).or(remote));
         deadlineSpinner.disableProperty().bind(remote);
         loadControls.disableProperty().bind(remote);
+        backendControls.disableProperty().bind(remote);
         SourceBar sourceBar = new SourceBar(lab, this::inform);
         ((VBox) reportBanner.getParent()).getChildren().add(0, sourceBar.node());
         lab.sourceProperty().addListener((o, a, b) -> showSource());
@@ -120,6 +127,8 @@ public final class DashboardController {
         countdown.textProperty().bind(lab.shutdownStatusProperty());
         lab.settings().lastRefusalProperty().addListener((o, a, msg) -> complain(msg));
         lab.load().lastRefusalProperty().addListener((o, a, msg) -> complain(msg));
+        lab.load().backend().lastRefusalProperty().addListener((o, a, msg) -> complain(msg));
+        lab.load().backend().lastChangeProperty().addListener((o, a, b) -> messageLabel.setText(""));
         lab.settings().lastChangeProperty().addListener((o, a, b) -> messageLabel.setText(""));
         messageLabel.getStyleClass().add("status-message");
         infoTimer.setOnFinished(e -> messageLabel.setText(""));
@@ -178,6 +187,7 @@ public final class DashboardController {
         }
         headlineController.show(latest);
         poolControlsController.showScaling(latest);
+        backendControlsController.showInForce(latest);
         if (!pauseChartsButton.isSelected()) {
             redrawCharts();
         }

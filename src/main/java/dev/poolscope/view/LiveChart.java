@@ -18,7 +18,7 @@ import javafx.util.StringConverter;
 /**
  * A scrolling line chart fed from the sample history: animation off, no symbols, time on the x-axis. Each redraw
  * replaces the points of every line with the (already decimated) window, so the chart never holds more points
- * than the window allows, however long the lab runs.
+ * than the window allows, however long the lab runs. A line whose value is NaN at a sample has no point there.
  */
 final class LiveChart {
 
@@ -34,6 +34,8 @@ final class LiveChart {
     private final List<Line> lines = new ArrayList<>();
     private final Map<XYChart.Series<Number, Number>, String> styleClasses = new LinkedHashMap<>();
     private boolean wholeNumbers;
+    // The y-axis label as written, shown again whenever the axis is long enough for it.
+    private final String valuesLabel;
 
     LiveChart(LineChart<Number, Number> chart) {
         this.chart = chart;
@@ -44,6 +46,8 @@ final class LiveChart {
         chart.heightProperty().addListener((o, a, h) -> chart.setLegendSide(h.doubleValue() < SIDE_LEGEND_BELOW_PX
                 ? javafx.geometry.Side.RIGHT : javafx.geometry.Side.BOTTOM));
         values = (NumberAxis) chart.getYAxis();
+        valuesLabel = values.getLabel();
+        values.heightProperty().addListener(o -> fitValuesLabel());
         values.setLowerBound(0);
         values.setUpperBound(1);
         values.setTickUnit(0.25);
@@ -121,6 +125,21 @@ final class LiveChart {
         }
     }
 
+    /**
+     * A y-axis label longer than the axis would show cut ("per sec…") when four rows of charts share a short
+     * window; the axis goes without it then, the title and legend still saying what is counted.
+     */
+    private void fitValuesLabel() {
+        if (valuesLabel == null || valuesLabel.isEmpty()) {
+            return;
+        }
+        javafx.scene.text.Text probe = new javafx.scene.text.Text(valuesLabel);
+        if (values.lookup(".axis-label") instanceof Label label) {
+            probe.setFont(label.getFont());
+        }
+        values.setLabel(probe.getLayoutBounds().getWidth() + 4 <= values.getHeight() ? valuesLabel : null);
+    }
+
     /** The legend shows each line's own stroke and dash instead of a colour dot. */
     private void styleLegend() {
         for (Node item : chart.lookupAll(".chart-legend-item")) {
@@ -151,6 +170,9 @@ final class LiveChart {
             List<XYChart.Data<Number, Number>> points = new ArrayList<>(window.size());
             for (Sample s : window) {
                 double y = line.value.applyAsDouble(s);
+                if (Double.isNaN(y)) {
+                    continue; // no value at this sample: a gap, not a zero
+                }
                 highest = Math.max(highest, y);
                 points.add(new XYChart.Data<>(s.seconds(), y));
             }

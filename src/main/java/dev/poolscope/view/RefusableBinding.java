@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 
 import javafx.application.Platform;
 import javafx.beans.Observable;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.Property;
 
@@ -32,6 +33,11 @@ final class RefusableBinding<T> {
 
     /** Binds an integer control (a spinner's value) to an integer model property that may refuse values. */
     static void bind(Property<Integer> control, IntegerProperty model) {
+        bind(control, model::getValue, model::setValue, model);
+    }
+
+    /** Binds a decimal control (a spinner's value) to a decimal model property that may refuse values. */
+    static void bind(Property<Double> control, DoubleProperty model) {
         bind(control, model::getValue, model::setValue, model);
     }
 

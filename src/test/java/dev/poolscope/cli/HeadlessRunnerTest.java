@@ -53,6 +53,21 @@ class HeadlessRunnerTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertEquals(List.of(), liveThreads()));
     }
 
+    @Test
+    void theBackendFlagsReachTheRunsBackend() throws Exception {
+        Options options = Options.parse("--headless", "--scenario", "http-healthy", "--duration", "500ms", "--rate",
+                "50", "--seed", "3", "--backend-latency", "constant", "--backend-mean", "5ms", "--backend-errors", "1");
+
+        RunReport report = new HeadlessRunner(options).run();
+
+        assertTrue(report.last().invariantHolds(), report.summary());
+        assertTrue(report.http().backend().answered() > 0, report.summary());
+        assertEquals(report.http().backend().answered(), report.http().backend().serverErrors(),
+                "every call answered 500: " + report.summary());
+        assertTrue(report.summary().contains("  backend     constant, mean 5ms, errors 1, limit 32, reject above 64 "
+                + "(--backend-… flags)"), report.summary());
+    }
+
     private static List<String> liveThreads() {
         return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
                 .filter(n -> n.startsWith("poolscope-backend") || n.startsWith("poolscope-front")

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -90,23 +91,49 @@ class HttpScenarioTest {
     }
 
     @Test
-    void aTunedBackendKeepsItsSettingsUntilTheScenarioStepsAgain() {
+    void aTunedBackendAppliesAtOnceAndTheBrownOutStepsFromIt() {
         AtomicLong now = new AtomicLong();
         generator = new LoadGenerator(pool, LoadSettings.defaults(), new SplittableRandom(1), now::get);
         generator.setScenario(Scenario.HTTP_BROWNOUT);
         generator.tick();
         generator.tick(); // the first tick starts the clock, the second applies the scenario's first step
         HttpPath path = generator.httpPath();
-        BackendSettings tuned = path.backend().settings().withErrorRate(0.5);
-        path.backend().setSettings(tuned);
+        BackendSettings tuned = path.backend().settings().withMeanLatency(Duration.ofMillis(7)).withLimits(3, 9);
+        generator.setBackendSettings(tuned);
+        assertEquals(tuned, path.backend().settings(), "applied before the next tick");
 
         now.set(TimeUnit.SECONDS.toNanos(5));
         generator.tick();
         assertEquals(tuned, path.backend().settings());
         now.set(TimeUnit.SECONDS.toNanos(12));
         generator.tick();
-        assertEquals(0.2, path.backend().settings().errorRate());
+        assertEquals(tuned.withMeanLatency(Duration.ofMillis(35)).withErrorRate(0.2), path.backend().settings(),
+                "the brown-out multiplies the tuned latency");
         await().atMost(Duration.ofSeconds(10)).until(() -> path.answered() + path.unanswered() == path.sent());
         assertTrue(path.sent() > 0, "ticks sent requests over HTTP");
+    }
+
+    @Test
+    void aTunedBackendOutlivesANewPoolButNotANewScenario() {
+        generator = new LoadGenerator(pool, LoadSettings.defaults());
+        generator.setScenario(Scenario.HTTP_HEALTHY);
+        BackendSettings tuned = Scenario.HTTP_HEALTHY.backend().withErrorRate(0.3);
+        generator.setBackendSettings(tuned);
+
+        generator.retarget(nextPool);
+        assertEquals(tuned, generator.httpPath().backend().settings());
+        generator.setScenario(Scenario.HTTP_SATURATES);
+        assertEquals(Scenario.HTTP_SATURATES.backend(), generator.httpPath().backend().settings());
+        assertEquals(Scenario.HTTP_SATURATES.backend(), generator.backendSettings());
+    }
+
+    @Test
+    void aSimulatedScenarioHasNoBackendToTune() {
+        generator = new LoadGenerator(pool, LoadSettings.defaults());
+        generator.setScenario(Scenario.BURST);
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> generator.setBackendSettings(BackendSettings.healthy()));
+        assertTrue(refused.getMessage().contains("Burst"), refused.getMessage());
+        assertNull(generator.backendSettings());
     }
 }

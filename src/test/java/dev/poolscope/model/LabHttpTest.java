@@ -57,6 +57,43 @@ class LabHttpTest {
                 liveThreads("lab-http-")));
     }
 
+    @Test
+    void aTunedBackendOutlivesStopAndRestartAndFeedsTheSamples() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        Lab lab = onFx(() -> new Lab(c -> Dispatcher.start("lab-tuned", c, Map.of()), Scenario.suggestedConfig(),
+                Scenario.HTTP_HEALTHY, MetricsSampler.DEFAULT_PERIOD, 100));
+        try {
+            onFx(() -> {
+                lab.load().backend().concurrencyLimitProperty().set(7);
+                return null;
+            });
+            startLoadUntilProxied(lab);
+            assertEquals(7, onFx(() -> lab.load().runningBackend().settings().concurrencyLimit()));
+            await().atMost(Duration.ofSeconds(10)).until(() -> onFx(() -> {
+                lab.sampler().tick();
+                Sample s = lab.sampler().latestProperty().get();
+                return s != null && s.backend() != null && s.backend().inForce().concurrencyLimit() == 7;
+            }));
+            onFx(() -> {
+                lab.shutdown(Duration.ZERO);
+                return null;
+            });
+            await().atMost(Duration.ofSeconds(10)).until(() -> onFx(() -> {
+                lab.sampler().tick();
+                return lab.phaseProperty().get() == Lab.Phase.STOPPED;
+            }));
+            onFx(() -> {
+                lab.restart();
+                return null;
+            });
+            startLoadUntilProxied(lab);
+            assertEquals(7, onFx(() -> lab.load().runningBackend().settings().concurrencyLimit()),
+                    "the restarted pool's fresh backend keeps the tuning");
+        } finally {
+            onFx(() -> lab.close(Duration.ofSeconds(1)));
+        }
+    }
+
     private static void startLoadUntilProxied(Lab lab) throws Exception {
         long before = lab.dispatcher().snapshot().completed();
         onFx(() -> {

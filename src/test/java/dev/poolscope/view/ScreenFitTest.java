@@ -14,6 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 import dev.poolscope.App;
 import dev.poolscope.engine.Dispatcher;
@@ -93,10 +94,46 @@ class ScreenFitTest {
             return scroll.getContent().getLayoutBounds().getHeight() > scroll.getViewportBounds().getHeight();
         });
         assertTrue(scrolls, "on a short screen the panel is taller than its viewport, so it scrolls");
-        List<String> cut = DashboardFixture.onFx(() -> java.util.stream.Stream.of(".sidebar .label", ".sidebar .list-cell", ".tile-title", ".status-ledger", ".status-tick")
-                .flatMap(q -> robot.lookup(q).queryAllAs(Labeled.class).stream()).filter(Node::isVisible)
+        assertEquals(List.of(), cutLabels(robot), "no panel label or tile title is cut off");
+    }
+
+    @Test
+    void anHttpScenariosFourRowsOfChartsEndAboveTheStatusBarAndItsBackendLabelsShowWhole(FxRobot robot) {
+        DashboardFixture.onFx(() -> {
+            lab.load().scenarioProperty().set(Scenario.HTTP_SATURATES);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Bounds status = DashboardFixture.onFx(() -> screenBounds(robot.lookup(".status-bar").query()));
+        List<String> over = DashboardFixture.onFx(() -> robot.lookup(".live-chart").queryAll().stream()
+                .filter(ScreenFitTest::shown).filter(c -> screenBounds(c).getMaxY() > status.getMinY() + 0.5)
+                .map(c -> c.getId() + " ends at " + screenBounds(c).getMaxY()).toList());
+        assertEquals(List.of(), over, "every chart ends above the status bar at " + status.getMinY()
+                + ", none painted over it");
+        assertTrue(DashboardFixture.onFx(() -> robot.lookup(".backend-controls").query().isVisible()));
+        assertEquals(List.of(), cutLabels(robot), "no panel label or tile title is cut off");
+    }
+
+    /** Labels on screen (their sections shown) that show an ellipsis instead of their whole text. */
+    private static List<String> cutLabels(FxRobot robot) {
+        return DashboardFixture.onFx(() -> java.util.stream.Stream.of(".sidebar .label", ".sidebar .list-cell",
+                        ".tile-title", ".status-ledger", ".status-tick")
+                .flatMap(q -> robot.lookup(q).queryAllAs(Labeled.class).stream()).filter(ScreenFitTest::shown)
                 .filter(ScreenFitTest::truncated).map(Labeled::getText).toList());
-        assertEquals(List.of(), cut, "no panel label or tile title is cut off");
+    }
+
+    /** Visible with every parent: a label in a hidden section is not on screen. */
+    private static boolean shown(Node n) {
+        for (Node at = n; at != null; at = at.getParent()) {
+            if (!at.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Bounds screenBounds(Node n) {
+        return n.localToScreen(n.getBoundsInLocal());
     }
 
     private static List<Node> controls(Parent bar) {
