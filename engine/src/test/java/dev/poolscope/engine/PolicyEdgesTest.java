@@ -102,6 +102,8 @@ class PolicyEdgesTest {
         ScalingDecision queued = decide(aimd, Inputs.flows(POOL, 10, 2, 3, 100, 0.010, 2, 1_000_000, 100, 0));
         assertEquals(10, queued.desired(), "requests queued, not all busy: hold");
         assertEquals("AIMD: 2 of 10 busy, 3 queued, run p99 1 ms: hold → 10", queued.reason());
+        assertEquals(10, decide(aimd, Inputs.flows(POOL, 10, 10, 0, 100, 0.010, 10, 1_000_000, 100, 0)).desired(),
+                "all busy but nothing queued: no need for more, too busy for fewer");
     }
 
     @Test
