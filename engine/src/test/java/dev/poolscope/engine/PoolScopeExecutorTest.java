@@ -219,4 +219,22 @@ class PoolScopeExecutorTest {
         PoolScopeExecutor e = start(Pools.quiet());
         assertTrue(e.submit(() -> Thread.currentThread().getName()).get().startsWith(e.name() + "-worker-"));
     }
+
+    @Test
+    void aTaskCancelledWhileRunningLeavesNoInterruptForTheWorkersNextTask() throws Exception {
+        PoolScopeExecutor e = start(Pools.quiet().workers(1, 1));
+        CountDownLatch running = new CountDownLatch(1);
+        Future<?> first = e.submit(() -> {
+            running.countDown();
+            try {
+                new CountDownLatch(1).await();
+            } catch (InterruptedException keepTheFlag) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        running.await();
+        assertTrue(first.cancel(true));
+        Future<Boolean> next = e.submit(() -> Thread.currentThread().isInterrupted());
+        assertFalse(next.get(5, TimeUnit.SECONDS), "the cancelled task's interrupt stayed with it");
+    }
 }

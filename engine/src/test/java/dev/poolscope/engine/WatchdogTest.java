@@ -1,5 +1,6 @@
 package dev.poolscope.engine;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -113,6 +114,52 @@ class WatchdogTest {
             pool.watchdog.giveUpOnAll();
             assertEquals(1, pool.snapshot().stuckWorkers(), "an idle worker is left alone");
             stubborn.letGo.countDown();
+        }
+    }
+
+    @Test
+    void aSubmitterRunningARequestItselfIsCancelledButGivenUpOnOnlyWhenThePoolStops() throws Exception {
+        Pools.Gate gate = new Pools.Gate();
+        Pools.Stubborn stubborn = new Pools.Stubborn();
+        PoolConfig config = Pools.quiet().workers(1, 1).queueCapacity(1).overflowPolicy(OverflowPolicy.CALLER_RUNS)
+                .requestTimeout(HOUR).stuckGrace(HOUR).build();
+        try (Dispatcher pool = Pools.start(config, Map.of("job", gate, "stuck", stubborn))) {
+            // The worker and the queue are taken by requests without a timeout, which no scan cancels.
+            CompletableFuture<Outcome> running = pool.submit(Request.of("job", 1).withTimeout(Duration.ZERO));
+            gate.awaitEntered(1);
+            CompletableFuture<Outcome> queued = pool.submit(Request.of("job", 2).withTimeout(Duration.ZERO));
+            CompletableFuture<Outcome> byCaller = CompletableFuture.supplyAsync(() -> pool.submit("stuck", null).join());
+            stubborn.started.await();
+            assertTrue(pool.watchdog.anyCallerRunning());
+            long pastDeadline = System.nanoTime() + 2 * HOUR.toNanos();
+            pool.watchdog.scan(false, pastDeadline);
+            await().atMost(Duration.ofSeconds(5)).until(() -> stubborn.interrupts.get() == 1);
+            long pastGrace = pastDeadline + HOUR.toNanos() + 1;
+            pool.watchdog.scan(false, pastGrace);
+            assertTrue(pool.watchdog.anyCallerRunning(), "a submitter cannot be replaced: it keeps its request");
+            assertEquals(0, pool.snapshot().timedOut());
+            pool.watchdog.scan(true, pastGrace);
+            assertEquals(1, pool.snapshot().timedOut(), "stopping, the pool gives up on it");
+            assertEquals(0, pool.snapshot().stuckWorkers(), "no pooled worker was lost");
+            stubborn.letGo.countDown();
+            assertEquals(new Outcome.TimedOut(HOUR, 1), byCaller.get(5, TimeUnit.SECONDS));
+            gate.release();
+            assertTrue(queued.get(5, TimeUnit.SECONDS).isSuccess());
+            running.get(5, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void noSubmitterMayRunARequestItselfOnceCallersAreClosed() {
+        try (Dispatcher pool = Pools.start(handDriven(), Map.of())) {
+            Worker caller = Worker.caller(pool);
+            assertTrue(pool.watchdog.addCaller(caller));
+            assertTrue(pool.watchdog.anyCallerRunning());
+            pool.watchdog.removeCaller(caller);
+            assertFalse(pool.watchdog.anyCallerRunning());
+            pool.watchdog.closeCallers();
+            assertFalse(pool.watchdog.addCaller(Worker.caller(pool)));
+            assertFalse(pool.watchdog.anyCallerRunning());
         }
     }
 }
