@@ -237,4 +237,15 @@ class PoolScopeExecutorTest {
         Future<Boolean> next = e.submit(() -> Thread.currentThread().isInterrupted());
         assertFalse(next.get(5, TimeUnit.SECONDS), "the cancelled task's interrupt stayed with it");
     }
+
+    @Test
+    void aTaskSaysWhetherItIsPendingDoneOrCancelled() {
+        TaskFuture<String> pending = TaskFuture.of(() -> "v");
+        assertEquals("TaskFuture[pending]", pending.toString());
+        pending.settle(new Outcome.Completed("v", 1, 0, 0));
+        assertEquals("TaskFuture[done]", pending.toString());
+        TaskFuture<String> cancelled = TaskFuture.of(() -> "v");
+        assertTrue(cancelled.cancel(false));
+        assertEquals("TaskFuture[cancelled]", cancelled.toString());
+    }
 }
