@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Timeout;
 class ScalerTest {
 
     private static final Pattern LAMBDA = Pattern.compile("λ ([0-9.]+)/s");
+    private static final Pattern SERVICE = Pattern.compile("× S ([0-9.]+) ms");
 
     @Test
     void aWindowOfEnoughAttemptsIsMeasuredOnlyOnceItsTimeIsDue() throws Exception {
@@ -56,6 +57,33 @@ class ScalerTest {
             assertEquals(2, pool.poolSize(), "within the cooldown: hold");
             assertTrue(pool.scaler.lastDecision().reason().endsWith("; cooling down (3600 s)"),
                     pool.scaler.lastDecision().reason());
+        }
+    }
+
+    @Test
+    void thePolicySeesTheMeanRunTimeOfTheWindowsAttempts() throws Exception {
+        // Each attempt spins at least 2 ms, so the mean is at least 2 ms and at most the test's own duration.
+        Handler spins = r -> {
+            long until = System.nanoTime() + 2_000_000;
+            while (System.nanoTime() < until) {
+                Thread.onSpinWait();
+            }
+            return null;
+        };
+        PoolConfig config = Pools.quiet().workers(1, 4)
+                .scalingPolicy(new CapacityPolicy(0.2, 0.9, Duration.ZERO, Duration.ZERO)).build();
+        long began = System.nanoTime();
+        try (Dispatcher pool = Pools.start(config, Map.of("spin", spins))) {
+            for (int i = 0; i < Scaler.ENOUGH_SAMPLES; i++) {
+                assertTrue(pool.submit("spin", i).get(5, TimeUnit.SECONDS).isSuccess());
+            }
+            pool.scaler.tick(System.nanoTime() + TimeUnit.SECONDS.toNanos(1), 0);
+            double elapsedMillis = (System.nanoTime() - began) / 1e6;
+            String reason = pool.scaler.lastDecision().reason();
+            Matcher service = SERVICE.matcher(reason);
+            assertTrue(service.find(), reason);
+            double meanMillis = Double.parseDouble(service.group(1));
+            assertTrue(meanMillis >= 1.99 && meanMillis <= elapsedMillis, reason + " after " + elapsedMillis + " ms");
         }
     }
 }
