@@ -51,7 +51,9 @@ final class Decisions {
             return String.valueOf(v);
         }
         double scale = Math.pow(10, places);
-        double rounded = Math.round(v * scale) / scale;
+        // Half-up like Math.round, but in doubles: Math.round saturates at Long.MAX_VALUE and turned 1e20 into
+        // 922337203685477630.
+        double rounded = Math.floor(v * scale + 0.5) / scale;
         if (rounded == Math.rint(rounded) && Math.abs(rounded) < 1e15) {
             return Long.toString((long) rounded);
         }

@@ -134,16 +134,13 @@ class Finisher {
         }
     }
 
-    /** Ends every request still waiting out a backoff as interrupted; returns how many. */
-    long interruptAllWaiting() {
-        long n = 0;
+    /** Ends every request still waiting out a backoff as interrupted (the report counts them from the counters). */
+    void interruptAllWaiting() {
         for (Job job : waitingForRetry) {
             if (waitingForRetry.remove(job)) {
                 interruptWaiting(job);
-                n++;
             }
         }
-        return n;
     }
 
     private void interruptWaiting(Job job) {

@@ -62,7 +62,11 @@ final class Scaler {
         return tick(System.nanoTime(), queueDepth);
     }
 
-    private ScalingEvent tick(long now, int queueDepth) {
+    /**
+     * One tick as if the clock read {@code now}: tests pick a time before or after the measurement window is due
+     * instead of waiting for it (the flows themselves are still measured between real snapshots).
+     */
+    ScalingEvent tick(long now, int queueDepth) {
         PoolConfig config = pool.config();
         if (now - previous.nanoTime() >= MEASURE_NANOS * 9 / 10) {
             measure();

@@ -45,7 +45,14 @@ final class Watchdog {
 
     /** One scan; with {@code stopping} true, every running attempt is cancelled for shutdown. */
     void scan(boolean stopping) {
-        long now = System.nanoTime();
+        scan(stopping, System.nanoTime());
+    }
+
+    /**
+     * One scan as if the clock read {@code now}: tests pass a time just before or after a deadline or a grace
+     * instead of waiting for it (with timeouts of an hour the periodic scan never acts on its own meanwhile).
+     */
+    void scan(boolean stopping, long now) {
         long grace = pool.config().stuckGrace().toNanos();
         for (Worker w : pool.workers.view()) {
             check(w, now, grace, stopping);

@@ -49,4 +49,26 @@ class ErlangCTest {
         double p = ErlangC.waitProbability(1000, 950);
         assertTrue(p > 0 && p < 1, String.valueOf(p));
     }
+
+    @Test
+    void noLoadNeverWaitsEvenWithoutWorkers() {
+        assertEquals(0, ErlangC.waitProbability(0, 0));
+    }
+
+    @Test
+    void aPoolExactlyAtItsLoadWaitsForeverWhateverTheServiceTime() {
+        assertEquals(Double.POSITIVE_INFINITY, ErlangC.meanWait(2, 2, 0));
+        assertEquals(1.0 / 3, ErlangC.meanWait(2, 1, 1), 1e-12);
+    }
+
+    @Test
+    void aWaitProbabilityExactlyAtTheTargetIsEnough() {
+        assertEquals(10, ErlangC.workersFor(8, ErlangC.waitProbability(10, 8), 100));
+    }
+
+    @Test
+    void theLoadAlwaysGetsMoreWorkersThanItsErlangsEvenWithTheLoosestTarget() {
+        assertEquals(6, ErlangC.workersFor(5, 1, 100));
+        assertEquals(6, ErlangC.workersFor(5.5, 1, 100));
+    }
 }

@@ -219,4 +219,33 @@ class PoolScopeExecutorTest {
         PoolScopeExecutor e = start(Pools.quiet());
         assertTrue(e.submit(() -> Thread.currentThread().getName()).get().startsWith(e.name() + "-worker-"));
     }
+
+    @Test
+    void aTaskCancelledWhileRunningLeavesNoInterruptForTheWorkersNextTask() throws Exception {
+        PoolScopeExecutor e = start(Pools.quiet().workers(1, 1));
+        CountDownLatch running = new CountDownLatch(1);
+        Future<?> first = e.submit(() -> {
+            running.countDown();
+            try {
+                new CountDownLatch(1).await();
+            } catch (InterruptedException keepTheFlag) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        running.await();
+        assertTrue(first.cancel(true));
+        Future<Boolean> next = e.submit(() -> Thread.currentThread().isInterrupted());
+        assertFalse(next.get(5, TimeUnit.SECONDS), "the cancelled task's interrupt stayed with it");
+    }
+
+    @Test
+    void aTaskSaysWhetherItIsPendingDoneOrCancelled() {
+        TaskFuture<String> pending = TaskFuture.of(() -> "v");
+        assertEquals("TaskFuture[pending]", pending.toString());
+        pending.settle(new Outcome.Completed("v", 1, 0, 0));
+        assertEquals("TaskFuture[done]", pending.toString());
+        TaskFuture<String> cancelled = TaskFuture.of(() -> "v");
+        assertTrue(cancelled.cancel(false));
+        assertEquals("TaskFuture[cancelled]", cancelled.toString());
+    }
 }

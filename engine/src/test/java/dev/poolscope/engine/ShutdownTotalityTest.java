@@ -48,11 +48,11 @@ class ShutdownTotalityTest {
         PoolConfig config = Pools.quiet().workers(1, 1).build();
         Dispatcher pool = Dispatcher.start("poolscope-sweep", config, Map.of("job", gate), p -> new Finisher(p) {
             @Override
-            long interruptAllWaiting() {
+            void interruptAllWaiting() {
                 if (failOnce.getAndSet(false)) {
                     throw new IllegalStateException("injected");
                 }
-                return super.interruptAllWaiting();
+                super.interruptAllWaiting();
             }
         });
         List<CompletableFuture<Outcome>> all = new ArrayList<>();

@@ -1,0 +1,89 @@
+package dev.poolscope.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The scaler between the pool and its policy, ticked by hand on a quiet pool: when it measures, what the policy
+ * then sees, and that a change of size starts the cooldown.
+ */
+@Timeout(10)
+class ScalerTest {
+
+    private static final Pattern LAMBDA = Pattern.compile("λ ([0-9.]+)/s");
+    private static final Pattern SERVICE = Pattern.compile("× S ([0-9.]+) ms");
+
+    @Test
+    void aWindowOfEnoughAttemptsIsMeasuredOnlyOnceItsTimeIsDue() throws Exception {
+        PoolConfig config = Pools.quiet().workers(1, 4)
+                .scalingPolicy(new CapacityPolicy(0.2, 0.9, Duration.ZERO, Duration.ZERO)).build();
+        long began = System.nanoTime();
+        try (Dispatcher pool = Pools.start(config, Map.of("ok", r -> "ok"))) {
+            for (int i = 0; i < Scaler.ENOUGH_SAMPLES; i++) {
+                assertTrue(pool.submit("ok", i).get(5, TimeUnit.SECONDS).isSuccess());
+            }
+            long now = System.nanoTime();
+            pool.scaler.tick(now - TimeUnit.SECONDS.toNanos(1), 0);
+            assertEquals("Capacity: no load (λ 0/s) → 1", pool.scaler.lastDecision().reason(),
+                    "too soon after the last read: nothing measured yet");
+            pool.scaler.tick(now + TimeUnit.SECONDS.toNanos(1), 0);
+            double elapsedSeconds = (System.nanoTime() - began) / 1e9;
+            String reason = pool.scaler.lastDecision().reason();
+            Matcher lambda = LAMBDA.matcher(reason);
+            assertTrue(lambda.find(), reason);
+            // The window holds the 20 arrivals and lasted at most as long as the test so far.
+            assertTrue(Double.parseDouble(lambda.group(1)) >= Scaler.ENOUGH_SAMPLES / elapsedSeconds - 0.05,
+                    reason + " after " + elapsedSeconds + " s");
+        }
+    }
+
+    @Test
+    void aChangeOfSizeStartsTheCooldown() {
+        PoolConfig config = Pools.quiet().workers(1, 4).loadThreshold(10)
+                .scalingPolicy(new ThresholdPolicy(Duration.ZERO, Duration.ofHours(1))).build();
+        try (Dispatcher pool = Pools.start(config, Map.of())) {
+            pool.scaler.tick(100);
+            assertEquals(2, pool.poolSize());
+            pool.scaler.tick(100);
+            assertEquals(2, pool.poolSize(), "within the cooldown: hold");
+            assertTrue(pool.scaler.lastDecision().reason().endsWith("; cooling down (3600 s)"),
+                    pool.scaler.lastDecision().reason());
+        }
+    }
+
+    @Test
+    void thePolicySeesTheMeanRunTimeOfTheWindowsAttempts() throws Exception {
+        // Each attempt spins at least 2 ms, so the mean is at least 2 ms and at most the test's own duration.
+        Handler spins = r -> {
+            long until = System.nanoTime() + 2_000_000;
+            while (System.nanoTime() < until) {
+                Thread.onSpinWait();
+            }
+            return null;
+        };
+        PoolConfig config = Pools.quiet().workers(1, 4)
+                .scalingPolicy(new CapacityPolicy(0.2, 0.9, Duration.ZERO, Duration.ZERO)).build();
+        long began = System.nanoTime();
+        try (Dispatcher pool = Pools.start(config, Map.of("spin", spins))) {
+            for (int i = 0; i < Scaler.ENOUGH_SAMPLES; i++) {
+                assertTrue(pool.submit("spin", i).get(5, TimeUnit.SECONDS).isSuccess());
+            }
+            pool.scaler.tick(System.nanoTime() + TimeUnit.SECONDS.toNanos(1), 0);
+            double elapsedMillis = (System.nanoTime() - began) / 1e6;
+            String reason = pool.scaler.lastDecision().reason();
+            Matcher service = SERVICE.matcher(reason);
+            assertTrue(service.find(), reason);
+            double meanMillis = Double.parseDouble(service.group(1));
+            assertTrue(meanMillis >= 1.99 && meanMillis <= elapsedMillis, reason + " after " + elapsedMillis + " ms");
+        }
+    }
+}

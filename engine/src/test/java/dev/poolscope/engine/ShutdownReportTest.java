@@ -1,0 +1,94 @@
+package dev.poolscope.engine;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The shutdown report's numbers count what happened during the shutdown, and nothing from before it. */
+@Timeout(10)
+class ShutdownReportTest {
+
+    private static final Duration HOUR = Duration.ofHours(1);
+
+    @Test
+    void theDrainCountsEveryWayARequestFinishedDuringIt() throws Exception {
+        Pools.Gate gate = new Pools.Gate();
+        Handler broken = r -> {
+            throw new IllegalStateException("broken");
+        };
+        Handler hangs = r -> {
+            new CountDownLatch(1).await();
+            return null;
+        };
+        PoolConfig config = Pools.quiet().workers(1, 1).build();
+        try (Dispatcher pool = Pools.start(config,
+                Map.of("ok", r -> "ok", "gate", gate, "broken", broken, "hangs", hangs))) {
+            assertTrue(pool.submit("ok", 0).get(5, TimeUnit.SECONDS).isSuccess(), "before: not in the report");
+            CompletableFuture<Outcome> held = pool.submit("gate", 1);
+            gate.awaitEntered(1);
+            CompletableFuture<Outcome> failed = pool.submit("broken", 2);
+            CompletableFuture<Outcome> timedOut = pool.submit(Request.of("hangs", 3).withTimeout(Duration.ofMillis(20)));
+            CompletableFuture<Outcome> completed = pool.submit("ok", 4);
+            CompletableFuture<ShutdownReport> report = pool.shutdownAsync(Duration.ofMinutes(1));
+            assertEquals(PoolState.DRAINING, pool.state());
+            assertEquals(new Outcome.Dropped(DropReason.SHUTTING_DOWN), pool.submit("ok", 5).get(5, TimeUnit.SECONDS));
+            assertTrue(Pools.threadsOf(pool).contains(pool.name + "-shutdown"));
+            Thread shutdownThread = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().equals(pool.name + "-shutdown")).findFirst().orElseThrow();
+            assertTrue(shutdownThread.isDaemon(), "a stuck shutdown must not keep the JVM alive");
+            gate.release();
+            assertTrue(held.get(5, TimeUnit.SECONDS).isSuccess());
+            assertInstanceOf(Outcome.Failed.class, failed.get(5, TimeUnit.SECONDS));
+            assertInstanceOf(Outcome.TimedOut.class, timedOut.get(5, TimeUnit.SECONDS));
+            assertTrue(completed.get(5, TimeUnit.SECONDS).isSuccess());
+            ShutdownReport done = report.get(5, TimeUnit.SECONDS);
+            assertEquals(4, done.drained(), "2 completed + 1 failed + 1 timed out: " + done);
+            assertEquals(0, done.interrupted());
+            assertEquals(0, done.stuck());
+            assertTrue(done.returned().isEmpty());
+            assertFalse(done.forced());
+            assertTrue(done.took().compareTo(Duration.ofSeconds(10)) < 0, done.took().toString());
+        }
+    }
+
+    @Test
+    void aWorkerGivenUpOnBeforeTheShutdownIsNotCountedAsStuckByIt() throws Exception {
+        Pools.Stubborn stubborn = new Pools.Stubborn();
+        PoolConfig config = Pools.quiet().workers(1, 1).requestTimeout(HOUR).stuckGrace(HOUR).build();
+        try (Dispatcher pool = Pools.start(config, Map.of("stuck", stubborn))) {
+            CompletableFuture<Outcome> f = pool.submit("stuck", null);
+            stubborn.started.await();
+            pool.watchdog.giveUpOnAll();
+            f.get(5, TimeUnit.SECONDS);
+            assertEquals(1, pool.snapshot().stuckWorkers());
+            ShutdownReport done = pool.shutdown(Duration.ZERO);
+            assertEquals(0, done.stuck(), done.toString());
+            assertEquals(0, done.interrupted(), done.toString());
+            stubborn.letGo.countDown();
+        }
+    }
+
+    @Test
+    void aMissingOrNegativeDeadlineIsRefusedWithItsValue() {
+        try (Dispatcher pool = Pools.start(Pools.quiet().build(), Map.of())) {
+            assertEquals("deadline = null is not allowed: must be 0 ms or more",
+                    assertThrows(IllegalArgumentException.class, () -> pool.shutdownAsync(null)).getMessage());
+            IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
+                    () -> pool.shutdownAsync(Duration.ofMillis(-5)));
+            assertTrue(negative.getMessage().startsWith("deadline = -5 ms is not allowed"), negative.getMessage());
+            assertEquals(PoolState.RUNNING, pool.state(), "nothing half-applied");
+        }
+    }
+}
