@@ -77,9 +77,9 @@ public final class AdvisorController {
         targetField.setText(ScreenNumber.format(waitTarget * 100));
     }
 
-    /** Reads the window again and shows it; skipped while the panel is hidden. */
+    /** Reads the window again and shows it; skipped while the panel is out of the window. */
     void refresh() {
-        if (!isShowing()) {
+        if (verdictLabel.getScene() == null) {
             return;
         }
         String missing = lab.sourceProperty().get().absent().get(PoolFigure.LATENCY);
@@ -92,20 +92,6 @@ public final class AdvisorController {
             return;
         }
         show(CapacityAdvice.of(reading, waitTarget));
-    }
-
-    private boolean isShowing() {
-        if (verdictLabel.getScene() == null) {
-            return false;
-        }
-        javafx.scene.Node n = verdictLabel;
-        while (n != null) {
-            if (!n.isVisible()) {
-                return false;
-            }
-            n = n.getParent();
-        }
-        return true;
     }
 
     private void show(CapacityAdvice a) {

@@ -44,16 +44,19 @@ final class AdvisorDock {
         dock.place();
     }
 
+    /** A hidden advisor is out of the scene altogether, so it neither lays out nor redraws. */
     private void place() {
         boolean wide = width.get() >= WIDE_ENOUGH;
-        Pane home = wide ? rightPanel : sidebar;
+        Pane home = !shown.get() ? null : wide ? rightPanel : sidebar;
         if (advisor.getParent() != home) {
-            ((Pane) advisor.getParent()).getChildren().remove(advisor);
-            home.getChildren().add(0, advisor);
+            if (advisor.getParent() instanceof Pane old) {
+                old.getChildren().remove(advisor);
+            }
+            if (home != null) {
+                home.getChildren().add(0, advisor);
+            }
         }
-        advisor.setVisible(shown.get());
-        advisor.setManaged(shown.get());
-        rightHolder.setVisible(wide && shown.get());
-        rightHolder.setManaged(wide && shown.get());
+        rightHolder.setVisible(home == rightPanel);
+        rightHolder.setManaged(home == rightPanel);
     }
 }
