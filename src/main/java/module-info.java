@@ -1,11 +1,10 @@
 /**
- * PoolScope: a self-scaling worker pool engine and a JavaFX lab for watching and tuning it live.
- *
- * <p>Only the engine (with its optional Micrometer binder) and its JMX face are API. The other packages are the
- * app's own parts: JavaFX may start the application class and load the views' controllers, and nothing else
- * reaches in.
+ * PoolScope's lab: the JavaFX app, the headless runner and the load generator around the engine module
+ * ({@code dev.poolscope.engine}, the API). Nothing here is API: JavaFX may start the application class and load
+ * the views' controllers, and nothing else reaches in.
  */
 module dev.poolscope {
+    requires dev.poolscope.engine;
     requires javafx.controls;
     requires javafx.fxml;
     requires javafx.swing;
@@ -18,11 +17,7 @@ module dev.poolscope {
     requires java.management;
     requires java.management.rmi;
     requires jdk.attach;
-    requires static micrometer.core;
 
-    exports dev.poolscope.engine;
-    exports dev.poolscope.engine.micrometer;
-    exports dev.poolscope.jmx;
     exports dev.poolscope to javafx.graphics;
     opens dev.poolscope.view to javafx.fxml;
 }

@@ -17,6 +17,7 @@ import dev.poolscope.engine.OverflowPolicy;
 import dev.poolscope.engine.PoolConfig;
 import dev.poolscope.engine.PoolSnapshot;
 import dev.poolscope.engine.PoolState;
+import dev.poolscope.engine.ScalingPolicy;
 import dev.poolscope.jmx.LatencyData;
 import dev.poolscope.jmx.PoolConfigData;
 import dev.poolscope.jmx.PoolMXBean;
@@ -95,6 +96,9 @@ final class PoolScopePool implements RemotePool {
         if (!before.scalingTick().equals(after.scalingTick())) {
             bean.setScalingTickMillis(after.scalingTick().toMillis());
         }
+        if (!before.scalingPolicy().name().equals(after.scalingPolicy().name())) {
+            bean.setScalingPolicy(after.scalingPolicy().name());
+        }
         return config(bean.getSnapshot().config());
     }
 
@@ -137,6 +141,8 @@ final class PoolScopePool implements RemotePool {
                 .overflowPolicy(OverflowPolicy.valueOf(c.overflowPolicy()))
                 .blockTimeout(Duration.ofMillis(c.blockTimeoutMillis()))
                 .requestTimeout(Duration.ofMillis(c.requestTimeoutMillis())).maxRetries(c.maxRetries())
-                .scalingTick(Duration.ofMillis(c.scalingTickMillis())).build();
+                .scalingTick(Duration.ofMillis(c.scalingTickMillis()))
+                // JMX carries the policy's name; its parameters there may differ from the defaults shown here.
+                .scalingPolicy(ScalingPolicy.withDefaults(c.scalingPolicy())).build();
     }
 }

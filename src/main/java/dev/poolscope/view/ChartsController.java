@@ -119,10 +119,8 @@ public final class ChartsController {
         List<Sample> window = history.window(windowSeconds, MAX_POINTS);
         List<Sample> none = List.of();
         queue.redraw(window, windowSeconds);
-        if (thresholdAbsent) {
-            queue.clear(thresholdLine);
-            queue.clear(shrinkLine);
-        }
+        queue.show(thresholdLine, !thresholdAbsent);
+        queue.show(shrinkLine, !thresholdAbsent);
         workers.redraw(window, windowSeconds);
         trouble.redraw(absentCharts.containsKey(trouble) ? none : window, windowSeconds);
         throughput.redraw(absentCharts.containsKey(throughput) ? none : window, windowSeconds);
@@ -133,9 +131,7 @@ public final class ChartsController {
         PoolSnapshot last = window.get(window.size() - 1).snapshot();
         long peak = window.stream().mapToLong(s -> s.snapshot().queued()).max().orElse(0);
         boolean capacityShown = !capacityAbsent && capacityIsNear(peak, last.queueCapacity());
-        if (!capacityShown) {
-            queue.clear(capacityLine);
-        }
+        queue.show(capacityLine, capacityShown);
         queueChart.setTitle(capacityAbsent ? "Queue depth" : String.format(capacityShown ? "Queue depth · capacity %,d"
                 : "Queue depth · capacity %,d (off scale)", last.queueCapacity()));
         boolean capped = CappedAtMax.holds(last);

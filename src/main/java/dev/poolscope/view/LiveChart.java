@@ -168,9 +168,20 @@ final class LiveChart {
         }
     }
 
-    /** Hides a line's points without removing it from the legend. */
-    void clear(XYChart.Series<Number, Number> series) {
-        series.getData().clear();
+    /**
+     * Shows or hides a line and its legend entry; a hidden line keeps its place, so showing it again puts it back
+     * where it was in the legend.
+     */
+    void show(XYChart.Series<Number, Number> series, boolean shown) {
+        if (!shown) {
+            series.getData().clear();
+        }
+        for (Node item : chart.lookupAll(".chart-legend-item")) {
+            if (item instanceof Label label && series.getName().equals(label.getText())) {
+                label.setVisible(shown);
+                label.setManaged(shown);
+            }
+        }
     }
 
     /** Empties every line and puts the axes back to their start, for a fresh pool. */

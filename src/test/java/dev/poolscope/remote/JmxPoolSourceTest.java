@@ -20,6 +20,7 @@ import dev.poolscope.engine.Dispatcher;
 import dev.poolscope.engine.PoolConfig;
 import dev.poolscope.engine.PoolSnapshot;
 import dev.poolscope.engine.ScalingEvent;
+import dev.poolscope.engine.ScalingPolicy;
 import dev.poolscope.jmx.PoolJmx;
 
 /** A PoolScope pool read, tuned and lost over a real JMX connector, as the dashboard's source sees it. */
@@ -65,6 +66,14 @@ class JmxPoolSourceTest {
         assertEquals(12, inForce.maxWorkers());
         assertEquals(12, pool.config().maxWorkers());
         assertEquals(12, source.config().maxWorkers());
+    }
+
+    @Test
+    void choosingAScalingPolicyInTheAppChangesTheRemotePoolsPolicy() throws Exception {
+        PoolConfig inForce = source.reconfigure(b -> b.scalingPolicy(ScalingPolicy.withDefaults("backlog")))
+                .toCompletableFuture().get(5, TimeUnit.SECONDS);
+        assertEquals("backlog", pool.config().scalingPolicy().name());
+        assertEquals("backlog", inForce.scalingPolicy().name());
     }
 
     @Test

@@ -2,11 +2,9 @@ package dev.poolscope.engine;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.RunnableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -18,12 +16,11 @@ import java.util.concurrent.TimeoutException;
  * <p>Cancellation follows {@code FutureTask}: a task cancelled before a worker reaches it never runs; one cancelled
  * while running is interrupted if asked, and its result is discarded.
  */
-final class TaskFuture<V> implements RunnableFuture<V> {
+final class TaskFuture<V> extends CompletableFuture<V> implements RunnableFuture<V> {
 
     private final Callable<V> callable;
     /** What {@code shutdownNow()} hands back: the caller's own Runnable for execute, this future for submit. */
     final Runnable handedBack;
-    private final CompletableFuture<V> result = new CompletableFuture<>();
     // Guarded by this: the thread running an attempt, so cancel(true) interrupts only while it runs.
     private Thread runner;
 
@@ -52,7 +49,7 @@ final class TaskFuture<V> implements RunnableFuture<V> {
      */
     Object attempt(boolean onPoolWorker) throws Exception {
         synchronized (this) {
-            if (result.isDone()) {
+            if (isDone()) {
                 return null;
             }
             runner = Thread.currentThread();
@@ -60,7 +57,7 @@ final class TaskFuture<V> implements RunnableFuture<V> {
         try {
             return callable.call();
         } catch (Exception | Error e) {
-            if (result.isCancelled()) {
+            if (isCancelled()) {
                 return null;
             }
             throw e;
@@ -70,7 +67,7 @@ final class TaskFuture<V> implements RunnableFuture<V> {
             }
             // cancel(true) interrupts under the lock, so no interrupt of this task can arrive after this point;
             // a worker must not carry it into its next task. A caller thread keeps it, as with FutureTask.
-            if (onPoolWorker && result.isCancelled()) {
+            if (onPoolWorker && isCancelled()) {
                 Thread.interrupted();
             }
         }
@@ -80,21 +77,21 @@ final class TaskFuture<V> implements RunnableFuture<V> {
     @SuppressWarnings("unchecked")
     void settle(Outcome outcome) {
         if (outcome instanceof Outcome.Completed c) {
-            result.complete((V) c.value());
+            complete((V) c.value());
         } else if (outcome instanceof Outcome.Failed f) {
-            result.completeExceptionally(f.cause());
+            completeExceptionally(f.cause());
             if (handedBack != this) {
                 reportUncaught(f.cause());
             }
         } else if (outcome instanceof Outcome.TimedOut t) {
-            result.completeExceptionally(new TimeoutException(
+            completeExceptionally(new TimeoutException(
                     "the task ran past its timeout of " + t.timeout().toMillis() + " ms and was interrupted"));
         } else if (outcome instanceof Outcome.Interrupted) {
-            result.completeExceptionally(new InterruptedException("the task was interrupted by shutdownNow"));
+            completeExceptionally(new InterruptedException("the task was interrupted by shutdownNow"));
         } else if (outcome instanceof Outcome.Dropped d) {
-            result.completeExceptionally(new RejectedExecutionException("the task was dropped: " + d.reason()));
+            completeExceptionally(new RejectedExecutionException("the task was dropped: " + d.reason()));
         } else if (outcome instanceof Outcome.Unhandled u) {
-            result.completeExceptionally(new IllegalStateException("no handler for " + u.type()));
+            completeExceptionally(new IllegalStateException("no handler for " + u.type()));
         }
         // Returned: like a FutureTask that shutdownNow hands back, it stays pending until the caller runs or
         // cancels it.
@@ -116,19 +113,19 @@ final class TaskFuture<V> implements RunnableFuture<V> {
     public void run() {
         try {
             Object value = attempt(false);
-            if (!result.isDone()) {
+            if (!isDone()) {
                 @SuppressWarnings("unchecked")
                 V v = (V) value;
-                result.complete(v);
+                complete(v);
             }
         } catch (Exception | Error e) {
-            result.completeExceptionally(e);
+            completeExceptionally(e);
         }
     }
 
     @Override
     public boolean cancel(boolean mayInterruptIfRunning) {
-        if (!result.cancel(false)) {
+        if (!super.cancel(false)) {
             return false;
         }
         if (mayInterruptIfRunning) {
@@ -141,33 +138,13 @@ final class TaskFuture<V> implements RunnableFuture<V> {
         return true;
     }
 
-    @Override
-    public boolean isCancelled() {
-        return result.isCancelled();
-    }
-
-    @Override
-    public boolean isDone() {
-        return result.isDone();
-    }
-
-    @Override
-    public V get() throws InterruptedException, ExecutionException {
-        return result.get();
-    }
-
-    @Override
-    public V get(long timeout, TimeUnit unit) throws InterruptedException, ExecutionException, TimeoutException {
-        return result.get(timeout, unit);
-    }
-
     /** Calls {@code action} once the future is done, on the thread that completes it. */
     void whenDone(Runnable action) {
-        result.whenComplete((v, e) -> action.run());
+        whenComplete((v, e) -> action.run());
     }
 
     @Override
     public String toString() {
-        return "TaskFuture[" + (result.isCancelled() ? "cancelled" : result.isDone() ? "done" : "pending") + "]";
+        return "TaskFuture[" + (isCancelled() ? "cancelled" : isDone() ? "done" : "pending") + "]";
     }
 }

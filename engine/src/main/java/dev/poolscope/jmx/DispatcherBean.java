@@ -19,6 +19,7 @@ import dev.poolscope.engine.PoolListener;
 import dev.poolscope.engine.PoolSnapshot;
 import dev.poolscope.engine.Request;
 import dev.poolscope.engine.ScalingEvent;
+import dev.poolscope.engine.ScalingPolicy;
 
 /**
  * A {@link Dispatcher} as a {@link PoolMXBean}. Reads go to the pool's snapshot and config; writes go to its
@@ -172,6 +173,25 @@ final class DispatcherBean extends NotificationBroadcasterSupport implements Poo
             throw new IllegalArgumentException("overflowPolicy = " + text + " is not allowed: must be one of "
                     + Arrays.toString(OverflowPolicy.values()));
         }
+    }
+
+    @Override
+    public String getScalingPolicy() {
+        return pool.config().scalingPolicy().name();
+    }
+
+    @Override
+    public void setScalingPolicy(String name) {
+        String wanted = String.valueOf(name).trim().toLowerCase(Locale.ROOT);
+        if (!wanted.equals(getScalingPolicy())) {
+            ScalingPolicy p = ScalingPolicy.withDefaults(wanted);
+            change(() -> pool.setScalingPolicy(p));
+        }
+    }
+
+    @Override
+    public String getScalingPolicySettings() {
+        return pool.config().scalingPolicy().settings();
     }
 
     @Override

@@ -13,7 +13,8 @@ enum ConfigAttribute {
     OVERFLOW_POLICY("OverflowPolicy", String.class.getName(), c -> c.overflowPolicy().name()),
     REQUEST_TIMEOUT_MILLIS("RequestTimeoutMillis", "long", c -> c.requestTimeout().toMillis()),
     MAX_RETRIES("MaxRetries", "int", PoolConfig::maxRetries),
-    SCALING_TICK_MILLIS("ScalingTickMillis", "long", c -> c.scalingTick().toMillis());
+    SCALING_TICK_MILLIS("ScalingTickMillis", "long", c -> c.scalingTick().toMillis()),
+    SCALING_POLICY("ScalingPolicy", String.class.getName(), c -> c.scalingPolicy().name());
 
     /** The attribute's JMX name. */
     final String attributeName;

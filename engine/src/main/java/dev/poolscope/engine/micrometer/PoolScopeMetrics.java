@@ -33,6 +33,9 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * {@code maxAge} (one second by default), so the meters read in one scrape come from the same consistent cut.
  * The latency percentiles cover the time between two such cuts; the timers count from the binder's creation.
  */
+// "exports": Micrometer's types are this class's API, yet the engine requires Micrometer only statically (see
+// module-info), so that services without Micrometer never need it; those that call this class have it.
+@SuppressWarnings("exports")
 public final class PoolScopeMetrics implements MeterBinder {
 
     private static final double[] PERCENTILES = {0.5, 0.9, 0.99};

@@ -88,6 +88,17 @@ public interface PoolMXBean {
 
     void setScalingTickMillis(long millis);
 
+    /**
+     * The scaling policy in force: threshold, hpa, backlog, capacity or aimd. Writing another name applies that
+     * policy with its default parameters; writing the name in force keeps its parameters.
+     */
+    String getScalingPolicy();
+
+    void setScalingPolicy(String name);
+
+    /** The scaling policy's parameters in one line, as the app shows them. */
+    String getScalingPolicySettings();
+
     /** Live workers, busy or idle. */
     int getPoolSize();
 

@@ -73,6 +73,21 @@ final class Job extends CompletableFuture<Outcome> {
     }
 
     /**
+     * Completes the submitter's future; a plain task's own future ({@link PoolScopeExecutor}) follows at once, on
+     * this thread, which costs no dependent stage per task.
+     */
+    @Override
+    public boolean complete(Outcome outcome) {
+        if (!super.complete(outcome)) {
+            return false;
+        }
+        if (request.payload() instanceof TaskFuture<?> task) {
+            task.settle(outcome);
+        }
+        return true;
+    }
+
+    /**
      * Starts the next attempt and returns its state word. Release stores suffice (no full fence per request): the
      * watchdog reads them only after it sees the job in {@code Worker.current}, which is published after them, and
      * every decision it takes on them goes through a compare-and-set of the state word.

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.RunnableFuture;
@@ -38,8 +37,6 @@ public final class PoolScopeExecutor extends AbstractExecutorService {
     public static final String TASK_TYPE = "executor-task";
     /** A graceful shutdown waits for the queue to drain, however long that takes. */
     private static final Duration UNTIL_DRAINED = Duration.ofDays(365L * 100);
-    /** The executor whose execute() is on this thread's stack: a task run inside it is a caller-runs one. */
-    private static final ThreadLocal<PoolScopeExecutor> SUBMITTING = new ThreadLocal<>();
 
     private final Dispatcher pool;
     private final Duration taskTimeout;
@@ -72,26 +69,18 @@ public final class PoolScopeExecutor extends AbstractExecutorService {
     public void execute(Runnable command) {
         Objects.requireNonNull(command, "command");
         TaskFuture<?> task = command instanceof TaskFuture<?> own ? own : TaskFuture.forExecute(command);
-        CompletableFuture<Outcome> outcome;
-        PoolScopeExecutor outer = SUBMITTING.get();
-        SUBMITTING.set(this);
-        try {
-            outcome = pool.submit(new Request(TASK_TYPE, task, taskTimeout, taskRetries));
-        } finally {
-            SUBMITTING.set(outer);
-        }
-        Outcome now = outcome.getNow(null);
+        // The task's future follows the outcome as the pool settles it (Job.complete).
+        Outcome now = pool.submit(new Request(TASK_TYPE, task, taskTimeout, taskRetries)).getNow(null);
         // EVICTED means it was admitted and then pushed out by a newer task; only a refusal is the caller's error.
         if (now instanceof Outcome.Dropped d && d.reason() != DropReason.EVICTED) {
             throw new RejectedExecutionException("task rejected by pool " + pool.name + ": " + d.reason());
         }
-        outcome.thenAccept(task::settle);
     }
 
     private Object runTask(Request request) throws Exception {
         TaskFuture<?> task = (TaskFuture<?>) request.payload();
-        PoolScopeExecutor submitter = SUBMITTING.get();
-        return submitter == null ? task.attempt(true) : submitter.runInCaller(task);
+        // Not on one of the pool's workers: CALLER_RUNS is running it in the submitter's thread.
+        return Worker.isWorkerOf(pool) ? task.attempt(true) : runInCaller(task);
     }
 
     /** Runs a task in the thread that submitted it, counted so termination waits for it. */

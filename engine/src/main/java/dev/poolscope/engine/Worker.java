@@ -54,8 +54,23 @@ final class Worker implements Runnable {
         return thread;
     }
 
+    /** Whether the calling thread is one of {@code pool}'s workers, rather than a submitter running a request. */
+    static boolean isWorkerOf(Dispatcher pool) {
+        return Thread.currentThread() instanceof PoolThread t && t.pool == pool;
+    }
+
+    /** A worker's thread, which knows its pool: a thread-local would cost every request a look-up. */
+    private static final class PoolThread extends Thread {
+        private final Dispatcher pool;
+
+        PoolThread(Runnable worker, String name, Dispatcher pool) {
+            super(worker, name);
+            this.pool = pool;
+        }
+    }
+
     void start(String name) {
-        Thread t = new Thread(this, name);
+        Thread t = new PoolThread(this, name, pool);
         t.setDaemon(true);
         // The pool has already settled the request and replaced the worker; say so in the log, once.
         t.setUncaughtExceptionHandler((dead, e) -> System.getLogger(Worker.class.getName()).log(

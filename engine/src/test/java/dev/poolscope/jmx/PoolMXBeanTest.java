@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Timeout;
 import dev.poolscope.engine.Dispatcher;
 import dev.poolscope.engine.Outcome;
 import dev.poolscope.engine.PoolConfig;
+import dev.poolscope.engine.ProportionalPolicy;
 
 /** A PoolScope pool watched and tuned through a real JMX connector, as JConsole would. */
 @Timeout(30)
@@ -137,6 +138,42 @@ class PoolMXBeanTest {
         assertEquals(before, pool.config());
         proxy.setOverflowPolicy("drop_oldest");
         assertEquals("DROP_OLDEST", proxy.getOverflowPolicy());
+    }
+
+    @Test
+    void theScalingPolicyIsChosenOverJmxByNameAndAnnounced() throws Exception {
+        PoolMXBean proxy = JMX.newMXBeanProxy(remote, name, PoolMXBean.class, true);
+        BlockingQueue<Notification> received = jmx.listen(name);
+        assertEquals("threshold", proxy.getScalingPolicy(), "the default");
+
+        remote.setAttribute(name, new Attribute("ScalingPolicy", " HPA "));
+
+        assertInstanceOf(ProportionalPolicy.class, pool.config().scalingPolicy());
+        assertEquals("hpa", proxy.getScalingPolicy());
+        assertEquals(ProportionalPolicy.defaults().settings(), proxy.getScalingPolicySettings());
+        assertEquals("hpa", ((CompositeData) remote.getAttribute(name, "Snapshot")).get("config") instanceof
+                CompositeData config ? config.get("scalingPolicy") : null);
+        AttributeChangeNotification change = (AttributeChangeNotification) next(received,
+                AttributeChangeNotification.ATTRIBUTE_CHANGE);
+        assertEquals("ScalingPolicy", change.getAttributeName());
+        assertEquals("threshold", change.getOldValue());
+        assertEquals("hpa", change.getNewValue());
+    }
+
+    @Test
+    void writingThePolicyInForceKeepsItsParametersAndAnUnknownOneChangesNothing() {
+        ProportionalPolicy tuned = new ProportionalPolicy(ProportionalPolicy.Metric.UTILISATION, 0.5, 0.2,
+                Duration.ofSeconds(5), Duration.ZERO);
+        pool.setScalingPolicy(tuned);
+        PoolMXBean proxy = JMX.newMXBeanProxy(remote, name, PoolMXBean.class, true);
+
+        proxy.setScalingPolicy("hpa");
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> proxy.setScalingPolicy("sideways"));
+
+        assertEquals(tuned, pool.config().scalingPolicy());
+        assertEquals("scalingPolicy = sideways is not allowed: must be one of threshold, hpa, backlog, capacity, aimd",
+                refused.getMessage());
     }
 
     @Test
