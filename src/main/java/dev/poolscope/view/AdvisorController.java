@@ -35,7 +35,9 @@ public final class AdvisorController {
     @FXML private Label utilisationValue;
     @FXML private Label waitProbabilityValue;
     @FXML private Label waitValue;
+    @FXML private Label observedWaitValue;
     @FXML private Label littleValue;
+    @FXML private Label littleQueueValue;
     @FXML private TextField targetField;
     @FXML private Label neededValue;
     @FXML private Button applyMinButton;
@@ -100,13 +102,14 @@ public final class AdvisorController {
         serviceValue.setText(String.format(Locale.ROOT, "mean %s · p99 ≈ %s", millis(a.meanService()),
                 millis(a.serviceP99())));
         loadValue.setText(String.format(Locale.ROOT, "%s Erlangs", number(a.offeredLoad())));
-        utilisationValue.setText(String.format(Locale.ROOT, "%s = a / c, c = %d workers", percent(a.utilisation()),
-                a.workers()));
+        utilisationValue.setText(String.format(Locale.ROOT, "%s of c = %d", percent(a.utilisation()), a.workers()));
         waitProbabilityValue.setText(percent(a.waitProbability()) + " (Erlang C)");
-        waitValue.setText(String.format(Locale.ROOT, "predicted %s · observed %s", millis(a.predictedWait()),
-                millis(a.observedWait())));
-        littleValue.setText(String.format(Locale.ROOT, "in pool λW %s, measured %s · queued λWq %s, measured %s",
-                number(a.littlePool()), number(r.meanInPool()), number(a.littleQueue()), number(r.meanQueued())));
+        waitValue.setText("predicted " + millis(a.predictedWait()));
+        observedWaitValue.setText("observed " + millis(a.observedWait()));
+        littleValue.setText(String.format(Locale.ROOT, "pool λW %s · seen %s", number(a.littlePool()),
+                number(r.meanInPool())));
+        littleQueueValue.setText(String.format(Locale.ROOT, "queue λWq %s · seen %s", number(a.littleQueue()),
+                number(r.meanQueued())));
         needed = a.workersNeeded();
         neededValue.setText(needed == 0 ? "" : Integer.toString(needed));
         verdictLabel.getStyleClass().removeAll("fits", "misfit");
@@ -117,7 +120,7 @@ public final class AdvisorController {
 
     private void clear(String why) {
         for (Label l : List.of(lambdaValue, serviceValue, loadValue, utilisationValue, waitProbabilityValue,
-                waitValue, littleValue, neededValue)) {
+                waitValue, observedWaitValue, littleValue, littleQueueValue, neededValue)) {
             l.setText("");
         }
         needed = 0;

@@ -51,13 +51,16 @@ class AdvisorPanelTest {
         robot.clickOn("#advisorButton");
         // Steady offers 400/s of about 1 ms: roughly 0.4 Erlangs on the fixture's 2 workers.
         await().atMost(Duration.ofSeconds(20)).until(() -> text(robot, "#lambdaValue").endsWith("/s")
-                && text(robot, "#waitValue").startsWith("predicted ") && text(robot, "#waitValue").contains(" ms"));
+                && text(robot, "#waitValue").startsWith("predicted ") && text(robot, "#waitValue").endsWith(" ms")
+                && text(robot, "#observedWaitValue").startsWith("observed ")
+                && text(robot, "#observedWaitValue").endsWith(" ms"));
         double lambda = Double.parseDouble(text(robot, "#lambdaValue").replace(" /s", "").replace(",", ""));
         assertTrue(lambda > 200 && lambda < 600, "λ near the scenario's 400/s: " + lambda);
         assertTrue(text(robot, "#loadValue").endsWith(" Erlangs"), text(robot, "#loadValue"));
-        assertTrue(text(robot, "#utilisationValue").contains("c = 2 workers"), text(robot, "#utilisationValue"));
+        assertTrue(text(robot, "#utilisationValue").endsWith(" % of c = 2"), text(robot, "#utilisationValue"));
         assertTrue(text(robot, "#waitProbabilityValue").endsWith("(Erlang C)"));
-        assertTrue(text(robot, "#littleValue").startsWith("in pool λW "), text(robot, "#littleValue"));
+        assertTrue(text(robot, "#littleValue").startsWith("pool λW "), text(robot, "#littleValue"));
+        assertTrue(text(robot, "#littleQueueValue").startsWith("queue λWq "), text(robot, "#littleQueueValue"));
         assertEquals("2", text(robot, "#neededValue"), "0.4 Erlangs: 1 worker waits 40 % of the time, 2 about 7 %");
         assertTrue(!text(robot, "#verdictLabel").isEmpty());
     }
