@@ -61,12 +61,16 @@ public enum Scenario {
 
     /** 200/s with 30% failing and 1% hanging: hangs hold a worker for three 500 ms attempts each. */
     FLAKY_DOWNSTREAM("Flaky downstream", "A downstream that fails 30% of requests and hangs on 1%: retries and "
-            + "timeouts show up, and hung attempts tie up workers until the watchdog interrupts them.",
+            + "timeouts show up, and hung attempts tie up workers until the watchdog interrupts them; backlog "
+            + "shows off best, counting hung requests as outstanding and adding workers for them (the lowest p99 "
+            + "wait and no timeouts in the tournament).",
             settings(200, Arrivals.POISSON, ServiceTime.EXPONENTIAL, 10, 0.3, 0.01)),
 
     /** 400/s of log-normal 60 ms work needs 24 workers, more than the 16 allowed. */
     SLOW_DOWNSTREAM("Slow downstream", "A downstream with long, heavy-tailed response times: the pool hits max, "
-            + "the queue and the wait grow, and at capacity requests are dropped.",
+            + "the queue and the wait grow, and at capacity requests are dropped; no policy keeps up within max 16 "
+            + "(they differ by a few timeouts in the tournament), and the Advisor shows why: about 24 Erlangs, "
+            + "overloaded.",
             settings(400, Arrivals.POISSON, ServiceTime.LOG_NORMAL, 60, 0, 0)),
 
     /** 200/s through a backend of log-normal 20 ms with room for 32 calls: 4 busy workers, 1% answered 500. */
