@@ -5,9 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-./mvnw -B -q compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
-# Only the app's runtime modules; the test libraries share the file's classpath.
-modules=$(tr ':' '\n' < target/classpath.txt | grep -E '/(org/openjfx|org/controlsfx|org/hdrhistogram|io/github/mkpaz)/' | paste -sd:)
+# Every module of the build writes its runtime class path to the same file, the app (built last) last: the engine's
+# and HdrHistogram's classes folders and the app's libraries.
+./mvnw -B -q compile dependency:build-classpath -DincludeScope=runtime -Dmdep.outputFile="$PWD/target/classpath.txt"
+modules=$(cat target/classpath.txt)
 
 if [ -z "${DISPLAY:-}" ]; then
   export DISPLAY=:97

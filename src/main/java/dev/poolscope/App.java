@@ -13,11 +13,13 @@ import dev.poolscope.engine.Dispatcher;
 import dev.poolscope.engine.PoolConfig;
 import dev.poolscope.jmx.PoolJmx;
 import dev.poolscope.load.Scenario;
+import dev.poolscope.model.Comparison;
 import dev.poolscope.model.EventLogModel;
 import dev.poolscope.model.Lab;
 import dev.poolscope.model.MetricHistory;
 import dev.poolscope.model.MetricsSampler;
 import dev.poolscope.remote.JmxPoolSource;
+import dev.poolscope.view.CompareController;
 import dev.poolscope.view.DashboardController;
 import dev.poolscope.view.PresenterKeys;
 import dev.poolscope.view.ViewPreferences;
@@ -43,6 +45,7 @@ public final class App extends Application {
         // Main only opens the window for arguments that parse, so this cannot throw.
         Options options = Options.parse(args.toArray(String[]::new));
         boolean scenarioGiven = args.stream().anyMatch(a -> a.startsWith("--scenario"));
+        boolean compare = args.contains("--compare");
         lab = new Lab(config -> demoPool(config, options.jmxName()), options.pool(),
                 scenarioGiven ? options.scenario() : Scenario.BURST, MetricsSampler.DEFAULT_PERIOD,
                 MetricHistory.DEFAULT_CAPACITY);
@@ -59,10 +62,20 @@ public final class App extends Application {
         stage.show();
         StartupProbe.armIfAsked();
         lab.sampler().start();
-        if (scenarioGiven) {
+        if (scenarioGiven && !compare) {
             lab.load().start();
         }
-        Screenshot.scheduleIfAsked(stage, lab.sampler());
+        if (compare) {
+            // The scenario feeds the A/B pools; the dashboard's own pool stays idle, leaving them the machine.
+            DashboardController dashboard = (DashboardController) stage.getScene().getRoot().getProperties()
+                    .get(DashboardController.class);
+            Stage ab = dashboard.openCompare(scenarioGiven ? options.scenario() : Scenario.BURST, scenarioGiven);
+            Comparison shown = ((CompareController) ab.getScene().getRoot().getProperties()
+                    .get(CompareController.class)).comparison();
+            Screenshot.scheduleIfAsked(ab, shown::tickCostSummary);
+        } else {
+            Screenshot.scheduleIfAsked(stage, lab.sampler()::tickCostSummary);
+        }
         if (options.connect() != null) {
             watchOnStart(options);
         }

@@ -2,10 +2,10 @@ package dev.poolscope;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 import javax.imageio.ImageIO;
 
-import dev.poolscope.model.MetricsSampler;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
@@ -24,7 +24,8 @@ final class Screenshot {
     private Screenshot() {
     }
 
-    static void scheduleIfAsked(Stage stage, MetricsSampler sampler) {
+    /** Saves {@code stage} after the delay if asked, then prints {@code note} (the FX cost, say) and exits. */
+    static void scheduleIfAsked(Stage stage, Supplier<String> note) {
         String target = System.getProperty(TARGET);
         if (target == null || target.isBlank()) {
             return;
@@ -36,7 +37,7 @@ final class Screenshot {
                 ImageIO.write(SwingFXUtils.fromFXImage(stage.getScene().snapshot(null), null), "png",
                         Path.of(target).toFile());
                 System.out.println("screenshot saved to " + Path.of(target).toAbsolutePath());
-                System.out.println(sampler.tickCostSummary());
+                System.out.println(note.get());
             } catch (IOException failed) {
                 System.err.println("screenshot failed: " + failed);
             }

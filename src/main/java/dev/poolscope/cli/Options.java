@@ -94,7 +94,8 @@ public record Options(Mode mode, Scenario scenario, Duration duration, PoolConfi
     private static final List<String> POLICY_NAMES = POLICIES.keySet().stream().sorted().toList();
 
     /** Flags that take no value. */
-    static final Set<String> SWITCHES = Set.of("--headless", "--smoke", "--tournament", "--version", "--help", "-h");
+    static final Set<String> SWITCHES = Set.of("--headless", "--smoke", "--tournament", "--version", "--help", "-h",
+            "--compare");
     /** Flags that take one value. */
     static final Set<String> VALUED = Stream.concat(Stream.of("--scenario", "--duration", "--interval", "--rate",
             "--seed", "--min", "--max", "--threshold", "--capacity", "--timeout", "--retries", "--policy", "--csv",
@@ -153,6 +154,7 @@ public record Options(Mode mode, Scenario scenario, Duration duration, PoolConfi
         private final ScalingFlags scaling = new ScalingFlags();
         private JmxTarget connect;
         private String poolName;
+        private boolean compare;
         private Integer min;
         private Integer max;
         private final PoolConfig.Builder pool = Scenario.suggestedConfig().toBuilder();
@@ -167,6 +169,7 @@ public record Options(Mode mode, Scenario scenario, Duration duration, PoolConfi
                 case "--headless" -> setMode(Mode.HEADLESS, flag);
                 case "--smoke" -> setMode(Mode.SMOKE, flag);
                 case "--tournament" -> setMode(Mode.TOURNAMENT, flag);
+                case "--compare" -> compare = true;
                 case "--scenario" -> scenario = FlagValues.choice(flag, text, SCENARIOS, SCENARIO_NAMES);
                 case "--duration" -> duration = DurationText.parse(flag, text, MIN_DURATION, MAX_DURATION);
                 case "--interval" -> interval = DurationText.parse(flag, text, MIN_INTERVAL, MAX_INTERVAL);
@@ -212,6 +215,9 @@ public record Options(Mode mode, Scenario scenario, Duration duration, PoolConfi
                 requireRunMode("--interval", interval);
                 requireRunMode("--seed", seed);
                 requireRunMode("--settle", settle);
+            }
+            if (compare) {
+                requireComparable();
             }
             if (json != null && !tournament) {
                 throw new IllegalArgumentException("--json only applies to a tournament: add --tournament");
@@ -262,6 +268,22 @@ public record Options(Mode mode, Scenario scenario, Duration duration, PoolConfi
             }
             return "--max " + typed.get("--max") + " is below --min " + typed.get("--min")
                     + ": --max must be at least --min";
+        }
+
+        /** {@code --compare} opens the A/B window on this machine, fed one scenario of simulated work. */
+        private void requireComparable() {
+            if (mode != Mode.WINDOW) {
+                throw new IllegalArgumentException("--compare opens the A/B window: it cannot be combined with --"
+                        + mode.name().toLowerCase(Locale.ROOT));
+            }
+            if (connect != null) {
+                throw new IllegalArgumentException("--compare cannot be combined with --connect: it compares two "
+                        + "pools of its own");
+            }
+            if (scenario.backend() != null) {
+                throw new IllegalArgumentException("--compare cannot run --scenario " + typed.get("--scenario")
+                        + ": an HTTP scenario drives one pool; pick one of steady, burst, ramp, sine, flaky, slow");
+            }
         }
 
         private void setMode(Mode m, String flag) {

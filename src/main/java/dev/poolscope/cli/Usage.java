@@ -34,6 +34,9 @@ final class Usage {
                   --headless            run a scenario without a window; print a summary, optionally write CSV
                   --smoke               run the engine for about a second and print one line (exit 0 if sound)
                   --tournament          run each scaling policy on the same seeded load, print them ranked
+                  --compare             open the window with the A/B comparison: pool A from the pool flags,
+                                        B the same under hpa (threshold if A is hpa), fed one load; with
+                                        --scenario (not an HTTP one) the load starts at once
                   --version             print the version
                   --help, -h            print this help
 
@@ -99,6 +102,7 @@ final class Usage {
                   poolscope --headless --scenario burst --scaling hpa --hpa-metric queue --hpa-target 10
                   poolscope --tournament --scenario burst --policies threshold,hpa,backlog,capacity,aimd
                             --duration 60s --seed 1 --csv table.csv --json table.json
+                  poolscope --compare --scenario burst               threshold vs hpa, same burst load
                   poolscope --connect 4242 --pool orders              watch pid 4242's pool orders
                   poolscope --connect localhost:9010 --headless --csv orders.csv --duration 60s
                 """;

@@ -1,6 +1,7 @@
 package dev.poolscope.load;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -37,6 +38,12 @@ import dev.poolscope.http.HttpPath;
  * when another is, when the pool is replaced ({@link #retarget}) and on {@link #stop()}; its backend follows the
  * scenario's {@link Scenario#backendAt} as the scenario's clock runs.
  *
+ * <p>A generator may feed several pools at once ({@link #fanOut}), for an A/B comparison: each arrival is drawn
+ * once, type and {@link WorkPlan} included, and the same request goes to every pool, so they meet the same load,
+ * retry draws included (the plan carries its retry seed). Which pool is handed an arrival first rotates from one
+ * arrival to the next, so no pool always gets the head start. Under {@code BLOCK} or {@code CALLER_RUNS} a full pool
+ * holds the one generator thread and so delays the arrival for the others too. HTTP scenarios drive one pool only.
+ *
  * <p>Threads: the control methods may be called from any thread (the JavaFX thread, typically) and return at once,
  * except {@link #stop()}, which joins the generator thread. Settings and scenario are swapped atomically through
  * one reference, read once per wakeup. The random generator is used by the generator thread only.
@@ -67,7 +74,8 @@ public final class LoadGenerator {
     private final AtomicReference<Program> program;
     private final AtomicLong generated = new AtomicLong();
     private final Object lifecycleLock = new Object();
-    private volatile Dispatcher dispatcher;
+    // Replaced whole, never changed in place; at least one pool.
+    private volatile List<Dispatcher> targets;
     private volatile Consumer<Outcome> outcomeListener;
     // Written under lifecycleLock; volatile so state() and the generator thread read it without the lock.
     private volatile State state = State.NEW;
@@ -87,6 +95,7 @@ public final class LoadGenerator {
     private long scenarioNanos;
     private long seenEpoch;
     private BackendSettings lastBackendStep;
+    private long arrivalsSent;
 
     /** A generator with a fresh random seed and the system clock. */
     public LoadGenerator(Dispatcher dispatcher, LoadSettings settings) {
@@ -95,12 +104,32 @@ public final class LoadGenerator {
 
     /** A generator with an injected random generator and clock ({@link System#nanoTime()} semantics). */
     public LoadGenerator(Dispatcher dispatcher, LoadSettings settings, RandomGenerator random, LongSupplier clock) {
+        this(List.of(Objects.requireNonNull(dispatcher, "dispatcher")), settings, random, clock);
+    }
+
+    /**
+     * A generator that sends every request it draws to each of {@code pools} (see the class comment), with an
+     * injected random generator and clock.
+     */
+    public LoadGenerator(List<Dispatcher> pools, LoadSettings settings, RandomGenerator random, LongSupplier clock) {
         this.random = Objects.requireNonNull(random, "random");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.arrivals = new ArrivalCounter(random);
         this.program = new AtomicReference<>(new Program(Objects.requireNonNull(settings, "settings"), null, 0));
         this.currentRate = settings.ratePerSecond();
-        retarget(dispatcher);
+        List<Dispatcher> all = List.copyOf(pools);
+        if (all.isEmpty()) {
+            throw new IllegalArgumentException("pools is empty: a generator needs at least one pool to feed");
+        }
+        for (Dispatcher pool : all) {
+            registerHandlers(pool, settings.typeMix().keySet());
+        }
+        targets = all;
+    }
+
+    /** A generator, fresh seed and system clock, that feeds each of {@code pools} the same requests. */
+    public static LoadGenerator fanOut(List<Dispatcher> pools, LoadSettings settings) {
+        return new LoadGenerator(pools, settings, new SplittableRandom(), System::nanoTime);
     }
 
     /** A generator whose random draws (arrival gaps, types, plans) repeat for the same {@code seed}. */
@@ -191,7 +220,7 @@ public final class LoadGenerator {
     /** Applies new settings from the next wakeup (within about a millisecond); the scenario, if any, stays. */
     public void setSettings(LoadSettings settings) {
         Objects.requireNonNull(settings, "settings");
-        registerHandlers(dispatcher, settings.typeMix().keySet());
+        registerAll(settings.typeMix().keySet());
         program.updateAndGet(p -> new Program(settings, p.scenario(), p.epoch()));
     }
 
@@ -200,20 +229,32 @@ public final class LoadGenerator {
      * current base rate. Call {@link #setSettings} afterwards to tweak the scenario's base.
      */
     public void setScenario(Scenario scenario) {
+        List<Dispatcher> pools = targets;
+        if (scenario != null && scenario.backend() != null && pools.size() > 1) {
+            throw new IllegalArgumentException("scenario " + scenario.displayName() + " sends real HTTP through "
+                    + "one pool's front: a generator that feeds " + pools.size() + " pools runs simulated work only");
+        }
         LoadSettings next = scenario != null ? scenario.baseSettings() : program.get().settings();
         synchronized (lifecycleLock) {
             closeHttp();
             if (scenario != null && scenario.backend() != null && state != State.STOPPED && state != State.FAILED) {
-                http = HttpPath.open(dispatcher, next.typeMix().keySet(), scenario.backend(), this::hear);
+                http = HttpPath.open(pools.get(0), next.typeMix().keySet(), scenario.backend(), this::hear);
             }
         }
-        registerHandlers(dispatcher, next.typeMix().keySet());
+        registerAll(next.typeMix().keySet());
         program.updateAndGet(p -> new Program(scenario != null ? next : p.settings(), scenario, p.epoch() + 1));
     }
 
-    /** Sends future requests to {@code target} instead, e.g. after the pool was restarted with a new config. */
+    /**
+     * Sends future requests to {@code target} instead, e.g. after the pool was restarted with a new config. A
+     * generator that feeds several pools feeds them for life: make a new one for new pools.
+     */
     public void retarget(Dispatcher target) {
         Objects.requireNonNull(target, "dispatcher");
+        if (targets.size() > 1) {
+            throw new IllegalStateException("this generator feeds " + targets.size() + " pools; make a new one to "
+                    + "feed others");
+        }
         Program p = program.get();
         synchronized (lifecycleLock) {
             if (http != null) {
@@ -223,7 +264,7 @@ public final class LoadGenerator {
             }
         }
         registerHandlers(target, p.settings().typeMix().keySet());
-        dispatcher = target;
+        targets = List.of(target);
     }
 
     /** The HTTP path of the HTTP scenario being followed, to read its backend's figures; null otherwise. */
@@ -231,7 +272,10 @@ public final class LoadGenerator {
         return http;
     }
 
-    /** Calls {@code listener} with the outcome of every request submitted from now on (null: none); keep it quick. */
+    /**
+     * Calls {@code listener} with the outcome of every request submitted from now on, in every pool fed (null: none);
+     * keep it quick.
+     */
     public void setOutcomeListener(Consumer<Outcome> listener) {
         outcomeListener = listener;
     }
@@ -241,7 +285,10 @@ public final class LoadGenerator {
         generated.set(0);
     }
 
-    /** Requests this generator has submitted since it was created or its counters were reset, dropped ones included. */
+    /**
+     * Requests this generator has submitted since it was created or its counters were reset, dropped ones included;
+     * a request sent to each of several pools counts once.
+     */
     public long generated() {
         return generated.get();
     }
@@ -269,6 +316,17 @@ public final class LoadGenerator {
     /** What ended the generator thread unexpectedly, or null; the generator is then FAILED unless already stopping. */
     public Throwable failure() {
         return failure;
+    }
+
+    /** The pools this generator feeds: one, or several for a {@link #fanOut}. */
+    public List<Dispatcher> targets() {
+        return targets;
+    }
+
+    private void registerAll(Collection<String> types) {
+        for (Dispatcher pool : targets) {
+            registerHandlers(pool, types);
+        }
     }
 
     /** The proxy handles {@code types} while an HTTP path is open, simulated work otherwise. */
@@ -376,13 +434,19 @@ public final class LoadGenerator {
             }
             return;
         }
-        Dispatcher target = dispatcher;
+        List<Dispatcher> pools = targets;
+        int count = pools.size();
         Consumer<Outcome> listener = outcomeListener;
         for (int i = 0; i < n; i++) {
             String type = s.sampleType(random);
-            CompletableFuture<Outcome> outcome = target.submit(type, WorkPlan.sample(s, random));
-            if (listener != null) {
-                outcome.thenAccept(listener);
+            WorkPlan plan = WorkPlan.sample(s, random);
+            // Drawn once, sent to every pool; the pool served first rotates, so none always gets the head start.
+            int first = (int) (arrivalsSent++ % count);
+            for (int k = 0; k < count; k++) {
+                CompletableFuture<Outcome> outcome = pools.get((first + k) % count).submit(type, plan);
+                if (listener != null) {
+                    outcome.thenAccept(listener);
+                }
             }
             generated.incrementAndGet();
         }

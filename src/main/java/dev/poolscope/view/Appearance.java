@@ -38,6 +38,21 @@ final class Appearance {
         return a;
     }
 
+    /**
+     * Keeps another window's {@code root} in this appearance as it changes (the theme itself is application-wide);
+     * run what this returns when that window closes.
+     */
+    Runnable follow(Parent root) {
+        show(root);
+        javafx.beans.InvalidationListener restyle = o -> show(root);
+        dark.addListener(restyle);
+        projector.addListener(restyle);
+        return () -> {
+            dark.removeListener(restyle);
+            projector.removeListener(restyle);
+        };
+    }
+
     private void show(Parent root) {
         Application.setUserAgentStylesheet((dark.get() ? Theme.DARK : Theme.LIGHT).userAgentStylesheet());
         root.getStyleClass().removeAll("dark", "projector");

@@ -12,9 +12,12 @@ import javax.imageio.ImageIO;
 
 import org.controlsfx.control.StatusBar;
 
+import dev.poolscope.engine.PoolConfig;
 import dev.poolscope.engine.PoolSnapshot;
 import dev.poolscope.engine.ShutdownReport;
+import dev.poolscope.load.Scenario;
 import dev.poolscope.load.SnapshotCsv;
+import dev.poolscope.model.Comparison;
 import dev.poolscope.model.Lab;
 import dev.poolscope.model.PoolFigure;
 import dev.poolscope.model.PoolSource;
@@ -36,6 +39,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.stage.Stage;
 
 /**
  * The window's top-level controller: wires the nested controllers to the {@link Lab}, redraws on every sampler
@@ -46,6 +50,7 @@ public final class DashboardController {
     @FXML private BorderPane root;
     @FXML private Label versionLabel;
     @FXML private Button openConnectButton;
+    @FXML private Button compareButton;
     @FXML private Node loadControls;
     @FXML private ToggleButton pauseChartsButton;
     @FXML private ComboBox<ChartWindow> windowBox;
@@ -80,6 +85,7 @@ public final class DashboardController {
     private ViewPreferences prefs;
     // Held here: the toggles' bidirectional bindings reference it only weakly.
     private Appearance appearance;
+    private Stage compareStage;
 
     /** Connects the view to the model; call once, on the FX thread, before the sampler starts. */
     public void init(Lab model, String version, ViewPreferences preferences) {
@@ -156,6 +162,27 @@ public final class DashboardController {
     @FXML
     private void openConnect() {
         ConnectDialog.show(root.getScene().getWindow(), lab::watch, lab::watchDemo);
+    }
+
+    @FXML
+    private void openCompare() {
+        Scenario shown = lab.load().scenarioProperty().get();
+        openCompare(shown != null && Comparison.feedsBoth(shown) ? shown : Scenario.BURST, false);
+    }
+
+    /**
+     * Opens the A/B window, or brings the open one to the front: A runs the demo pool's settings, B the same under
+     * another scaling policy ({@link Comparison#challenger}); {@code startNow} starts their shared load at once.
+     */
+    public Stage openCompare(Scenario scenario, boolean startNow) {
+        if (compareStage != null && compareStage.isShowing()) {
+            compareStage.toFront();
+            return compareStage;
+        }
+        PoolConfig a = lab.dispatcher().config();
+        compareStage = CompareWindow.open(root.getScene().getWindow(), appearance, a, Comparison.challenger(a),
+                scenario, startNow);
+        return compareStage;
     }
 
     private void onTick() {

@@ -208,7 +208,7 @@ final class LiveChart {
         }
     }
 
-    private static double niceTickUnit(double windowSeconds) {
+    static double niceTickUnit(double windowSeconds) {
         for (double unit : new double[] {5, 10, 15, 30, 60, 120}) {
             if (windowSeconds / unit <= 7) {
                 return unit;
