@@ -54,7 +54,6 @@ public final class PoolControlsController {
     @FXML private Spinner<Integer> retriesSpinner;
     @FXML private Spinner<Integer> tickSpinner;
     @FXML private ComboBox<ScalingPolicy> scalingBox;
-    @FXML private Label scalingSettings;
     @FXML private Label scalingReason;
     @FXML private GridPane policyGrid;
     private PoolSettingsModel settings;
@@ -123,8 +122,7 @@ public final class PoolControlsController {
         scalingBox.valueProperty().bindBidirectional(model.scalingPolicyProperty());
         Runnable show = () -> {
             ScalingPolicy p = model.scalingPolicyProperty().get();
-            // The parameters have fields of their own below the box; this line says what the policy does.
-            scalingSettings.setText(p == null ? "" : p.summary());
+            // The parameters have fields of their own below the box, so the panel stays short enough to show Load.
             scalingBox.setTooltip(p == null ? null : new Tooltip(p.summary()));
             showPolicyParameters(p);
         };
