@@ -38,7 +38,9 @@ class PolicyParametersTest {
 
     private void choose(FxRobot robot, String policy) {
         robot.clickOn("#scalingBox");
-        robot.clickOn(policy);
+        // The popup's cell, not a chart legend that reads "capacity" too.
+        robot.clickOn(robot.lookup(".list-cell").match((javafx.scene.control.ListCell<?> c) -> policy.equals(c.getText()))
+                .<javafx.scene.Node>query());
         await().atMost(Duration.ofSeconds(5))
                 .until(() -> lab.dispatcher().config().scalingPolicy().name().equals(policy));
     }
