@@ -176,7 +176,8 @@ public final class PoolControlsController {
         box.setValue(p.value());
         box.valueProperty().addListener((o, a, b) -> {
             if (b != null && !b.equals(p.value())) {
-                apply(p, b);
+                // After the popup has closed: applying rebuilds the rows, and this box with them.
+                javafx.application.Platform.runLater(() -> apply(p, b));
             }
         });
         return box;
