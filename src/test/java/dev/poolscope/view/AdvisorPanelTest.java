@@ -24,10 +24,16 @@ import javafx.stage.Stage;
 class AdvisorPanelTest {
 
     private Lab lab;
+    private Stage stage;
+    private double widthBefore;
+    private double xBefore;
 
     @Start
     void start(Stage stage) {
         lab = DashboardFixture.show(stage, Scenario.STEADY, 600);
+        this.stage = stage;
+        widthBefore = stage.getWidth();
+        xBefore = stage.getX();
         // The headless screen is 1,280 wide: keep the right-hand advisor on it, where the robot can click.
         stage.setX(0);
         stage.setWidth(1240);
@@ -39,7 +45,13 @@ class AdvisorPanelTest {
 
     @AfterEach
     void closeLab() {
-        DashboardFixture.onFx(() -> lab.close(Duration.ofMillis(200)));
+        DashboardFixture.onFx(() -> {
+            lab.close(Duration.ofMillis(200));
+            // Every test class shares the primary stage: the next one must not open 1,240 wide.
+            stage.setWidth(widthBefore);
+            stage.setX(xBefore);
+            return null;
+        });
     }
 
     private String text(FxRobot robot, String query) {

@@ -13,6 +13,9 @@ import dev.poolscope.engine.PoolConfig;
 import dev.poolscope.load.Scenario;
 import dev.poolscope.model.Lab;
 import dev.poolscope.model.MetricsSampler;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.ScrollPane;
 import javafx.stage.Stage;
 
 /** Puts a real dashboard on the TestFX stage, with a small fast pool so effects show within seconds. */
@@ -49,8 +52,31 @@ final class DashboardFixture {
         }
     }
 
+    /**
+     * Scrolls the side panel until the node found by {@code query} is at its top, as a user would before clicking
+     * it: the robot clicks only what is on screen, and the panel scrolls below the fold on a laptop-sized window.
+     */
+    static void reveal(FxRobot robot, String query) {
+        robot.interact(() -> {
+            Node node = robot.lookup(query).query();
+            for (Parent p = node.getParent(); p != null; p = p.getParent()) {
+                if (p instanceof ScrollPane scroll) {
+                    Node content = scroll.getContent();
+                    double top = content.sceneToLocal(node.localToScene(node.getBoundsInLocal())).getMinY();
+                    double range = content.getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
+                    if (range > 0) {
+                        scroll.setVvalue(Math.max(0, Math.min(1, top / range)));
+                    }
+                    return;
+                }
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     /** Types {@code text} into the node found by {@code query}, replacing what was there, and presses Enter. */
     static void typeInto(FxRobot robot, String query, String text) {
+        reveal(robot, query);
         robot.doubleClickOn(query);
         robot.interact(() -> robot.lookup(query).queryAs(javafx.scene.control.TextField.class).clear());
         robot.write(text).type(javafx.scene.input.KeyCode.ENTER);

@@ -37,6 +37,7 @@ class PolicyParametersTest {
     }
 
     private void choose(FxRobot robot, String policy) {
+        DashboardFixture.reveal(robot, "#scalingBox");
         robot.clickOn("#scalingBox");
         // The popup's cell, not a chart legend that reads "capacity" too.
         robot.clickOn(robot.lookup(".list-cell").match((javafx.scene.control.ListCell<?> c) -> policy.equals(c.getText()))

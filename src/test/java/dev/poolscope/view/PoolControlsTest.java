@@ -41,6 +41,7 @@ class PoolControlsTest {
 
     @Test
     void choosingAScalingPolicySwitchesTheRunningPoolAndShowsItsSettings(FxRobot robot) {
+        DashboardFixture.reveal(robot, "#scalingBox");
         robot.clickOn("#scalingBox");
         robot.clickOn("aimd");
         await().atMost(Duration.ofSeconds(5))
@@ -124,6 +125,7 @@ class PoolControlsTest {
     @Test
     void aRefusedCapacitySnapsBackToTheValueInForce(FxRobot robot) {
         int inForce = lab.dispatcher().config().queueCapacity();
+        DashboardFixture.reveal(robot, "#capacitySpinner");
         robot.doubleClickOn("#capacitySpinner .text-field");
         robot.interact(() -> robot.lookup("#capacitySpinner .text-field").queryAs(TextField.class).setText("0"));
         robot.type(javafx.scene.input.KeyCode.ENTER);
