@@ -126,6 +126,26 @@ class ScalerTest {
         }
     }
 
+    @Test
+    void aFullWindowIsReadOnceNineTenthsOfTheMeasuringPeriodHavePassed() throws Exception {
+        PoolConfig config = Pools.quiet().workers(1, 4)
+                .scalingPolicy(new CapacityPolicy(0.2, 0.9, Duration.ZERO, Duration.ZERO)).build();
+        AtomicLong clock = new AtomicLong();
+        try (Dispatcher pool = Pools.start(config, Map.of("spin", r -> spin(r.payload())))) {
+            pool.accounting.useClock(clock::get);
+            pool.scaler.start();
+            for (int i = 0; i < Scaler.ENOUGH_SAMPLES; i++) {
+                assertTrue(pool.submit("spin", 0).get(5, TimeUnit.SECONDS).isSuccess());
+            }
+            tickAt(pool, clock, Scaler.MEASURE_MILLIS * 9 / 10 - 1);
+            assertTrue(pool.scaler.lastDecision().reason().startsWith("Capacity: no load"),
+                    pool.scaler.lastDecision().reason());
+            tickAt(pool, clock, Scaler.MEASURE_MILLIS * 9 / 10);
+            assertTrue(pool.scaler.lastDecision().reason().startsWith("Capacity: λ 222.2/s × S "),
+                    "20 arrivals in 90 ms: " + pool.scaler.lastDecision().reason());
+        }
+    }
+
     private static Object spin(Object millis) {
         long until = System.nanoTime() + ((Integer) millis) * 1_000_000L;
         while (System.nanoTime() < until) {
