@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -108,5 +109,26 @@ class ShutdownTest {
         assertInstanceOf(Outcome.Interrupted.class, Pools.settled(f));
         stubborn.letGo.countDown();
         Pools.awaitNoThreads(pool);
+    }
+
+    @Test
+    void aSubmitterBlockedOnAFullQueueIsRefusedAsSoonAsShutdownBegins() throws Exception {
+        Pools.Gate gate = new Pools.Gate();
+        PoolConfig config = Pools.quiet().workers(1, 1).queueCapacity(1).overflowPolicy(OverflowPolicy.BLOCK)
+                .blockTimeout(Duration.ofHours(1)).build();
+        try (Dispatcher pool = Pools.start(config, Map.of("job", gate))) {
+            pool.submit("job", 0);
+            gate.awaitEntered(1);
+            pool.submit("job", 1);
+            CompletableFuture<Outcome> blocked = new CompletableFuture<>();
+            Thread submitter = new Thread(() -> blocked.complete(pool.submit("job", 2).join()), "poolscope-test-blocked");
+            submitter.start();
+            org.awaitility.Awaitility.await().until(() -> submitter.getState() == Thread.State.TIMED_WAITING);
+            CompletableFuture<ShutdownReport> stopping = pool.shutdownAsync(Duration.ofHours(1));
+            assertEquals(new Outcome.Dropped(DropReason.SHUTTING_DOWN), blocked.get(5, TimeUnit.SECONDS),
+                    "woken by the shutdown, not left waiting an hour for room");
+            gate.release();
+            assertTrue(stopping.get(5, TimeUnit.SECONDS).returned().isEmpty());
+        }
     }
 }
