@@ -21,13 +21,17 @@ import dev.poolscope.jmx.PoolRegistration;
 import dev.poolscope.load.LoadGenerator;
 import dev.poolscope.load.LoadSettings;
 import dev.poolscope.load.SnapshotCsv;
+import dev.poolscope.model.CapacityAdvice;
+import dev.poolscope.model.QueueReading;
+import dev.poolscope.model.QueueWindow;
 
 /**
  * Runs one scenario without a window:
  * 1. starts a pool with the options' config (registered for JMX under {@code --jmx}'s name, if given) and a seeded
  *    load generator following the scenario;
  * 2. samples the pool every interval until the duration is up, writing one CSV row per sample if asked;
- * 3. stops the generator, shuts the pool down with a {@value #SHUTDOWN_DEADLINE_SECONDS} s deadline, and takes a
+ * 3. reads the samples after the settle time as a queueing model would ({@link CapacityAdvice});
+ * 4. stops the generator, shuts the pool down with a {@value #SHUTDOWN_DEADLINE_SECONDS} s deadline, and takes a
  *    last snapshot once every request has its outcome, for the invariant check; an HTTP scenario's path stays
  *    open until then, so requests already sent finish against a live backend, and closes last.
  *
@@ -38,6 +42,8 @@ public final class HeadlessRunner {
 
     /** How long shutdown may drain the queue before it hands requests back and interrupts running ones. */
     public static final long SHUTDOWN_DEADLINE_SECONDS = 2;
+    /** The P(wait) the summary's advisor sizes the pool for: the capacity policy's default. */
+    public static final double ADVISOR_WAIT_TARGET = 0.2;
 
     /** Makes the run's load generator; tests swap in one that fails. */
     interface Generators {
@@ -107,9 +113,11 @@ public final class HeadlessRunner {
             PoolSnapshot last = pool.snapshot();
             HttpPath path = generator.httpPath();
             HttpFigures http = path == null ? null : HttpFigures.of(path, generator.backendSettings());
+            QueueReading reading = sampling.settled.reading();
+            CapacityAdvice advice = reading == null ? null : CapacityAdvice.of(reading, ADVISOR_WAIT_TARGET);
             return new RunReport(options, seed, loadSeconds, generator.generated(), generator.failure(), endOfLoad,
                     last, report, latency.summary(), scaling.grew.sum(), scaling.shrank.sum(),
-                    sampling.smallestPool, sampling.largestPool, scalingSummary, http);
+                    sampling.smallestPool, sampling.largestPool, scalingSummary, http, advice);
         } finally {
             generator.stop();
             pool.shutdown(Duration.ofSeconds(SHUTDOWN_DEADLINE_SECONDS));
@@ -124,30 +132,36 @@ public final class HeadlessRunner {
         }
     }
 
-    /** Pool sizes seen at the samples. */
+    /** Pool sizes seen at the samples, and the samples after the settle time folded for the advisor. */
     private static final class Sampling {
+        final QueueWindow settled = new QueueWindow();
         int smallestPool = Integer.MAX_VALUE;
         int largestPool;
 
-        void saw(PoolSnapshot s) {
+        void saw(PoolSnapshot s, boolean afterSettling) {
             smallestPool = Math.min(smallestPool, s.poolSize());
             largestPool = Math.max(largestPool, s.poolSize());
+            if (afterSettling) {
+                settled.add(s);
+            }
         }
     }
 
     private Sampling sample(SnapshotReader reader, PoolSnapshot first, SnapshotCsv csv) throws IOException {
         Sampling sampling = new Sampling();
-        sampling.saw(first);
         long start = first.nanoTime();
         long end = start + options.duration().toNanos();
         long interval = options.interval().toNanos();
+        long settled = start + options.settle().toNanos();
+        // The window opens at the last sample before the settle time, so it covers all the time after it.
+        sampling.saw(first, first.nanoTime() + interval > settled);
         for (long due = start + interval; ; due += interval) {
             long at = Math.min(due, end);
             if (!parkUntil(at)) {
                 at = end; // interrupted: take the last sample now and wind down
             }
             PoolSnapshot now = reader.read();
-            sampling.saw(now);
+            sampling.saw(now, now.nanoTime() + interval > settled);
             if (csv != null) {
                 csv.append(now);
                 csv.flush();

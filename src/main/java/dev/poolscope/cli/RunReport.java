@@ -9,6 +9,7 @@ import dev.poolscope.engine.PoolConfig;
 import dev.poolscope.engine.PoolSnapshot;
 import dev.poolscope.engine.ShutdownReport;
 import dev.poolscope.http.HttpPath;
+import dev.poolscope.model.CapacityAdvice;
 
 /**
  * What a headless run measured, and its verdict.
@@ -28,12 +29,13 @@ import dev.poolscope.http.HttpPath;
  * @param largestPool   most live workers seen at a sample
  * @param scaling       worker-seconds and how calm the scaling was after the settle time
  * @param http          for an HTTP scenario, what its client and backend saw; null otherwise
+ * @param advice        the samples after the settle time read as an M/M/c queue; null with fewer than two
  */
 public record RunReport(Options options, long seed, double loadSeconds, long generated, Throwable loadFailure,
                         PoolSnapshot endOfLoad,
                         PoolSnapshot last, ShutdownReport shutdown, WholeRunLatency.Summary latency, long grew,
                         long shrank, int smallestPool, int largestPool, ScalingSummary scaling,
-                        HttpFigures http) {
+                        HttpFigures http, CapacityAdvice advice) {
 
     /** True when every submitted request reached exactly one outcome and no counter went negative. */
     public boolean invariantHolds() {
@@ -97,6 +99,9 @@ public record RunReport(Options options, long seed, double loadSeconds, long gen
         line(b, "              after %s: %d events (%.1f/min), %d direction changes",
                 DurationText.format(options.settle()), scaling.settledEvents(), scaling.eventsPerMinute(),
                 scaling.directionChanges());
+        if (advice != null) {
+            b.append(AdvisorLines.of(advice, options.settle()));
+        }
         line(b, "  shutdown    %s", shutdown.summary());
         line(b, "  check       %s: %d submitted, %d finished", invariantText(), last.submitted(), last.finished());
         return b.toString();

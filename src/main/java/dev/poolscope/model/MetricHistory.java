@@ -79,6 +79,24 @@ public final class MetricHistory {
         return null;
     }
 
+    /** Every sample of the last {@code seconds}, oldest first, none skipped (each holds its interval's latencies). */
+    public List<Sample> last(double seconds) {
+        Sample newest = samples.peekLast();
+        if (newest == null) {
+            return List.of();
+        }
+        ArrayDeque<Sample> out = new ArrayDeque<>();
+        Iterator<Sample> newestFirst = samples.descendingIterator();
+        while (newestFirst.hasNext()) {
+            Sample s = newestFirst.next();
+            if (s.seconds() < newest.seconds() - seconds) {
+                break;
+            }
+            out.addFirst(s);
+        }
+        return List.copyOf(out);
+    }
+
     /** Every kept sample, oldest first. */
     public List<Sample> all() {
         return List.copyOf(samples);

@@ -72,6 +72,12 @@ public final class DashboardController {
     @FXML private BackendControlsController backendControlsController;
     @FXML private HeadlineController headlineController;
     @FXML private ChartsController chartsController;
+    @FXML private AdvisorController advisorController;
+    @FXML private ToggleButton advisorButton;
+    @FXML private Node advisorScroll;
+    @FXML private VBox advisorSide;
+    @FXML private VBox sidebar;
+    @FXML private Node advisor;
 
     private final Label ledgerLabel = new Label();
     private final Label tickLabel = new Label();
@@ -98,6 +104,14 @@ public final class DashboardController {
         backendControls.visibleProperty().bind(lab.load().backend().availableProperty());
         backendControls.managedProperty().bind(lab.load().backend().availableProperty());
         chartsController.init(lab);
+        advisorController.init(lab, this::complain);
+        advisorButton.setSelected(prefs.advisorShown());
+        AdvisorDock.install(advisor, sidebar, advisorSide, advisorScroll, advisorButton.selectedProperty(),
+                root.widthProperty());
+        advisorButton.selectedProperty().addListener((o, a, shown) -> {
+            prefs.rememberAdvisor(shown);
+            advisorController.refresh();
+        });
         windowBox.getItems().setAll(ChartWindow.values());
         windowBox.setValue(ChartWindow.MINUTE_1);
         windowBox.valueProperty().addListener((o, a, b) -> redrawCharts());

@@ -16,6 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.poolscope.model.PoolFigure;
+import dev.poolscope.model.PolicyParameter;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Tooltip;
@@ -51,12 +54,17 @@ public final class PoolControlsController {
     @FXML private Spinner<Integer> retriesSpinner;
     @FXML private Spinner<Integer> tickSpinner;
     @FXML private ComboBox<ScalingPolicy> scalingBox;
-    @FXML private Label scalingSettings;
     @FXML private Label scalingReason;
+    @FXML private GridPane policyGrid;
+    private PoolSettingsModel settings;
+    private Consumer<String> complaints;
+    private boolean writable = true;
     // Each control's own tooltip, put back when a pool that has the figure is shown again.
     private final java.util.Map<Control, Tooltip> ownTooltips = new java.util.HashMap<>();
 
     void init(PoolSettingsModel model, Consumer<String> complain) {
+        settings = model;
+        complaints = complain;
         bindWorkers(model);
         bindThreshold(model, complain);
         bindSpinner(capacitySpinner, model.queueCapacityProperty(), 0, 20_000_000, 100,
@@ -114,11 +122,74 @@ public final class PoolControlsController {
         scalingBox.valueProperty().bindBidirectional(model.scalingPolicyProperty());
         Runnable show = () -> {
             ScalingPolicy p = model.scalingPolicyProperty().get();
-            scalingSettings.setText(p == null ? "" : p.settings());
+            // The parameters have fields of their own below the box, so the panel stays short enough to show Load.
             scalingBox.setTooltip(p == null ? null : new Tooltip(p.summary()));
+            showPolicyParameters(p);
         };
         model.scalingPolicyProperty().addListener((o, a, b) -> show.run());
         show.run();
+    }
+
+    /** One row per parameter of the policy in force: a field (or a box for a choice) and its unit. */
+    private void showPolicyParameters(ScalingPolicy policy) {
+        policyGrid.getChildren().clear();
+        if (policy == null) {
+            return;
+        }
+        int row = 0;
+        for (PolicyParameter p : PolicyParameter.of(policy)) {
+            Label label = new Label(p.label());
+            label.getStyleClass().add("control-label");
+            Control field = p.isChoice() ? choiceField(p) : numberField(p);
+            field.setId("policy-" + p.label().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+                    .replaceAll("^-|-$", ""));
+            field.setDisable(!writable);
+            HBox withUnit = new HBox(6, field, new Label(p.unit()));
+            withUnit.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            policyGrid.addRow(row++, label, withUnit);
+        }
+    }
+
+    private Control numberField(PolicyParameter p) {
+        TextField field = new TextField(p.value());
+        field.setPrefColumnCount(6);
+        field.setTooltip(new Tooltip(p.label() + " of the " + settings.scalingPolicyProperty().get().name()
+                + " policy; press Enter to apply."));
+        Runnable commit = () -> {
+            if (!field.getText().trim().equals(p.value())) {
+                apply(p, field.getText());
+            }
+            field.setText(p.value());
+        };
+        field.setOnAction(e -> commit.run());
+        field.focusedProperty().addListener((o, was, is) -> {
+            if (!is && field.getScene() != null) {
+                commit.run();
+            }
+        });
+        return field;
+    }
+
+    private Control choiceField(PolicyParameter p) {
+        ComboBox<String> box = new ComboBox<>();
+        box.getItems().setAll(p.choices());
+        box.setValue(p.value());
+        box.valueProperty().addListener((o, a, b) -> {
+            if (b != null && !b.equals(p.value())) {
+                // After the popup has closed: applying rebuilds the rows, and this box with them.
+                javafx.application.Platform.runLater(() -> apply(p, b));
+            }
+        });
+        return box;
+    }
+
+    /** Sets the parameter; a value out of range is refused in the screen's words and nothing changes. */
+    private void apply(PolicyParameter p, String text) {
+        try {
+            settings.scalingPolicyProperty().set(p.with(text));
+        } catch (IllegalArgumentException refused) {
+            complaints.accept(refused.getMessage());
+        }
     }
 
     /**
@@ -126,6 +197,8 @@ public final class PoolControlsController {
      * disabled control shows no tooltip), and everything while a remote pool is read-only.
      */
     void showAccess(Map<PoolFigure, String> absent, boolean writable, String where) {
+        this.writable = writable;
+        policyGrid.getChildren().stream().filter(n -> n instanceof HBox).forEach(n -> n.setDisable(!writable));
         Map<Control, PoolFigure> figures = new LinkedHashMap<>();
         figures.put(workersSlider, PoolFigure.MIN_WORKERS);
         figures.put(thresholdSlider, PoolFigure.LOAD_THRESHOLD);

@@ -96,6 +96,16 @@ public final class ViewPreferences {
         flush();
     }
 
+    /** Whether the capacity advisor panel was open. */
+    public boolean advisorShown() {
+        return "true".equals(get("advisor"));
+    }
+
+    public void rememberAdvisor(boolean shown) {
+        put("advisor", Boolean.toString(shown));
+        flush();
+    }
+
     private double number(String key) {
         try {
             String text = get(key);

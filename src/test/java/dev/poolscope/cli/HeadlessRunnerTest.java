@@ -93,4 +93,22 @@ class HeadlessRunnerTest {
         assertTrue(registeredWhileRunning.get(), "registered before the load starts");
         assertFalse(server.isRegistered(name), "unregistered once the run is over");
     }
+
+    @Test
+    @Timeout(30)
+    void theSummaryReadsTheRunAsAQueueAfterTheSettleTime() throws Exception {
+        Options options = Options.parse("--headless", "--scenario", "steady", "--duration", "1500ms", "--interval",
+                "100ms", "--settle", "500ms", "--seed", "1");
+
+        RunReport report = new HeadlessRunner(options).run();
+
+        assertTrue(report.advice() != null, report.summary());
+        double seconds = report.advice().reading().seconds();
+        assertTrue(seconds > 0.9 && seconds < 1.2, "the window covers the load after the settle time: " + seconds);
+        assertTrue(report.advice().arrivalsPerSecond() > 100, report.summary());
+        assertTrue(report.summary().contains("  advisor     M/M/c over "), report.summary());
+        assertTrue(report.summary().contains(" s of load after 500ms: λ "), report.summary());
+        assertTrue(report.summary().contains("mean queue wait Wq: predicted "), report.summary());
+        assertTrue(report.summary().contains("workers needed for P(wait) ≤ 20 %: "), report.summary());
+    }
 }

@@ -45,9 +45,8 @@ class PoolControlsTest {
         robot.clickOn("aimd");
         await().atMost(Duration.ofSeconds(5))
                 .until(() -> lab.dispatcher().config().scalingPolicy().name().equals("aimd"));
-        Label settings = robot.lookup("#scalingSettings").queryAs(Label.class);
-        assertTrue(DashboardFixture.onFx(settings::getText).startsWith("run-time p99 target 100 ms"),
-                DashboardFixture.onFx(settings::getText));
+        assertEquals("100", DashboardFixture.onFx(() -> robot.lookup("#policy-run-p99-target").queryAs(TextField.class)
+                .getText()), "the policy's own parameters are on show");
         Label reason = robot.lookup("#scalingReason").queryAs(Label.class);
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> DashboardFixture.onFx(reason::getText).startsWith("AIMD: "));

@@ -1,0 +1,83 @@
+package dev.poolscope.model;
+
+import java.util.List;
+
+import dev.poolscope.engine.Latency;
+import dev.poolscope.engine.PoolSnapshot;
+
+/**
+ * Folds consecutive snapshots of one pool into a {@link QueueReading}. Each snapshot's latencies must cover the time
+ * since the one before (a {@code SnapshotReader}'s reads, or the sampler's); the first snapshot only marks the
+ * window's start. Percentiles of separate intervals cannot be merged exactly, so the window's median and p99 are
+ * the intervals' values averaged by their counts: close for the median, a little low for the p99 when an interval
+ * holds few values. Not thread-safe; plain Java, so the headless runner uses it too.
+ */
+public final class QueueWindow {
+
+    private PoolSnapshot first;
+    private PoolSnapshot last;
+    private long served;
+    private double serviceNanos;
+    private double serviceP50Sum;
+    private double serviceP99Sum;
+    private long waited;
+    private double waitNanos;
+    private double waitP50Sum;
+    private double queuedSum;
+    private double inPoolSum;
+    private int levels;
+    private int fewestWorkers = Integer.MAX_VALUE;
+    private int mostWorkers;
+
+    /** The reading over {@code snapshots}, oldest first; null with fewer than two. */
+    public static QueueReading over(List<PoolSnapshot> snapshots) {
+        QueueWindow w = new QueueWindow();
+        snapshots.forEach(w::add);
+        return w.reading();
+    }
+
+    /** Adds the next snapshot, taken after every one added before. */
+    public void add(PoolSnapshot s) {
+        fewestWorkers = Math.min(fewestWorkers, s.poolSize());
+        mostWorkers = Math.max(mostWorkers, s.poolSize());
+        if (first == null) {
+            first = s;
+            last = s;
+            return;
+        }
+        last = s;
+        Latency run = s.runTime();
+        served += run.count();
+        serviceNanos += run.totalNanos();
+        serviceP50Sum += (double) run.p50Nanos() * run.count();
+        serviceP99Sum += (double) run.p99Nanos() * run.count();
+        Latency wait = s.queueWait();
+        waited += wait.count();
+        waitNanos += wait.totalNanos();
+        waitP50Sum += (double) wait.p50Nanos() * wait.count();
+        queuedSum += s.queued();
+        inPoolSum += s.queued() + s.running();
+        levels++;
+    }
+
+    /** The reading so far; null until two snapshots have been added. */
+    public QueueReading reading() {
+        if (levels == 0) {
+            return null;
+        }
+        double seconds = (last.nanoTime() - first.nanoTime()) / 1e9;
+        long arrivals = offered(last) - offered(first);
+        return new QueueReading(seconds, arrivals, served, serviceNanos, perValue(serviceP50Sum, served),
+                perValue(serviceP99Sum, served), waited, waitNanos, perValue(waitP50Sum, waited), queuedSum / levels,
+                inPoolSum / levels, last.poolSize(), fewestWorkers, mostWorkers);
+    }
+
+    /** Attempts offered so far, counted as the scaler counts its λ. */
+    private static long offered(PoolSnapshot s) {
+        return s.submitted() - s.unhandled() + s.retriedAttempts();
+    }
+
+    private static double perValue(double weightedSum, long count) {
+        return count == 0 ? Double.NaN : weightedSum / count;
+    }
+}

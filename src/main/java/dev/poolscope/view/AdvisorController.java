@@ -1,0 +1,175 @@
+package dev.poolscope.view;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+import dev.poolscope.model.CapacityAdvice;
+import dev.poolscope.model.Lab;
+import dev.poolscope.model.PoolFigure;
+import dev.poolscope.model.QueueReading;
+import dev.poolscope.model.QueueWindow;
+import dev.poolscope.model.Sample;
+import dev.poolscope.model.ScreenNumber;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+
+/**
+ * The capacity advisor panel: every few sampler ticks it folds the last {@value #WINDOW_SECONDS} s of samples into a
+ * {@link CapacityAdvice} and shows its figures, the workers needed for the chosen P(wait), and in plain words where
+ * the model does not fit. The apply buttons go through the settings model, so the engine validates them like any
+ * other change and a refusal shows in the status bar.
+ */
+public final class AdvisorController {
+
+    /** The advisor reads this much of the recent history. */
+    static final double WINDOW_SECONDS = 10;
+    /** Redraw every this many sampler ticks: figures that change ten times a second cannot be read. */
+    private static final int TICKS_PER_REDRAW = 5;
+
+    @FXML private Label lambdaValue;
+    @FXML private Label serviceValue;
+    @FXML private Label loadValue;
+    @FXML private Label utilisationValue;
+    @FXML private Label waitProbabilityValue;
+    @FXML private Label waitValue;
+    @FXML private Label observedWaitValue;
+    @FXML private Label littleValue;
+    @FXML private Label littleQueueValue;
+    @FXML private TextField targetField;
+    @FXML private Label neededValue;
+    @FXML private Button applyMinButton;
+    @FXML private Button applyMaxButton;
+    @FXML private Label verdictLabel;
+
+    private Lab lab;
+    private Consumer<String> complain;
+    private double waitTarget = 0.2;
+    private int needed;
+    private long ticks;
+
+    void init(Lab model, Consumer<String> complaints) {
+        lab = model;
+        complain = complaints;
+        targetField.setOnAction(e -> commitTarget());
+        targetField.focusedProperty().addListener((o, was, is) -> {
+            if (!is) {
+                commitTarget();
+            }
+        });
+        applyMinButton.disableProperty().bind(lab.settings().writableProperty().not()
+                .or(neededValue.textProperty().isEmpty()));
+        applyMaxButton.disableProperty().bind(applyMinButton.disableProperty());
+        lab.sampler().onTick(() -> {
+            if (ticks++ % TICKS_PER_REDRAW == 0) {
+                refresh();
+            }
+        });
+    }
+
+    private void commitTarget() {
+        try {
+            waitTarget = ScreenNumber.parse("P(wait) target", "%", targetField.getText(), 0.1, 99.9) / 100;
+            refresh();
+        } catch (IllegalArgumentException refused) {
+            complain.accept(refused.getMessage());
+        }
+        targetField.setText(ScreenNumber.format(waitTarget * 100));
+    }
+
+    /** Reads the window again and shows it; skipped while the panel is out of the window. */
+    void refresh() {
+        if (verdictLabel.getScene() == null) {
+            return;
+        }
+        String missing = lab.sourceProperty().get().absent().get(PoolFigure.LATENCY);
+        List<Sample> recent = lab.history().last(WINDOW_SECONDS);
+        QueueReading reading = missing != null ? null : QueueWindow.over(recent.stream().map(Sample::snapshot)
+                .toList());
+        if (reading == null) {
+            clear(missing != null ? "Not available: " + missing + ". The advisor needs service and wait times."
+                    : "Waiting for the first samples…");
+            return;
+        }
+        show(CapacityAdvice.of(reading, waitTarget));
+    }
+
+    private void show(CapacityAdvice a) {
+        QueueReading r = a.reading();
+        lambdaValue.setText(String.format(Locale.ROOT, "%s /s", number(a.arrivalsPerSecond())));
+        serviceValue.setText(String.format(Locale.ROOT, "mean %s · p99 ≈ %s", millis(a.meanService()),
+                millis(a.serviceP99())));
+        loadValue.setText(String.format(Locale.ROOT, "%s Erlangs", number(a.offeredLoad())));
+        utilisationValue.setText(String.format(Locale.ROOT, "%s of c = %d", percent(a.utilisation()), a.workers()));
+        waitProbabilityValue.setText(percent(a.waitProbability()) + " (Erlang C)");
+        waitValue.setText("predicted " + millis(a.predictedWait()));
+        observedWaitValue.setText("observed " + millis(a.observedWait()));
+        littleValue.setText(String.format(Locale.ROOT, "pool λW %s · seen %s", number(a.littlePool()),
+                number(r.meanInPool())));
+        littleQueueValue.setText(String.format(Locale.ROOT, "queue λWq %s · seen %s", number(a.littleQueue()),
+                number(r.meanQueued())));
+        needed = a.workersNeeded();
+        neededValue.setText(needed == 0 ? "" : Integer.toString(needed));
+        verdictLabel.getStyleClass().removeAll("fits", "misfit");
+        verdictLabel.getStyleClass().add(a.fits() ? "fits" : "misfit");
+        verdictLabel.setText(a.fits() ? "✔ The model fits: a steady load, exponential-like service, enough samples."
+                : "⚠ " + String.join("\n⚠ ", a.caveats()));
+    }
+
+    private void clear(String why) {
+        for (Label l : List.of(lambdaValue, serviceValue, loadValue, utilisationValue, waitProbabilityValue,
+                waitValue, observedWaitValue, littleValue, littleQueueValue, neededValue)) {
+            l.setText("");
+        }
+        needed = 0;
+        verdictLabel.getStyleClass().removeAll("fits", "misfit");
+        verdictLabel.setText(why);
+    }
+
+    @FXML
+    private void applyAsMin() {
+        if (needed > 0) {
+            lab.settings().minWorkersProperty().set(needed);
+        }
+    }
+
+    @FXML
+    private void applyAsMax() {
+        if (needed > 0) {
+            lab.settings().maxWorkersProperty().set(needed);
+        }
+    }
+
+    /** Three significant figures or so: 0.0523, 0.431, 2.15, 12.3, 1,204. */
+    static String number(double v) {
+        if (Double.isNaN(v)) {
+            return "—";
+        }
+        if (Double.isInfinite(v)) {
+            return "∞";
+        }
+        double a = Math.abs(v);
+        if (a >= 100) {
+            return String.format(Locale.ROOT, "%,.0f", v);
+        }
+        if (a >= 10) {
+            return String.format(Locale.ROOT, "%.1f", v);
+        }
+        if (a >= 1 || a == 0) {
+            return String.format(Locale.ROOT, "%.2f", v);
+        }
+        return String.format(Locale.ROOT, "%.3g", v);
+    }
+
+    private static String millis(double seconds) {
+        return Double.isNaN(seconds) ? "—" : Double.isInfinite(seconds) ? "∞ (overloaded)"
+                : number(seconds * 1e3) + " ms";
+    }
+
+    private static String percent(double fraction) {
+        return Double.isNaN(fraction) ? "—" : Double.isInfinite(fraction) ? "∞"
+                : number(fraction * 100) + " %";
+    }
+}

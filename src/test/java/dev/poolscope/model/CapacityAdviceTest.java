@@ -1,0 +1,132 @@
+package dev.poolscope.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The advisor's queueing maths against textbook worked examples, and its plain words where the model fails. */
+@Timeout(value = 10, unit = TimeUnit.SECONDS)
+class CapacityAdviceTest {
+
+    private static final double SECOND = 1e9;
+
+    /**
+     * A steady window of 100 s with {@code lambda} arrivals per second of mean service {@code service} seconds
+     * (exponential: median ln 2 × mean, p99 4.6 × mean), {@code workers} workers throughout, and the given waits.
+     */
+    private static QueueReading reading(double lambda, double service, int workers, double meanWait, double meanQueued) {
+        long n = Math.round(lambda * 100);
+        return new QueueReading(100, n, n, n * service * SECOND, Math.log(2) * service * SECOND,
+                4.6 * service * SECOND, n, n * meanWait * SECOND, 0, meanQueued, meanQueued + lambda * service,
+                workers, workers, workers);
+    }
+
+    @Test
+    void tenWorkersAtEightErlangsWaitWithProbabilityPoint409() {
+        CapacityAdvice advice = CapacityAdvice.of(reading(8, 1, 10, 0.2, 1.6), 0.2);
+        assertEquals(8, advice.offeredLoad(), 1e-9);
+        assertEquals(0.8, advice.utilisation(), 1e-9);
+        assertEquals(0.409, advice.waitProbability(), 5e-4);
+        // Wq = C × S / (c − a) = 0.409 × 1 s / 2
+        assertEquals(0.4091801508 / 2, advice.predictedWait(), 1e-6);
+    }
+
+    @Test
+    void twoWorkersAtOneErlangWaitWithProbabilityOneThird() {
+        CapacityAdvice advice = CapacityAdvice.of(reading(100, 0.01, 2, 0.0033, 0.33), 0.2);
+        assertEquals(1, advice.offeredLoad(), 1e-9);
+        assertEquals(1 / 3.0, advice.waitProbability(), 1e-9);
+        assertEquals(0.01 / 3, advice.predictedWait(), 1e-9);
+    }
+
+    @Test
+    void workersNeededIsTheFewestMeetingTheTarget() {
+        // At 8 Erlangs: P(wait) is 0.245 with 11 workers and 0.140 with 12.
+        assertEquals(12, CapacityAdvice.of(reading(8, 1, 10, 0.2, 1.6), 0.2).workersNeeded());
+        assertEquals(11, CapacityAdvice.of(reading(8, 1, 10, 0.2, 1.6), 0.25).workersNeeded());
+    }
+
+    @Test
+    void littlesLawIsTheQueueThroughputTimesTheObservedWait() {
+        CapacityAdvice advice = CapacityAdvice.of(reading(8, 1, 10, 0.2, 1.6), 0.2);
+        assertEquals(8 * 0.2, advice.littleQueue(), 1e-9);
+        assertEquals(8 * 1.2, advice.littlePool(), 1e-9);
+        assertEquals(0.2, advice.observedWait(), 1e-9);
+    }
+
+    @Test
+    void aSteadyExponentialWindowFitsTheModel() {
+        CapacityAdvice advice = CapacityAdvice.of(reading(8, 1, 10, 0.2, 1.6), 0.2);
+        assertTrue(advice.fits(), advice.caveats().toString());
+        assertEquals(1.04, advice.serviceVariation(), 0.01, "exponential: CV about 1 by the log-normal estimate");
+    }
+
+    @Test
+    void overloadSaysThereIsNoSteadyStateAndStillSizesThePool() {
+        CapacityAdvice advice = CapacityAdvice.of(reading(12, 1, 10, 5, 40), 0.2);
+        assertEquals(1, advice.waitProbability());
+        assertEquals(Double.POSITIVE_INFINITY, advice.predictedWait());
+        assertTrue(advice.caveats().stream().anyMatch(c -> c.startsWith("Overloaded: ρ = 1.20 ≥ 1")),
+                advice.caveats().toString());
+        assertTrue(advice.workersNeeded() > 12);
+    }
+
+    @Test
+    void tooFewSamplesIsSaid() {
+        QueueReading few = new QueueReading(0.5, 50, 50, 50 * 1e6, 0.7e6, 4.6e6, 50, 0, 0, 0, 0.05, 2, 2, 2);
+        CapacityAdvice advice = CapacityAdvice.of(few, 0.2);
+        assertTrue(advice.caveats().get(0).startsWith("Too few samples: 50 service times in 0.5 s"),
+                advice.caveats().toString());
+    }
+
+    @Test
+    void aHeavyTailIsSaidWithItsRatio() {
+        // Log-normal σ = 1: median e^−½ × mean, p99 e^(2.326 − ½) ≈ 6.2 × mean.
+        QueueReading r = new QueueReading(100, 1000, 1000, 1000 * 0.01 * SECOND, Math.exp(-0.5) * 0.01 * SECOND,
+                6.2 * 0.01 * SECOND, 1000, 0, 0, 0, 0.1, 2, 2, 2);
+        CapacityAdvice advice = CapacityAdvice.of(r, 0.2);
+        assertEquals(Math.sqrt(Math.E - 1), advice.serviceVariation(), 1e-6);
+        assertTrue(advice.caveats().stream().anyMatch(c -> c.startsWith("Heavy-tailed service: p99 is 6.2 × the "
+                + "mean and CV ≈ 1.31")), advice.caveats().toString());
+        assertFalse(advice.fits());
+    }
+
+    @Test
+    void nearlyConstantServiceSaysTheModelOverstatesWaits() {
+        QueueReading r = new QueueReading(100, 1000, 1000, 1000 * 0.01 * SECOND, 0.0099 * SECOND, 0.0105 * SECOND,
+                1000, 0, 0, 0, 0.1, 2, 2, 2);
+        assertTrue(CapacityAdvice.of(r, 0.2).caveats().get(0).startsWith("Nearly constant service"));
+    }
+
+    @Test
+    void aPoolThatChangedSizeIsSaid() {
+        QueueReading r = new QueueReading(100, 800, 800, 800 * 1e7, Math.log(2) * 1e7, 4.6e7, 800, 0, 0, 0, 0.08, 4,
+                2, 4);
+        assertTrue(CapacityAdvice.of(r, 0.2).caveats().contains("The pool changed size in the window (2–4 "
+                + "workers); the model assumes a fixed c."));
+    }
+
+    @Test
+    void aHandOffLongerThanThePredictedWaitIsExplained() {
+        // 0.4 Erlangs on 2 workers predicts Wq = 0.067 × 1 ms / 1.6 ≈ 0.04 ms; every request waits 0.1 ms to wake.
+        QueueReading r = new QueueReading(100, 40_000, 40_000, 40_000 * 1e6, Math.log(2) * 1e6, 4.6e6, 40_000,
+                40_000 * 0.15e6, 0.1e6, 0, 0.4, 2, 2, 2);
+        CapacityAdvice advice = CapacityAdvice.of(r, 0.2);
+        assertEquals(1 / 15.0, advice.waitProbability(), 1e-9);
+        assertTrue(advice.caveats().get(0).startsWith("Observed waits include a hand-off of about 0.100 ms"),
+                advice.caveats().toString());
+    }
+
+    @Test
+    void aTargetOutsideZeroToOneIsRefused() {
+        QueueReading r = reading(8, 1, 10, 0.2, 1.6);
+        assertThrows(IllegalArgumentException.class, () -> CapacityAdvice.of(r, 0));
+        assertThrows(IllegalArgumentException.class, () -> CapacityAdvice.of(r, 1));
+    }
+}
