@@ -1,6 +1,7 @@
 package dev.poolscope.engine;
 
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
 
 import org.HdrHistogram.Histogram;
 
@@ -143,6 +144,13 @@ final class Accounting {
     private final Histogram lifeRuns = new Histogram(LATENCY_DIGITS);
     private final Histogram scratch = new Histogram(LATENCY_DIGITS);
     private final long startNanos = System.nanoTime();
+    // Stamps the cuts' times (never a request's): tests hand-drive it to give the scaler's windows exact lengths.
+    private LongSupplier clock = System::nanoTime;
+
+    /** Stamps the following cuts and cursors with {@code clock}; tests call it before opening their readers. */
+    synchronized void useClock(LongSupplier clock) {
+        this.clock = clock;
+    }
 
     /** A cursor whose first interval starts now. */
     synchronized Cursor newCursor() {
@@ -150,7 +158,7 @@ final class Accounting {
         Cursor c = new Cursor();
         c.lastWaits.add(lifeWaits);
         c.lastRuns.add(lifeRuns);
-        c.lastNanos = System.nanoTime();
+        c.lastNanos = clock.getAsLong();
         return c;
     }
 
@@ -160,7 +168,7 @@ final class Accounting {
      */
     synchronized Cut cut(Cursor cursor) {
         long[] sum = collect();
-        long now = System.nanoTime();
+        long now = clock.getAsLong();
         if (cursor == null) {
             return new Cut(sum, now, Latency.of(lifeWaits), Latency.of(lifeRuns), now - startNanos);
         }

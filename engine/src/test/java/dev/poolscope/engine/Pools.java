@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -25,6 +26,17 @@ final class Pools {
     /** A pool name no other test uses. */
     static String uniqueName() {
         return "poolscope-t" + SEQUENCE.incrementAndGet();
+    }
+
+    /**
+     * The value {@code f} already holds, failing at once if it has none: once a shutdown has returned, or a
+     * submission was refused, the outcome is given, and waiting for it would only let a mutant time out slowly.
+     */
+    static <T> T settled(CompletableFuture<T> f) {
+        if (!f.isDone()) {
+            throw new AssertionError("not settled yet: " + f);
+        }
+        return f.join();
     }
 
     /** A config whose scaler effectively never ticks on its own, for tests that drive decisions by hand. */

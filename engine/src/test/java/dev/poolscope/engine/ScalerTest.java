@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -85,5 +86,88 @@ class ScalerTest {
             double meanMillis = Double.parseDouble(service.group(1));
             assertTrue(meanMillis >= 1.99 && meanMillis <= elapsedMillis, reason + " after " + elapsedMillis + " ms");
         }
+    }
+
+    @Test
+    void theFlowsAreSumsOverTheWindowDividedByItsLengthOnTheCutsClock() throws Exception {
+        // The cuts read a hand-driven clock, so the windows have exact lengths; run times are still real, and the
+        // test reads them over the same intervals with a reader of its own.
+        PoolConfig config = Pools.quiet().workers(1, 4)
+                .scalingPolicy(new CapacityPolicy(0.2, 0.9, Duration.ZERO, Duration.ZERO)).build();
+        AtomicLong clock = new AtomicLong();
+        try (Dispatcher pool = Pools.start(config, Map.of("spin", r -> spin(r.payload())))) {
+            pool.accounting.useClock(clock::get);
+            pool.scaler.start();
+            SnapshotReader mine = pool.openReader();
+            long firstRuns = runFive(pool, 1, mine);
+            tickAt(pool, clock, 500);
+            assertTrue(pool.scaler.lastDecision().reason().startsWith("Capacity: no load (λ 0/s)"),
+                    "5 attempts in 0.5 s: the window stays open; " + pool.scaler.lastDecision().reason());
+            tickAt(pool, clock, 1_000);
+            String reason = pool.scaler.lastDecision().reason();
+            assertTrue(reason.startsWith("Capacity: λ 5/s × S " + meanMillis(firstRuns) + " = a "), reason);
+
+            tickAt(pool, clock, 1_250);
+            assertEquals(reason, pool.scaler.lastDecision().reason(), "a fresh window of 0.25 s: nothing new");
+            long secondRuns = runFive(pool, 1, mine);
+            tickAt(pool, clock, 2_250);
+            reason = pool.scaler.lastDecision().reason();
+            assertTrue(reason.startsWith("Capacity: λ 4/s × S " + meanMillis(secondRuns) + " = a "),
+                    "only the second window's 5 arrivals over its 1.25 s: " + reason);
+
+            pool.setScalingPolicy(new AimdPolicy(Duration.ofHours(1), 0.5, Duration.ZERO, Duration.ZERO,
+                    Duration.ZERO));
+            long busyRuns = runFive(pool, 40, mine);
+            tickAt(pool, clock, 4_250);
+            String busy = Decisions.num(busyRuns / 1e9 / 2.0);
+            reason = pool.scaler.lastDecision().reason();
+            assertTrue(reason.startsWith("AIMD: nothing queued, " + busy + " of 1 busy on average"),
+                    "the runs' sum over 2 s: " + reason);
+        }
+    }
+
+    @Test
+    void aFullWindowIsReadOnceNineTenthsOfTheMeasuringPeriodHavePassed() throws Exception {
+        PoolConfig config = Pools.quiet().workers(1, 4)
+                .scalingPolicy(new CapacityPolicy(0.2, 0.9, Duration.ZERO, Duration.ZERO)).build();
+        AtomicLong clock = new AtomicLong();
+        try (Dispatcher pool = Pools.start(config, Map.of("spin", r -> spin(r.payload())))) {
+            pool.accounting.useClock(clock::get);
+            pool.scaler.start();
+            for (int i = 0; i < Scaler.ENOUGH_SAMPLES; i++) {
+                assertTrue(pool.submit("spin", 0).get(5, TimeUnit.SECONDS).isSuccess());
+            }
+            tickAt(pool, clock, Scaler.MEASURE_MILLIS * 9 / 10 - 1);
+            assertTrue(pool.scaler.lastDecision().reason().startsWith("Capacity: no load"),
+                    pool.scaler.lastDecision().reason());
+            tickAt(pool, clock, Scaler.MEASURE_MILLIS * 9 / 10);
+            assertTrue(pool.scaler.lastDecision().reason().startsWith("Capacity: λ 222.2/s × S "),
+                    "20 arrivals in 90 ms: " + pool.scaler.lastDecision().reason());
+        }
+    }
+
+    private static Object spin(Object millis) {
+        long until = System.nanoTime() + ((Integer) millis) * 1_000_000L;
+        while (System.nanoTime() < until) {
+            Thread.onSpinWait();
+        }
+        return null;
+    }
+
+    /** Runs five attempts of {@code millis} each and returns their summed run time as the pool recorded it. */
+    private static long runFive(Dispatcher pool, int millis, SnapshotReader mine) throws Exception {
+        for (int i = 0; i < 5; i++) {
+            assertTrue(pool.submit("spin", millis).get(5, TimeUnit.SECONDS).isSuccess());
+        }
+        return mine.read().runTime().totalNanos();
+    }
+
+    private static void tickAt(Dispatcher pool, AtomicLong clock, long millis) {
+        clock.set(TimeUnit.MILLISECONDS.toNanos(millis));
+        pool.scaler.tick(clock.get(), 0);
+    }
+
+    private static String meanMillis(long totalRunNanos) {
+        return Decisions.millis((long) ((double) totalRunNanos / 1e9 / 5 * 1e9));
     }
 }

@@ -11,9 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(10)
 class ShutdownTest {
 
     @Test
@@ -25,7 +28,7 @@ class ShutdownTest {
         }
         ShutdownReport report = pool.shutdown(Duration.ofSeconds(10));
         assertFalse(report.forced());
-        assertTrue(futures.stream().allMatch(f -> f.join().isSuccess()));
+        assertTrue(futures.stream().allMatch(f -> Pools.settled(f).isSuccess()));
         assertTrue(report.returned().isEmpty());
         assertEquals(PoolState.TERMINATED, pool.state());
         Pools.awaitNoThreads(pool);
@@ -45,8 +48,8 @@ class ShutdownTest {
         assertTrue(report.forced());
         assertEquals(5, report.returned().size());
         assertEquals(List.of(0, 1, 2, 3, 4), report.returned().stream().map(Request::payload).toList());
-        assertTrue(queued.stream().allMatch(f -> f.join() instanceof Outcome.Returned));
-        assertEquals(new Outcome.Interrupted(1), running.join());
+        assertTrue(queued.stream().allMatch(f -> Pools.settled(f) instanceof Outcome.Returned));
+        assertEquals(new Outcome.Interrupted(1), Pools.settled(running));
         assertEquals(1, report.interrupted());
         PoolSnapshot s = pool.snapshot();
         assertEquals(5, s.returned());
@@ -61,7 +64,7 @@ class ShutdownTest {
         pool.submit("job", 1);
         gate.awaitEntered(1);
         CompletableFuture<ShutdownReport> stopping = pool.shutdownAsync(Duration.ofSeconds(10));
-        assertEquals(new Outcome.Dropped(DropReason.SHUTTING_DOWN), pool.submit("job", 2).join());
+        assertEquals(new Outcome.Dropped(DropReason.SHUTTING_DOWN), Pools.settled(pool.submit("job", 2)));
         gate.release();
         stopping.join();
         assertEquals(1, pool.snapshot().dropped(DropReason.SHUTTING_DOWN));
@@ -89,7 +92,7 @@ class ShutdownTest {
         CompletableFuture<Outcome> f = pool.submit("broken", null);
         org.awaitility.Awaitility.await().until(() -> pool.snapshot().waitingForRetry() == 1);
         ShutdownReport report = pool.shutdown(Duration.ofMillis(20));
-        assertEquals(new Outcome.Interrupted(1), f.join());
+        assertEquals(new Outcome.Interrupted(1), Pools.settled(f));
         assertEquals(1, report.interrupted());
         Pools.awaitNoThreads(pool);
     }
@@ -103,8 +106,29 @@ class ShutdownTest {
         org.awaitility.Awaitility.await().until(() -> stubborn.started.getCount() == 0);
         ShutdownReport report = pool.shutdown(Duration.ofMillis(10));
         assertEquals(1, report.stuck());
-        assertInstanceOf(Outcome.Interrupted.class, f.join());
+        assertInstanceOf(Outcome.Interrupted.class, Pools.settled(f));
         stubborn.letGo.countDown();
         Pools.awaitNoThreads(pool);
+    }
+
+    @Test
+    void aSubmitterBlockedOnAFullQueueIsRefusedAsSoonAsShutdownBegins() throws Exception {
+        Pools.Gate gate = new Pools.Gate();
+        PoolConfig config = Pools.quiet().workers(1, 1).queueCapacity(1).overflowPolicy(OverflowPolicy.BLOCK)
+                .blockTimeout(Duration.ofHours(1)).build();
+        try (Dispatcher pool = Pools.start(config, Map.of("job", gate))) {
+            pool.submit("job", 0);
+            gate.awaitEntered(1);
+            pool.submit("job", 1);
+            CompletableFuture<Outcome> blocked = new CompletableFuture<>();
+            Thread submitter = new Thread(() -> blocked.complete(pool.submit("job", 2).join()), "poolscope-test-blocked");
+            submitter.start();
+            org.awaitility.Awaitility.await().until(() -> submitter.getState() == Thread.State.TIMED_WAITING);
+            CompletableFuture<ShutdownReport> stopping = pool.shutdownAsync(Duration.ofHours(1));
+            assertEquals(new Outcome.Dropped(DropReason.SHUTTING_DOWN), blocked.get(5, TimeUnit.SECONDS),
+                    "woken by the shutdown, not left waiting an hour for room");
+            gate.release();
+            assertTrue(stopping.get(5, TimeUnit.SECONDS).returned().isEmpty());
+        }
     }
 }

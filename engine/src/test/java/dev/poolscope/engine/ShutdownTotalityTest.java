@@ -33,7 +33,7 @@ class ShutdownTotalityTest {
             gate.release();
             assertTrue(pool.awaitTermination(Duration.ofSeconds(Long.MAX_VALUE)));
             for (CompletableFuture<Outcome> f : all) {
-                assertInstanceOf(Outcome.Completed.class, f.join());
+                assertInstanceOf(Outcome.Completed.class, Pools.settled(f));
             }
             assertEquals(10, report.join().drained());
             assertFalse(report.join().forced());
@@ -62,9 +62,9 @@ class ShutdownTotalityTest {
         gate.awaitEntered(1);
         ShutdownReport report = pool.shutdown(Duration.ofMillis(20));
         assertTrue(pool.isTerminated());
-        assertInstanceOf(Outcome.Interrupted.class, all.get(0).join());
+        assertInstanceOf(Outcome.Interrupted.class, Pools.settled(all.get(0)));
         for (CompletableFuture<Outcome> f : all.subList(1, 5)) {
-            assertInstanceOf(Outcome.Returned.class, f.join());
+            assertInstanceOf(Outcome.Returned.class, Pools.settled(f));
         }
         assertEquals(4, report.returned().size());
         PoolSnapshot s = pool.snapshot();
@@ -90,9 +90,9 @@ class ShutdownTotalityTest {
             assertTrue(pool.isTerminated());
             PoolSnapshot s = pool.snapshot();
             assertEquals(0, s.running(), "TERMINATED: nothing of the pool runs, the caller's request included");
-            assertInstanceOf(Outcome.Interrupted.class, inCaller.join().join());
-            assertInstanceOf(Outcome.Interrupted.class, onWorker.join());
-            assertInstanceOf(Outcome.Returned.class, queued.join());
+            assertInstanceOf(Outcome.Interrupted.class, Pools.settled(inCaller.join()));
+            assertInstanceOf(Outcome.Interrupted.class, Pools.settled(onWorker));
+            assertInstanceOf(Outcome.Returned.class, Pools.settled(queued));
             assertEquals(2, report.interrupted());
             assertTrue(s.invariantHolds(), s.toString());
         }
@@ -108,7 +108,7 @@ class ShutdownTotalityTest {
             gate.awaitEntered(1);
             pool.submit("job", 1);
             pool.shutdownAsync(Duration.ofSeconds(5));
-            assertEquals(new Outcome.Dropped(DropReason.SHUTTING_DOWN), pool.submit("job", 2).join());
+            assertEquals(new Outcome.Dropped(DropReason.SHUTTING_DOWN), Pools.settled(pool.submit("job", 2)));
             assertEquals(1, gate.entered.get(), "the refused request never ran in the caller");
             gate.release();
         }
