@@ -54,18 +54,7 @@ final class LiveChart {
         time = (NumberAxis) chart.getXAxis();
         time.setAutoRanging(false);
         time.setMinorTickVisible(false);
-        time.setTickLabelFormatter(new StringConverter<>() {
-            @Override
-            public String toString(Number seconds) {
-                long s = Math.max(0, Math.round(seconds.doubleValue()));
-                return String.format("%d:%02d", s / 60, s % 60);
-            }
-
-            @Override
-            public Number fromString(String text) {
-                throw new UnsupportedOperationException("axis labels are not parsed");
-            }
-        });
+        labelAsClock(time);
     }
 
     /**
@@ -86,13 +75,7 @@ final class LiveChart {
     /** Integer ticks only, for counts such as workers: no "2.5 workers" on the axis. */
     LiveChart wholeNumbers() {
         wholeNumbers = true;
-        values.setMinorTickVisible(false);
-        values.setTickLabelFormatter(new NumberAxis.DefaultFormatter(values) {
-            @Override
-            public String toString(Number n) {
-                return String.format("%,d", Math.round(n.doubleValue()));
-            }
-        });
+        labelAsWholeNumbers(values);
         return this;
     }
 
@@ -217,6 +200,33 @@ final class LiveChart {
         values.setTickUnit(wholeNumbers ? 1 : 0.25);
         time.setLowerBound(0);
         time.setUpperBound(1);
+    }
+
+    /** Labels a time axis, in seconds since the start, as minutes:seconds. */
+    static void labelAsClock(NumberAxis time) {
+        time.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number seconds) {
+                long s = Math.max(0, Math.round(seconds.doubleValue()));
+                return String.format("%d:%02d", s / 60, s % 60);
+            }
+
+            @Override
+            public Number fromString(String text) {
+                throw new UnsupportedOperationException("axis labels are not parsed");
+            }
+        });
+    }
+
+    /** Labels a count axis with whole numbers and thousands separators, without minor ticks. */
+    static void labelAsWholeNumbers(NumberAxis values) {
+        values.setMinorTickVisible(false);
+        values.setTickLabelFormatter(new NumberAxis.DefaultFormatter(values) {
+            @Override
+            public String toString(Number n) {
+                return String.format("%,d", Math.round(n.doubleValue()));
+            }
+        });
     }
 
     /** 1, 2, 5, 10, 20, 50 … so that at most about six ticks show {@code highest}. */

@@ -14,7 +14,6 @@ import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.layout.TilePane;
-import javafx.util.StringConverter;
 
 /**
  * A chart that overlays pool A's and pool B's lines on one pair of axes, each side fed from its own sample history
@@ -44,26 +43,9 @@ final class PairChart {
         time = (NumberAxis) chart.getXAxis();
         time.setAutoRanging(false);
         time.setMinorTickVisible(false);
-        time.setTickLabelFormatter(new StringConverter<>() {
-            @Override
-            public String toString(Number seconds) {
-                long s = Math.max(0, Math.round(seconds.doubleValue()));
-                return String.format("%d:%02d", s / 60, s % 60);
-            }
-
-            @Override
-            public Number fromString(String text) {
-                throw new UnsupportedOperationException("axis labels are not parsed");
-            }
-        });
+        LiveChart.labelAsClock(time);
         if (wholeNumbers) {
-            values.setMinorTickVisible(false);
-            values.setTickLabelFormatter(new NumberAxis.DefaultFormatter(values) {
-                @Override
-                public String toString(Number n) {
-                    return String.format("%,d", Math.round(n.doubleValue()));
-                }
-            });
+            LiveChart.labelAsWholeNumbers(values);
         }
         reset();
     }
