@@ -14,6 +14,17 @@ final class EventLog {
     private final ArrayDeque<ScalingEvent> recent = new ArrayDeque<>();
     private long nextSequence = 1;
     final List<PoolListener> listeners = new CopyOnWriteArrayList<>();
+    // Hears about listeners that throw.
+    private final System.Logger log;
+
+    EventLog() {
+        this(System.getLogger(EventLog.class.getName()));
+    }
+
+    /** An event log that reports a throwing listener to {@code log}; tests pass their own to see the report. */
+    EventLog(System.Logger log) {
+        this.log = log;
+    }
 
     void publish(ScalingEvent draft) {
         ScalingEvent event;
@@ -61,8 +72,8 @@ final class EventLog {
         }
     }
 
-    private static void listenerFailed(String method, PoolListener listener, RuntimeException e) {
-        System.getLogger(EventLog.class.getName()).log(System.Logger.Level.WARNING,
+    private void listenerFailed(String method, PoolListener listener, RuntimeException e) {
+        log.log(System.Logger.Level.WARNING,
                 "PoolListener " + listener.getClass().getName() + "." + method + " threw; the pool goes on", e);
     }
 }

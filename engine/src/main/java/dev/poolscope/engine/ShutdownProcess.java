@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
 
 /**
  * Graceful shutdown with a deadline, run once on its own thread:
@@ -15,26 +16,35 @@ import java.util.concurrent.locks.LockSupport;
  * 2. STOPPING: close the queue and hand back what is still in it as {@code Returned}; end retry waits and running
  *    attempts, on workers and on submitters under CALLER_RUNS, as {@code Interrupted} (the watchdog interrupts
  *    them, and gives up on those that ignore it past the grace period);
- * 3. wait for the workers and caller-run attempts to end, stop the scheduler, and report.
- * Shutdown is total: whatever a step throws, the final sweep still gives every request its one outcome and
- * stops the scheduler before the pool reports TERMINATED.
+ * 3. wait for the workers and caller-run attempts to end, end the retry waits once more (one scheduled as
+ *    STOPPING began), stop the scheduler, give up on whatever still runs, and report.
+ * Shutdown is total: each step runs once, and a step that throws does not skip the ones after it, which still give
+ * every request its one outcome and stop the scheduler before the pool reports TERMINATED.
  */
 final class ShutdownProcess {
 
-    /** How often the drain phase checks for an empty pool; shutdown is rare, a light poll keeps it simple. */
-    private static final long DRAIN_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+    /** How often the drain and the wait for workers look again; shutdown is rare, a light poll keeps it simple. */
+    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
 
     private final Dispatcher pool;
     private final CountDownLatch terminated = new CountDownLatch(1);
+    // Counted down by forceNow(): the drain phase ends at once, whatever deadline it was given.
+    private final CountDownLatch forcedNow = new CountDownLatch(1);
     // Completed with the requests handed back as soon as the queue is closed, before running attempts end.
     private final CompletableFuture<List<Request>> handedBack = new CompletableFuture<>();
-    // Set by forceNow(): the drain phase ends at once, whatever deadline it was given.
-    private volatile boolean forcedNow;
+    // The clock of the drain deadline and of the wait for workers (tests drive it by hand). Guarded by this;
+    // begin() hands it to the shutdown thread it starts.
+    private LongSupplier clock = System::nanoTime;
     // Guarded by this.
     private CompletableFuture<ShutdownReport> report;
 
     ShutdownProcess(Dispatcher pool) {
         this.pool = pool;
+    }
+
+    /** Times the drain deadline and the wait for workers with {@code clock}; tests call it before shutting down. */
+    synchronized void useClock(LongSupplier clock) {
+        this.clock = clock;
     }
 
     synchronized CompletableFuture<ShutdownReport> begin(Duration deadline) {
@@ -49,7 +59,10 @@ final class ShutdownProcess {
         pool.moveTo(PoolState.DRAINING);
         pool.queue.stopAccepting();
         pool.watchdog.closeCallers();
-        Thread t = new Thread(() -> run(DurationBounds.saturatedNanos(deadline)), pool.name + "-shutdown");
+        CompletableFuture<ShutdownReport> done = report;
+        LongSupplier now = clock;
+        Thread t = new Thread(() -> done.complete(run(DurationBounds.saturatedNanos(deadline), now)),
+                pool.name + "-shutdown");
         t.setDaemon(true);
         t.start();
         return report;
@@ -57,7 +70,7 @@ final class ShutdownProcess {
 
     /** Ends the drain phase now, as if its deadline had passed; call after {@link #begin}. */
     void forceNow() {
-        forcedNow = true;
+        forcedNow.countDown();
     }
 
     CompletableFuture<List<Request>> handedBack() {
@@ -68,54 +81,21 @@ final class ShutdownProcess {
         return terminated.await(DurationBounds.saturatedNanos(limit), TimeUnit.NANOSECONDS);
     }
 
-    private void run(long deadlineNanos) {
-        long began = System.nanoTime();
-        long[] atStart = null;
-        long[] atDeadline = null;
+    private ShutdownReport run(long deadlineNanos, LongSupplier now) {
+        long began = now.getAsLong();
+        long[] atStart = pool.accounting.totals();
+        boolean[] drained = new boolean[1];
+        Throwable failure = attempt(null, () -> drained[0] = drain(began, deadlineNanos, now));
+        long[] atDeadline = pool.accounting.totals();
         List<Request> returned = new ArrayList<>();
-        boolean forced = true;
-        Throwable failure = null;
-        try {
-            atStart = pool.accounting.totals();
-            forced = !drain(began, deadlineNanos);
-            atDeadline = pool.accounting.totals();
-            pool.moveTo(PoolState.STOPPING);
-            returnQueued(returned);
-            handedBack.complete(List.copyOf(returned));
-            pool.finisher().interruptAllWaiting();
-            pool.queue.wakeAll();
-            awaitWorkers();
-        } catch (Throwable t) {
-            failure = t;
-        } finally {
-            failure = sweep(returned, failure);
-            handedBack.complete(List.copyOf(returned));
-        }
-        long[] atEnd = pool.accounting.totals();
-        atStart = atStart != null ? atStart : atEnd;
-        atDeadline = atDeadline != null ? atDeadline : atEnd;
-        ShutdownReport done = new ShutdownReport(finishedNormally(atDeadline) - finishedNormally(atStart), returned,
-                delta(atEnd, atStart, Counter.INTERRUPTED), delta(atEnd, atStart, Counter.STUCK_WORKERS),
-                Duration.ofNanos(System.nanoTime() - began), forced);
-        terminated.countDown();
-        if (failure != null) {
-            System.getLogger(ShutdownProcess.class.getName()).log(System.Logger.Level.ERROR,
-                    pool.name + ": a shutdown step failed; every request was still given its outcome", failure);
-        }
-        report.complete(done);
-    }
-
-    /**
-     * The last step, which runs whatever happened before: nothing may be left queued, waiting for a retry or
-     * running once the pool says TERMINATED, and the scheduler must end. Each part runs even if another throws;
-     * returns the first failure seen.
-     */
-    private Throwable sweep(List<Request> returned, Throwable failure) {
         pool.moveTo(PoolState.STOPPING);
         failure = attempt(failure, () -> returnQueued(returned));
+        handedBack.complete(List.copyOf(returned));
         failure = attempt(failure, pool.finisher()::interruptAllWaiting);
         failure = attempt(failure, () -> pool.watchdog.scan(true));
-        failure = attempt(failure, this::awaitWorkers);
+        failure = attempt(failure, () -> awaitWorkers(now));
+        // A worker that read the state just before STOPPING may have scheduled a retry after the first call;
+        // with every worker gone nothing can schedule one any more.
         failure = attempt(failure, pool.finisher()::interruptAllWaiting);
         failure = attempt(failure, () -> {
             pool.scheduler.shutdownNow();
@@ -123,14 +103,24 @@ final class ShutdownProcess {
         });
         failure = attempt(failure, pool.watchdog::giveUpOnAll);
         pool.moveTo(PoolState.TERMINATED);
-        return failure;
+        long[] atEnd = pool.accounting.totals();
+        ShutdownReport done = new ShutdownReport(finishedNormally(atDeadline) - finishedNormally(atStart), returned,
+                delta(atEnd, atStart, Counter.INTERRUPTED), delta(atEnd, atStart, Counter.STUCK_WORKERS),
+                Duration.ofNanos(now.getAsLong() - began), !drained[0]);
+        terminated.countDown();
+        if (failure != null) {
+            System.getLogger(ShutdownProcess.class.getName()).log(System.Logger.Level.ERROR,
+                    pool.name + ": a shutdown step failed; every request was still given its outcome", failure);
+        }
+        return done;
     }
 
-    /** A step of the sweep that may throw. */
+    /** A step of the shutdown that may throw. */
     private interface Step {
         void run() throws Exception;
     }
 
+    /** Runs {@code step}; returns the first failure seen, with later ones suppressed in it. */
     private static Throwable attempt(Throwable failure, Step step) {
         try {
             step.run();
@@ -144,7 +134,7 @@ final class ShutdownProcess {
     }
 
     /** Waits for the pool to empty; false if the deadline came first. The deadline saturates: huge means wait. */
-    private boolean drain(long began, long deadlineNanos) {
+    private boolean drain(long began, long deadlineNanos, LongSupplier now) throws InterruptedException {
         while (true) {
             if (pool.queue.size() == 0 && pool.workers.busy() == 0 && !pool.finisher().anyWaiting()
                     && !pool.watchdog.anyCallerRunning()) {
@@ -154,11 +144,10 @@ final class ShutdownProcess {
                     return true;
                 }
             }
-            long left = deadlineNanos - (System.nanoTime() - began);
-            if (left <= 0 || forcedNow) {
+            long left = deadlineNanos - (now.getAsLong() - began);
+            if (left <= 0 || forcedNow.await(Math.min(left, POLL_NANOS), TimeUnit.NANOSECONDS)) {
                 return false;
             }
-            LockSupport.parkNanos(Math.min(left, DRAIN_POLL_NANOS));
         }
     }
 
@@ -172,25 +161,19 @@ final class ShutdownProcess {
     }
 
     /**
-     * Waits for every worker to leave and every caller-run attempt to end. Idle workers leave at once; busy ones
-     * when their interrupted attempt returns; stuck ones, and stuck caller-run attempts, when the watchdog gives
-     * up on them after the grace period, so the wait is bounded by that grace.
+     * Waits for every worker to leave and every caller-run attempt to end. Idle workers leave at once (closing
+     * the queue woke them); busy ones when their interrupted attempt returns; stuck ones, and stuck caller-run
+     * attempts, when the watchdog gives up on them after the grace period, so the wait is bounded by that grace.
      */
-    private void awaitWorkers() throws InterruptedException {
+    private void awaitWorkers(LongSupplier now) {
         // The config bounds the grace to an hour, so this cannot overflow.
         long limit = pool.config().stuckGrace().toNanos() * 2 + TimeUnit.SECONDS.toNanos(1);
-        long began = System.nanoTime();
-        while (System.nanoTime() - began < limit) {
-            Worker[] left = pool.workers.view();
-            if (left.length == 0 && !pool.watchdog.anyCallerRunning()) {
+        long began = now.getAsLong();
+        while (pool.workers.size() > 0 || pool.watchdog.anyCallerRunning()) {
+            if (now.getAsLong() - began >= limit) {
                 return;
             }
-            Thread t = left.length > 0 ? left[0].thread() : null;
-            if (t != null) {
-                t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(DRAIN_POLL_NANOS)));
-            } else {
-                LockSupport.parkNanos(DRAIN_POLL_NANOS);
-            }
+            LockSupport.parkNanos(POLL_NANOS);
         }
     }
 

@@ -7,10 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.ResourceBundle;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The event log numbers events, keeps the most recent 1024 and tells every listener, even after one throws. */
+@Timeout(10)
 class EventLogTest {
 
     private static ScalingEvent draft(int before, int after, ScalingEvent.Reason reason) {
@@ -47,8 +50,9 @@ class EventLogTest {
     }
 
     @Test
-    void aThrowingListenerNeitherStopsTheOthersNorThePublisher() {
-        EventLog log = new EventLog();
+    void aThrowingListenerNeitherStopsTheOthersNorThePublisherAndIsReported() {
+        List<String> reported = new ArrayList<>();
+        EventLog log = new EventLog(new Recording(reported));
         List<String> heard = new ArrayList<>();
         log.listeners.add(new PoolListener() {
             @Override
@@ -77,6 +81,33 @@ class EventLogTest {
         log.dropped(Request.of("t", 9), DropReason.QUEUE_FULL);
 
         assertEquals(List.of("scaling 1", "drop 9 QUEUE_FULL"), heard);
+        assertEquals(2, reported.size(), reported.toString());
+        assertTrue(reported.get(0).startsWith("WARNING PoolListener ") && reported.get(0).contains(".onScaling threw"),
+                reported.get(0));
+        assertTrue(reported.get(1).contains(".onDrop threw; the pool goes on listener bug"), reported.get(1));
+    }
+
+    /** A logger that keeps "LEVEL message cause-message" for each record. */
+    private record Recording(List<String> records) implements System.Logger {
+        @Override
+        public String getName() {
+            return "recording";
+        }
+
+        @Override
+        public boolean isLoggable(Level level) {
+            return true;
+        }
+
+        @Override
+        public void log(Level level, ResourceBundle bundle, String msg, Throwable thrown) {
+            records.add(level + " " + msg + " " + thrown.getMessage());
+        }
+
+        @Override
+        public void log(Level level, ResourceBundle bundle, String format, Object... params) {
+            records.add(level + " " + format);
+        }
     }
 
     @Test
