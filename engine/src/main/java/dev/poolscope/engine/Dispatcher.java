@@ -50,7 +50,7 @@ public final class Dispatcher implements AutoCloseable {
     private final Map<String, Handler> handlers = new ConcurrentHashMap<>();
     // Guards config and state changes and the scaler task; see package-info for where it sits in the lock order.
     private final Object configLock = new Object();
-    private final ShutdownProcess shutdown = new ShutdownProcess(this);
+    final ShutdownProcess shutdown = new ShutdownProcess(this);
     // Written under configLock; volatile so workers and submitters see changes without locking.
     private volatile PoolConfig config;
     private volatile PoolState state = PoolState.RUNNING;
