@@ -35,6 +35,8 @@ final class ShutdownProcess {
     // The clock of the drain deadline and of the wait for workers (tests drive it by hand). Guarded by this;
     // begin() hands it to the shutdown thread it starts.
     private LongSupplier clock = System::nanoTime;
+    // Hears about a step that failed (tests pass their own to see it). Guarded by this, like the clock.
+    private System.Logger log = System.getLogger(ShutdownProcess.class.getName());
     // Guarded by this.
     private CompletableFuture<ShutdownReport> report;
 
@@ -45,6 +47,11 @@ final class ShutdownProcess {
     /** Times the drain deadline and the wait for workers with {@code clock}; tests call it before shutting down. */
     synchronized void useClock(LongSupplier clock) {
         this.clock = clock;
+    }
+
+    /** Reports a failed step to {@code log}; tests call it before shutting down to see the failure. */
+    synchronized void useLog(System.Logger log) {
+        this.log = log;
     }
 
     synchronized CompletableFuture<ShutdownReport> begin(Duration deadline) {
@@ -61,7 +68,8 @@ final class ShutdownProcess {
         pool.watchdog.closeCallers();
         CompletableFuture<ShutdownReport> done = report;
         LongSupplier now = clock;
-        Thread t = new Thread(() -> done.complete(run(DurationBounds.saturatedNanos(deadline), now)),
+        System.Logger failures = log;
+        Thread t = new Thread(() -> done.complete(run(DurationBounds.saturatedNanos(deadline), now, failures)),
                 pool.name + "-shutdown");
         t.setDaemon(true);
         t.start();
@@ -81,7 +89,7 @@ final class ShutdownProcess {
         return terminated.await(DurationBounds.saturatedNanos(limit), TimeUnit.NANOSECONDS);
     }
 
-    private ShutdownReport run(long deadlineNanos, LongSupplier now) {
+    private ShutdownReport run(long deadlineNanos, LongSupplier now, System.Logger failures) {
         long began = now.getAsLong();
         long[] atStart = pool.accounting.totals();
         boolean[] drained = new boolean[1];
@@ -109,7 +117,7 @@ final class ShutdownProcess {
                 Duration.ofNanos(now.getAsLong() - began), !drained[0]);
         terminated.countDown();
         if (failure != null) {
-            System.getLogger(ShutdownProcess.class.getName()).log(System.Logger.Level.ERROR,
+            failures.log(System.Logger.Level.ERROR,
                     pool.name + ": a shutdown step failed; every request was still given its outcome", failure);
         }
         return done;

@@ -14,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 
+@org.junit.jupiter.api.Timeout(10)
 class OverflowPolicyTest {
 
     /** A pool with one worker held by the gate and room for two queued requests. */

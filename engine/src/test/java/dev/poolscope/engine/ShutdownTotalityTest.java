@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.ResourceBundle;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -42,26 +44,31 @@ class ShutdownTotalityTest {
     }
 
     @Test
-    void aFailingShutdownStepStillGivesEveryRequestItsOutcomeAndEndsEveryThread() {
-        AtomicBoolean failOnce = new AtomicBoolean(true);
+    void aFailingShutdownStepStillGivesEveryRequestItsOutcomeAndEndsEveryThread() throws Exception {
+        AtomicInteger failures = new AtomicInteger(2);
         Pools.Gate gate = new Pools.Gate();
         PoolConfig config = Pools.quiet().workers(1, 1).build();
         Dispatcher pool = Dispatcher.start("poolscope-sweep", config, Map.of("job", gate), p -> new Finisher(p) {
             @Override
             void interruptAllWaiting() {
-                if (failOnce.getAndSet(false)) {
-                    throw new IllegalStateException("injected");
+                if (failures.getAndDecrement() > 0) {
+                    throw new IllegalStateException("injected " + failures.get());
                 }
                 super.interruptAllWaiting();
             }
         });
+        List<Throwable> logged = new ArrayList<>();
+        pool.shutdown.useLog(new Recording(logged));
         List<CompletableFuture<Outcome>> all = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             all.add(pool.submit("job", i));
         }
         gate.awaitEntered(1);
-        ShutdownReport report = pool.shutdown(Duration.ofMillis(20));
+        ShutdownReport report = pool.shutdownAsync(Duration.ofMillis(20)).get(2, TimeUnit.SECONDS);
         assertTrue(pool.isTerminated());
+        assertEquals(1, logged.size(), "both failures in one record");
+        assertEquals("injected 1", logged.get(0).getMessage(), "the first failure, the later one suppressed in it");
+        assertEquals("injected 0", logged.get(0).getSuppressed()[0].getMessage());
         assertInstanceOf(Outcome.Interrupted.class, Pools.settled(all.get(0)));
         for (CompletableFuture<Outcome> f : all.subList(1, 5)) {
             assertInstanceOf(Outcome.Returned.class, Pools.settled(f));
@@ -71,6 +78,39 @@ class ShutdownTotalityTest {
         assertEquals(0, s.inFlight());
         assertTrue(s.invariantHolds(), s.toString());
         Pools.awaitNoThreads(pool);
+    }
+
+    @Test
+    void aShutdownWithoutFailuresLogsNothing() throws Exception {
+        List<Throwable> logged = new ArrayList<>();
+        Dispatcher pool = Pools.start(Pools.quiet().build(), Map.of("ok", r -> "ok"));
+        pool.shutdown.useLog(new Recording(logged));
+        assertTrue(pool.submit("ok", 1).get(2, TimeUnit.SECONDS).isSuccess());
+        pool.shutdownAsync(Duration.ZERO).get(2, TimeUnit.SECONDS);
+        assertEquals(List.of(), logged);
+    }
+
+    /** A logger that keeps the failure of each record. */
+    private record Recording(List<Throwable> failures) implements System.Logger {
+        @Override
+        public String getName() {
+            return "recording";
+        }
+
+        @Override
+        public boolean isLoggable(Level level) {
+            return true;
+        }
+
+        @Override
+        public void log(Level level, ResourceBundle bundle, String msg, Throwable thrown) {
+            failures.add(thrown);
+        }
+
+        @Override
+        public void log(Level level, ResourceBundle bundle, String format, Object... params) {
+            failures.add(new AssertionError(format));
+        }
     }
 
     @Test
