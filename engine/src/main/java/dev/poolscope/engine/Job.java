@@ -59,6 +59,9 @@ final class Job extends CompletableFuture<Outcome> {
     boolean waitingForRetry;
     boolean retryScheduled;
 
+    // The next job in the queue; guarded by the queue's locks (see RequestQueue).
+    Job next;
+
     // Read by the watchdog while a worker runs the attempt.
     volatile long deadline;
     volatile long cancelledAt;

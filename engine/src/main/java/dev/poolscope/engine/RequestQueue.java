@@ -14,8 +14,15 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Submitters take only {@link #putLock} and workers only {@link #takeLock}, so the two sides of the hand-off
  * never wait for each other; the count is the one variable they share. A worker is woken only when the queue goes
- * from empty to non-empty, and a woken worker wakes the next while requests remain: a busy pool pays no wake-up
- * per request, and an idle one pays one.
+ * from empty to non-empty and no worker is spinning, and a woken worker wakes the next while requests remain: a
+ * busy pool pays no wake-up per request, and an idle one pays one.
+ *
+ * <p>A worker that finds the queue empty first spins for a few microseconds before it parks, and at most one
+ * worker spins at a time. While one spins, a submitter that makes the queue non-empty skips the wake-up: the
+ * spinner sees the request and takes it. Waking a parked thread costs the submitter a system call and the woken
+ * worker a context switch, several times the cost of a no-op request; without the spinner a pool whose workers
+ * keep up with its submitters would pay that for nearly every request. Spinning is bounded and lets other threads
+ * run ({@link Thread#onSpinWait()}), so an idle pool still parks every worker.
  *
  * <p>It also counts the request transitions that pass through it (admitted and re-queued under the put lock, taken
  * under the take lock), inside the lock that moves the request, so the hot path takes no extra counter lock.
@@ -23,36 +30,37 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class RequestQueue {
 
+    /**
+     * How many times an idle worker polls the count before it parks: a few microseconds. Measured on 2 cores, 2^7
+     * gave the steadiest throughput; 2^5 and 2^12 both let a fork fall into a slower mode (docs/BENCHMARKS.md).
+     */
+    static final int SPINS = 1 << 7;
+
     /** How an offer ended. */
     enum Offer { ACCEPTED, FULL, CLOSED }
-
-    /** A link in the queue; the head is always a node whose job has been taken (or the initial empty one). */
-    private static final class Node {
-        Job job;
-        Node next;
-
-        Node(Job job) {
-            this.job = job;
-        }
-    }
 
     private final ReentrantLock putLock = new ReentrantLock();
     private final Condition notFull = putLock.newCondition();
     private final ReentrantLock takeLock = new ReentrantLock();
     private final Condition notEmpty = takeLock.newCondition();
     private final AtomicInteger count = new AtomicInteger();
+    // 1 while a worker spins waiting for a request, else 0. Submitters read it after raising the count and spinners
+    // clear it before re-checking the count under takeLock, so either the submitter sees no spinner and wakes a
+    // worker, or the spinner sees the request: no request waits for a wake-up nobody sends.
+    private final AtomicInteger spinning = new AtomicInteger();
+    private final int spins;
     // Written under putLock; volatile so the take side can tell whether a submitter may be waiting for room.
     private volatile int capacity;
 
     // Guarded by putLock: the tail, whether new requests are admitted, and the put side's transition counts (new
     // requests admitted: SUBMITTED and QUEUED; retries re-queued: WAITING_RETRY to QUEUED).
-    private Node last;
+    private Job last;
     private boolean acceptingNew = true;
     private long admitted;
     private long requeued;
 
     // Guarded by takeLock: the head, wake-ups, and requests taken by a worker (QUEUED to RUNNING).
-    private Node head;
+    private Job head;
     private long wakeups;
     private long taken;
 
@@ -60,8 +68,14 @@ final class RequestQueue {
     private boolean closed;
 
     RequestQueue(int capacity) {
+        this(capacity, SPINS);
+    }
+
+    /** A queue whose idle workers poll {@code spins} times before parking; tests make them spin until one comes. */
+    RequestQueue(int capacity, int spins) {
         this.capacity = capacity;
-        last = head = new Node(null);
+        this.spins = spins;
+        last = head = sentinel();
     }
 
     int size() {
@@ -154,25 +168,42 @@ final class RequestQueue {
      */
     boolean offerRetry(Job job) {
         int before;
-        putLock.lock();
+        // Both locks: the job may still be the head, where it cannot also be linked at the tail.
+        lockBoth();
         try {
             if (closed) {
                 return false;
             }
+            if (job == head) {
+                Job placeholder = sentinel();
+                placeholder.next = job.next;
+                job.next = null;
+                head = placeholder;
+                if (last == job) {
+                    last = placeholder;
+                }
+            }
             before = enqueue(job);
             requeued++;
         } finally {
-            putLock.unlock();
+            unlockBoth();
         }
         wakeWorkerIfWasEmpty(before);
         return true;
     }
 
+    /**
+     * The queue links its jobs themselves (no node per request); its head is always a job already taken, or this
+     * placeholder, so that submitters and workers never touch the same link.
+     */
+    private static Job sentinel() {
+        return new Job(null, null, 0, 0);
+    }
+
     /** Links {@code job} at the tail; returns the count before. The caller holds putLock. */
     private int enqueue(Job job) {
-        Node node = new Node(job);
-        last.next = node;
-        last = node;
+        last.next = job;
+        last = job;
         int before = count.getAndIncrement();
         if (before + 1 < capacity) {
             // Another submitter waiting for room can go on too.
@@ -181,18 +212,19 @@ final class RequestQueue {
         return before;
     }
 
-    /** Unlinks the oldest job. The caller holds takeLock and has seen a count above zero. */
+    /**
+     * Unlinks the oldest job, which becomes the head until the next one is taken. The caller holds takeLock and has
+     * seen a count above zero.
+     */
     private Job dequeue() {
-        Node first = head.next;
+        Job first = head.next;
         head.next = null;
         head = first;
-        Job job = first.job;
-        first.job = null;
-        return job;
+        return first;
     }
 
     private void wakeWorkerIfWasEmpty(int before) {
-        if (before == 0) {
+        if (before == 0 && spinning.get() == 0) {
             takeLock.lock();
             try {
                 notEmpty.signal();
@@ -210,6 +242,9 @@ final class RequestQueue {
         long remaining = maxWaitNanos;
         Job job;
         int before;
+        if (count.get() == 0) {
+            spinForRequest();
+        }
         takeLock.lock();
         try {
             long seen = wakeups;
@@ -243,6 +278,25 @@ final class RequestQueue {
             }
         }
         return job;
+    }
+
+    /** Spins briefly until a request is queued, if no other worker is spinning already. */
+    private void spinForRequest() {
+        if (spinning.get() != 0 || !spinning.compareAndSet(0, 1)) {
+            return;
+        }
+        try {
+            for (int i = 0; i < spins && count.get() == 0; i++) {
+                Thread.onSpinWait();
+            }
+        } finally {
+            spinning.set(0);
+        }
+    }
+
+    /** Whether a worker is spinning for a request right now. */
+    boolean hasSpinner() {
+        return spinning.get() != 0;
     }
 
     /** Wakes every waiting worker and submitter so each re-checks whether it should retire or stop. */

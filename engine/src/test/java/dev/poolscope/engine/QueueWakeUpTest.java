@@ -117,6 +117,23 @@ class QueueWakeUpTest {
     }
 
     @Test
+    void aWorkerSpinningForARequestTakesOneOfferedWhileItSpins() throws Exception {
+        RequestQueue queue = new RequestQueue(4, Integer.MAX_VALUE);
+        CompletableFuture<Job> spinner = new CompletableFuture<>();
+        Thread t = new Thread(() -> spinner.complete(queue.take(FOREVER)), "queue-spin-test");
+        t.setDaemon(true);
+        t.start();
+        await().atMost(Duration.ofSeconds(5)).until(queue::hasSpinner);
+        Job job = job(1);
+
+        // The submitter sees the spinner and sends no wake-up; the spinner must see the request on its own.
+        queue.offer(job);
+
+        assertSame(job, spinner.get(PROMPTLY_SECONDS, TimeUnit.SECONDS));
+        assertEquals(false, queue.hasSpinner(), "a spinner that found a request stops spinning");
+    }
+
+    @Test
     void aRetryEntersPastCapacityAndCountsAsRequeued() {
         RequestQueue queue = full(1);
         Job retry = job(2);

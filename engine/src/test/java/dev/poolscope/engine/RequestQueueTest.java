@@ -161,6 +161,37 @@ class RequestQueueTest {
         assertEquals(0, queue.size());
     }
 
+    @Test
+    void aRetryOfTheJobStillAtTheHeadKeepsTheOrderOfWhatIsQueued() {
+        RequestQueue queue = new RequestQueue(4);
+        Job a = job(1);
+        Job b = job(2);
+        Job c = job(3);
+        queue.offer(a);
+        queue.offer(b);
+        // Taken, a links the queue's head to b until the next take; its retry must not cut that link.
+        assertSame(a, queue.take(0));
+        assertTrue(queue.offerRetry(a));
+        queue.offer(c);
+
+        assertEquals(List.of(b, a, c), List.of(queue.take(0), queue.take(0), queue.take(0)));
+        assertEquals(0, queue.size());
+    }
+
+    @Test
+    void aRetryOfTheOnlyJobTakenComesOutBeforeTheNextOne() {
+        RequestQueue queue = new RequestQueue(4);
+        Job a = job(1);
+        Job c = job(3);
+        queue.offer(a);
+        assertSame(a, queue.take(0));
+        assertTrue(queue.offerRetry(a));
+        queue.offer(c);
+
+        assertEquals(List.of(a, c), List.of(queue.take(0), queue.take(0)));
+        assertNull(queue.take(0));
+    }
+
     private static Executor daemonThreads() {
         return r -> {
             Thread t = new Thread(r, "queue-test");
