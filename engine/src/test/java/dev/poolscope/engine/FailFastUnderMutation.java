@@ -11,7 +11,8 @@ import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 
 /**
- * Mutation testing only: a test method still running after {@value #LIMIT_MILLIS} ms fails. A mutant that hangs the
+ * Mutation testing only: a test method (or its {@code @BeforeEach}/{@code @AfterEach}) still running after
+ * {@value #LIMIT_MILLIS} ms fails. A mutant that hangs the
  * pool (a lost wake-up, a shutdown that never reports) is then killed by the test itself, before PIT's own limit
  * (3 s plus 1.25 times the test's normal time) times it out and restarts its JVM, about 10 s each. Every engine test
  * takes well under the limit (the slowest about 1.3 s on 2 busy cores); the hung test's threads are left behind, as
@@ -26,6 +27,24 @@ public final class FailFastUnderMutation implements InvocationInterceptor {
     @Override
     public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> method,
                                     ExtensionContext context) throws Throwable {
+        bounded(invocation, method, context);
+    }
+
+    /** An {@code @AfterEach} that shuts a hung pool down must not hang either. */
+    @Override
+    public void interceptAfterEachMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> method,
+                                         ExtensionContext context) throws Throwable {
+        bounded(invocation, method, context);
+    }
+
+    @Override
+    public void interceptBeforeEachMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> method,
+                                          ExtensionContext context) throws Throwable {
+        bounded(invocation, method, context);
+    }
+
+    private static void bounded(Invocation<Void> invocation, ReflectiveInvocationContext<Method> method,
+                                ExtensionContext context) throws Throwable {
         CompletableFuture<Void> run = new CompletableFuture<>();
         Thread t = new Thread(() -> {
             try {

@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -178,6 +179,59 @@ class PoolScopeExecutorTest {
         letCallerGo.countDown();
         assertTrue(e.awaitTermination(5, TimeUnit.SECONDS));
         submitter.join();
+    }
+
+    @Test
+    void aWaitForTerminationEndsAsSoonAsTheLastCallerRunTaskDoes() throws Exception {
+        PoolScopeExecutor e = start(Pools.quiet().workers(1, 1).queueCapacity(1)
+                .overflowPolicy(OverflowPolicy.CALLER_RUNS).stuckGrace(Duration.ofMillis(50)));
+        occupy(e, 1);
+        e.execute(() -> { });
+        CountDownLatch inCaller = new CountDownLatch(1);
+        CountDownLatch letCallerGo = new CountDownLatch(1);
+        Thread submitter = new Thread(() -> e.execute(() -> {
+            inCaller.countDown();
+            boolean done = false;
+            while (!done) {
+                try {
+                    done = letCallerGo.await(5, TimeUnit.SECONDS);
+                } catch (InterruptedException ignoredLikeAStubbornTask) {
+                    // Keeps running after shutdownNow's interrupt.
+                }
+            }
+        }), "the-submitter");
+        submitter.start();
+        assertTrue(inCaller.await(5, TimeUnit.SECONDS));
+        e.shutdownNow();
+        await().atMost(Duration.ofSeconds(2)).until(() -> e.dispatcher().isTerminated());
+        CompletableFuture<Boolean> terminated = new CompletableFuture<>();
+        Thread waiter = new Thread(() -> {
+            try {
+                terminated.complete(e.awaitTermination(1, TimeUnit.HOURS));
+            } catch (InterruptedException ex) {
+                terminated.completeExceptionally(ex);
+            }
+        }, "the-waiter");
+        waiter.start();
+        await().atMost(Duration.ofSeconds(2)).until(() -> waiter.getState() == Thread.State.TIMED_WAITING);
+        letCallerGo.countDown();
+        assertTrue(terminated.get(2, TimeUnit.SECONDS), "woken by the caller-run task's end, not its hour");
+        submitter.join(2000);
+    }
+
+    @Test
+    void describesItselfByItsPoolAndState() {
+        PoolScopeExecutor e = start(Pools.quiet());
+        assertEquals("PoolScopeExecutor[" + e.dispatcher().name + ", RUNNING]", e.toString());
+    }
+
+    @Test
+    void anExecutorOnAnExistingPoolRunsItsTasksThere() throws Exception {
+        Dispatcher pool = Pools.start(Pools.quiet().build(), Map.of());
+        PoolScopeExecutor e = PoolScope.executor(pool);
+        assertSame(pool, e.dispatcher());
+        assertEquals("done", e.submit(() -> "done").get(2, TimeUnit.SECONDS));
+        pool.shutdownAsync(Duration.ZERO).get(2, TimeUnit.SECONDS);
     }
 
     @Test

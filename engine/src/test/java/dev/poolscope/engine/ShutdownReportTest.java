@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -78,6 +79,15 @@ class ShutdownReportTest {
             assertEquals(0, done.interrupted(), done.toString());
             stubborn.letGo.countDown();
         }
+    }
+
+    @Test
+    void summarisesItselfInOneLine() {
+        Request back = Request.of("job", 1);
+        assertEquals("forced stop in 1500 ms: 3 drained, 1 returned, 2 interrupted, 1 stuck",
+                new ShutdownReport(3, List.of(back), 2, 1, Duration.ofMillis(1500), true).summary());
+        assertEquals("drained in 0 ms: 0 drained, 0 returned, 0 interrupted, 0 stuck",
+                new ShutdownReport(0, List.of(), 0, 0, Duration.ZERO, false).summary());
     }
 
     @Test
