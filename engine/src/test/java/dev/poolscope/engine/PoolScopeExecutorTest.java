@@ -170,9 +170,15 @@ class PoolScopeExecutorTest {
         }), "the-submitter");
         submitter.start();
         assertTrue(inCaller.await(5, TimeUnit.SECONDS));
+        HandClock clock = new HandClock();
+        e.dispatcher().shutdown.useClock(clock);
         e.shutdown();
         assertFalse(e.awaitTermination(10, TimeUnit.MILLISECONDS), "the pool waits for a caller-runs task to drain");
         e.shutdownNow();
+        // The pool gives up waiting for the stubborn caller after twice the grace and a second, by its clock.
+        await().atMost(Duration.ofSeconds(5)).until(() -> e.dispatcher().state() == PoolState.STOPPING);
+        clock.awaitReadsAfter(clock.set(clock.now()), 2);
+        clock.set(clock.now() + Duration.ofMillis(50 * 2 + 1000).toNanos());
         await().atMost(Duration.ofSeconds(5)).until(() -> e.dispatcher().isTerminated());
         assertFalse(e.isTerminated(), "a caller-runs task is still running");
         assertFalse(e.awaitTermination(10, TimeUnit.MILLISECONDS));
@@ -202,7 +208,12 @@ class PoolScopeExecutorTest {
         }), "the-submitter");
         submitter.start();
         assertTrue(inCaller.await(5, TimeUnit.SECONDS));
+        HandClock clock = new HandClock();
+        e.dispatcher().shutdown.useClock(clock);
         e.shutdownNow();
+        await().atMost(Duration.ofSeconds(2)).until(() -> e.dispatcher().state() == PoolState.STOPPING);
+        clock.awaitReadsAfter(clock.set(clock.now()), 2);
+        clock.set(clock.now() + Duration.ofMillis(50 * 2 + 1000).toNanos());
         await().atMost(Duration.ofSeconds(2)).until(() -> e.dispatcher().isTerminated());
         CompletableFuture<Boolean> terminated = new CompletableFuture<>();
         Thread waiter = new Thread(() -> {

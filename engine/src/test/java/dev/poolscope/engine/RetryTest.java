@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -70,7 +72,7 @@ class RetryTest {
     }
 
     @Test
-    void aRequestWaitingForItsBackoffHoldsNoWorker() {
+    void aRequestWaitingForItsBackoffHoldsNoWorker() throws Exception {
         AtomicInteger calls = new AtomicInteger();
         Handler failsOnce = r -> {
             if (calls.incrementAndGet() == 1) {
@@ -79,18 +81,29 @@ class RetryTest {
             return "retried";
         };
         Pools.Gate gate = new Pools.Gate();
-        // One worker, and a backoff long enough that the retry is certainly still waiting while "other" runs.
-        PoolConfig config = Pools.quiet().workers(1, 1).maxRetries(1)
-                .retryBackoff(Duration.ofSeconds(2), Duration.ofSeconds(2)).build();
+        PoolConfig config = Pools.quiet().workers(1, 1).maxRetries(1).build();
         try (Dispatcher pool = Pools.start(config, Map.of("flaky", failsOnce, "other", gate))) {
+            // The retry timer runs on the scheduler: held, the retry certainly still waits while "other" runs.
+            CountDownLatch held = new CountDownLatch(1);
+            CountDownLatch holding = new CountDownLatch(1);
+            pool.scheduler.execute(() -> {
+                holding.countDown();
+                try {
+                    held.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            assertTrue(holding.await(5, TimeUnit.SECONDS));
             CompletableFuture<Outcome> retried = pool.submit("flaky", null);
             await().atMost(Duration.ofSeconds(5)).until(() -> pool.snapshot().waitingForRetry() == 1);
             CompletableFuture<Outcome> other = pool.submit("other", "meanwhile");
             gate.awaitEntered(1);
             assertFalse(retried.isDone(), "still waiting for its backoff");
             gate.release();
-            assertTrue(other.join().isSuccess());
-            assertEquals(2, assertInstanceOf(Outcome.Completed.class, retried.join()).attempts());
+            assertTrue(other.get(5, TimeUnit.SECONDS).isSuccess());
+            held.countDown();
+            assertEquals(2, assertInstanceOf(Outcome.Completed.class, retried.get(5, TimeUnit.SECONDS)).attempts());
         }
     }
 
