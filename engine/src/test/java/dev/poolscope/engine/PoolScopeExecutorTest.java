@@ -242,6 +242,14 @@ class PoolScopeExecutorTest {
         PoolScopeExecutor e = PoolScope.executor(pool);
         assertSame(pool, e.dispatcher());
         assertEquals("done", e.submit(() -> "done").get(2, TimeUnit.SECONDS));
+        PoolScopeExecutor retrying = PoolScope.executor(pool, Duration.ZERO, 1);
+        AtomicInteger calls = new AtomicInteger();
+        assertEquals("second", retrying.submit(() -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new IllegalStateException("first");
+            }
+            return "second";
+        }).get(2, TimeUnit.SECONDS), "its own retry count");
         pool.shutdownAsync(Duration.ZERO).get(2, TimeUnit.SECONDS);
     }
 
