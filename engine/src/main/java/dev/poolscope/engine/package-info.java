@@ -18,8 +18,9 @@
  *   <li>{@code Workers.lock}: the set of live workers, the retire quota, and every decision on the pool's size,
  *       including the watchdog's claim on a stuck attempt (so claim and removal are one step).</li>
  *   <li>{@code Accounting}'s monitor: the whole-life latency histograms, the spare histograms, reader cursors.</li>
- *   <li>{@code RequestQueue.lock}: the queued requests, the capacity, and the counters of transitions in and out
- *       of the queue.</li>
+ *   <li>{@code RequestQueue}'s put lock, then its take lock: the tail, the capacity and the admissions (put); the
+ *       head, wake-ups and takes (take); the queued requests and the counters of transitions in and out of the
+ *       queue under both.</li>
  *   <li>Each {@code Accounting.Stripe}: its counters and the latencies recorded since the last cut.</li>
  *   <li>Leaves, which hold nothing else while held: {@code Watchdog}'s monitor (whether caller-run attempts may
  *       still start), {@code EventLog}'s monitor (recent events), {@code PoolScopeExecutor}'s monitor (caller-run
@@ -35,8 +36,9 @@
  * for room, up to the block timeout) and under {@link dev.poolscope.engine.OverflowPolicy#CALLER_RUNS} (running
  * the handler), and {@code PoolScopeExecutor.shutdownNow()} for the shutdown thread to close the queue (one
  * drain poll, a few milliseconds; never for running tasks). Setters validate, apply under {@code configLock} for microseconds and return; snapshots hold the
- * queue and stripe locks for a few microseconds. The hot path's only wait without a lock is a worker spinning
- * for the few instructions between the watchdog's claim on its attempt and the interrupt's delivery.
+ * queue and stripe locks for a few microseconds. The hot path's only waits without a lock are a worker spinning
+ * for the few instructions between the watchdog's claim on its attempt and the interrupt's delivery, and one idle
+ * worker at a time polling the queue for a few microseconds before it parks.
  *
  * <p><b>Nothing lost.</b> Every request moves between counters in exactly one step under one lock, and every
  * attempt's end is decided by one compare-and-set of its state word ({@code Job}); whatever throws while an
