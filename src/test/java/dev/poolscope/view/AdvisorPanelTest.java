@@ -110,7 +110,8 @@ class AdvisorPanelTest {
         // Once it shows figures the panel has been laid out, and the robot clicks where the field is.
         await().atMost(Duration.ofSeconds(20)).until(() -> !text(robot, "#neededValue").isEmpty());
         DashboardFixture.typeInto(robot, "#targetField", "150");
-        assertEquals("⚠ P(wait) target 150 % is not allowed: must be 0.1 to 99.9 %", text(robot, ".status-message"));
+        String refused = "⚠ P(wait) target 150 % is not allowed: must be 0.1 to 99.9 %";
+        await().atMost(Duration.ofSeconds(5)).until(() -> text(robot, ".status-message").equals(refused));
         assertEquals("20", DashboardFixture.onFx(() -> robot.lookup("#targetField").queryAs(TextField.class)
                 .getText()), "the field shows the goal in force");
     }

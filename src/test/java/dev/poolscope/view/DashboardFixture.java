@@ -78,7 +78,12 @@ final class DashboardFixture {
     static void typeInto(FxRobot robot, String query, String text) {
         reveal(robot, query);
         robot.doubleClickOn(query);
-        robot.interact(() -> robot.lookup(query).queryAs(javafx.scene.control.TextField.class).clear());
+        // Focus by hand too: a panel laid out again between the click and the keys must not send them elsewhere.
+        robot.interact(() -> {
+            javafx.scene.control.TextField field = robot.lookup(query).queryAs(javafx.scene.control.TextField.class);
+            field.requestFocus();
+            field.clear();
+        });
         robot.write(text).type(javafx.scene.input.KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
     }
