@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.ResourceBundle;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -52,7 +51,8 @@ class EventLogTest {
     @Test
     void aThrowingListenerNeitherStopsTheOthersNorThePublisherAndIsReported() {
         List<String> reported = new ArrayList<>();
-        EventLog log = new EventLog(new Recording(reported));
+        EventLog log = new EventLog(new RecordingLogger((level, msg, thrown) ->
+                reported.add(level + " " + msg + (thrown == null ? "" : " " + thrown.getMessage()))));
         List<String> heard = new ArrayList<>();
         log.listeners.add(new PoolListener() {
             @Override
@@ -85,29 +85,6 @@ class EventLogTest {
         assertTrue(reported.get(0).startsWith("WARNING PoolListener ") && reported.get(0).contains(".onScaling threw"),
                 reported.get(0));
         assertTrue(reported.get(1).contains(".onDrop threw; the pool goes on listener bug"), reported.get(1));
-    }
-
-    /** A logger that keeps "LEVEL message cause-message" for each record. */
-    private record Recording(List<String> records) implements System.Logger {
-        @Override
-        public String getName() {
-            return "recording";
-        }
-
-        @Override
-        public boolean isLoggable(Level level) {
-            return true;
-        }
-
-        @Override
-        public void log(Level level, ResourceBundle bundle, String msg, Throwable thrown) {
-            records.add(level + " " + msg + " " + thrown.getMessage());
-        }
-
-        @Override
-        public void log(Level level, ResourceBundle bundle, String format, Object... params) {
-            records.add(level + " " + format);
-        }
     }
 
     @Test

@@ -155,21 +155,8 @@ class PoolScopeExecutorTest {
                 .overflowPolicy(OverflowPolicy.CALLER_RUNS).stuckGrace(Duration.ofMillis(50)));
         occupy(e, 1);
         e.execute(() -> { });
-        CountDownLatch inCaller = new CountDownLatch(1);
         CountDownLatch letCallerGo = new CountDownLatch(1);
-        Thread submitter = new Thread(() -> e.execute(() -> {
-            inCaller.countDown();
-            boolean done = false;
-            while (!done) {
-                try {
-                    done = letCallerGo.await(5, TimeUnit.SECONDS);
-                } catch (InterruptedException ignoredLikeAStubbornTask) {
-                    // Keeps running after shutdownNow's interrupt, so only this executor's own count sees it.
-                }
-            }
-        }), "the-submitter");
-        submitter.start();
-        assertTrue(inCaller.await(5, TimeUnit.SECONDS));
+        Thread submitter = stubbornCallerRun(e, letCallerGo);
         HandClock clock = new HandClock();
         e.dispatcher().shutdown.useClock(clock);
         e.shutdown();
@@ -193,21 +180,8 @@ class PoolScopeExecutorTest {
                 .overflowPolicy(OverflowPolicy.CALLER_RUNS).stuckGrace(Duration.ofMillis(50)));
         occupy(e, 1);
         e.execute(() -> { });
-        CountDownLatch inCaller = new CountDownLatch(1);
         CountDownLatch letCallerGo = new CountDownLatch(1);
-        Thread submitter = new Thread(() -> e.execute(() -> {
-            inCaller.countDown();
-            boolean done = false;
-            while (!done) {
-                try {
-                    done = letCallerGo.await(5, TimeUnit.SECONDS);
-                } catch (InterruptedException ignoredLikeAStubbornTask) {
-                    // Keeps running after shutdownNow's interrupt.
-                }
-            }
-        }), "the-submitter");
-        submitter.start();
-        assertTrue(inCaller.await(5, TimeUnit.SECONDS));
+        Thread submitter = stubbornCallerRun(e, letCallerGo);
         HandClock clock = new HandClock();
         e.dispatcher().shutdown.useClock(clock);
         e.shutdownNow();
@@ -320,5 +294,27 @@ class PoolScopeExecutorTest {
         TaskFuture<String> cancelled = TaskFuture.of(() -> "v");
         assertTrue(cancelled.cancel(false));
         assertEquals("TaskFuture[cancelled]", cancelled.toString());
+    }
+
+    /**
+     * Starts a submitter whose task runs in it (the pool is full under caller-runs) and ignores interrupts until
+     * {@code letGo} opens, so only this executor's own count of caller-run tasks sees it; returns once it runs.
+     */
+    private static Thread stubbornCallerRun(PoolScopeExecutor e, CountDownLatch letGo) throws InterruptedException {
+        CountDownLatch inCaller = new CountDownLatch(1);
+        Thread submitter = new Thread(() -> e.execute(() -> {
+            inCaller.countDown();
+            boolean done = false;
+            while (!done) {
+                try {
+                    done = letGo.await(5, TimeUnit.SECONDS);
+                } catch (InterruptedException ignoredLikeAStubbornTask) {
+                    // Keeps running after shutdownNow's interrupt.
+                }
+            }
+        }), "the-submitter");
+        submitter.start();
+        assertTrue(inCaller.await(5, TimeUnit.SECONDS));
+        return submitter;
     }
 }

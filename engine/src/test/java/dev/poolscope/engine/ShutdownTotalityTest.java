@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.ResourceBundle;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -58,7 +57,8 @@ class ShutdownTotalityTest {
             }
         });
         List<Throwable> logged = new ArrayList<>();
-        pool.shutdown.useLog(new Recording(logged));
+        pool.shutdown.useLog(new RecordingLogger((level, msg, thrown) ->
+                logged.add(thrown != null ? thrown : new AssertionError(msg))));
         List<CompletableFuture<Outcome>> all = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             all.add(pool.submit("job", i));
@@ -84,33 +84,11 @@ class ShutdownTotalityTest {
     void aShutdownWithoutFailuresLogsNothing() throws Exception {
         List<Throwable> logged = new ArrayList<>();
         Dispatcher pool = Pools.start(Pools.quiet().build(), Map.of("ok", r -> "ok"));
-        pool.shutdown.useLog(new Recording(logged));
+        pool.shutdown.useLog(new RecordingLogger((level, msg, thrown) ->
+                logged.add(thrown != null ? thrown : new AssertionError(msg))));
         assertTrue(pool.submit("ok", 1).get(2, TimeUnit.SECONDS).isSuccess());
         pool.shutdownAsync(Duration.ZERO).get(2, TimeUnit.SECONDS);
         assertEquals(List.of(), logged);
-    }
-
-    /** A logger that keeps the failure of each record. */
-    private record Recording(List<Throwable> failures) implements System.Logger {
-        @Override
-        public String getName() {
-            return "recording";
-        }
-
-        @Override
-        public boolean isLoggable(Level level) {
-            return true;
-        }
-
-        @Override
-        public void log(Level level, ResourceBundle bundle, String msg, Throwable thrown) {
-            failures.add(thrown);
-        }
-
-        @Override
-        public void log(Level level, ResourceBundle bundle, String format, Object... params) {
-            failures.add(new AssertionError(format));
-        }
     }
 
     @Test
