@@ -2,7 +2,6 @@ package dev.poolscope.engine;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -14,15 +13,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Submitters take only {@link #putLock} and workers only {@link #takeLock}, so the two sides of the hand-off
  * never wait for each other; the count is the one variable they share. A worker is woken only when the queue goes
- * from empty to non-empty and no worker is spinning, and a woken worker wakes the next while requests remain: a
- * busy pool pays no wake-up per request, and an idle one pays one.
- *
- * <p>A worker that finds the queue empty first spins for a few microseconds before it parks, and at most one
- * worker spins at a time. While one spins, a submitter that makes the queue non-empty skips the wake-up: the
- * spinner sees the request and takes it. Waking a parked thread costs the submitter a system call and the woken
- * worker a context switch, several times the cost of a no-op request; without the spinner a pool whose workers
- * keep up with its submitters would pay that for nearly every request. Spinning is bounded and lets other threads
- * run ({@link Thread#onSpinWait()}), so an idle pool still parks every worker.
+ * from empty to non-empty, and a woken worker wakes the next while requests remain: a busy pool pays no wake-up per
+ * request, and an idle one pays one. Idle workers park without a timer and are woken for retirement and shutdown
+ * ({@link #wakeAll()}), so an idle pool costs no CPU at all.
  *
  * <p>It also counts the request transitions that pass through it (admitted and re-queued under the put lock, taken
  * under the take lock), inside the lock that moves the request, so the hot path takes no extra counter lock.
@@ -30,11 +23,8 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class RequestQueue {
 
-    /**
-     * How many times an idle worker polls the count before it parks: a few microseconds. Measured on 2 cores, 2^7
-     * gave the steadiest throughput; 2^5 and 2^12 both let a fork fall into a slower mode (docs/BENCHMARKS.md).
-     */
-    static final int SPINS = 1 << 7;
+    /** Passed to {@link #take(long, long)}: wait for a request with no timer. */
+    static final long NO_TIMEOUT = Long.MAX_VALUE;
 
     /** How an offer ended. */
     enum Offer { ACCEPTED, FULL, CLOSED }
@@ -44,11 +34,6 @@ final class RequestQueue {
     private final ReentrantLock takeLock = new ReentrantLock();
     private final Condition notEmpty = takeLock.newCondition();
     private final AtomicInteger count = new AtomicInteger();
-    // 1 while a worker spins waiting for a request, else 0. Submitters read it after raising the count and spinners
-    // clear it before re-checking the count under takeLock, so either the submitter sees no spinner and wakes a
-    // worker, or the spinner sees the request: no request waits for a wake-up nobody sends.
-    private final AtomicInteger spinning = new AtomicInteger();
-    private final int spins;
     // Written under putLock; volatile so the take side can tell whether a submitter may be waiting for room.
     private volatile int capacity;
 
@@ -59,22 +44,17 @@ final class RequestQueue {
     private long admitted;
     private long requeued;
 
-    // Guarded by takeLock: the head, wake-ups, and requests taken by a worker (QUEUED to RUNNING).
+    // Guarded by takeLock: the head, wake-ups (volatile: workers read it before taking the lock; see wakeups()),
+    // and requests taken by a worker (QUEUED to RUNNING).
     private Job head;
-    private long wakeups;
+    private volatile long wakeups;
     private long taken;
 
     // Set under both locks; read under either.
     private boolean closed;
 
     RequestQueue(int capacity) {
-        this(capacity, SPINS);
-    }
-
-    /** A queue whose idle workers poll {@code spins} times before parking; tests make them spin until one comes. */
-    RequestQueue(int capacity, int spins) {
         this.capacity = capacity;
-        this.spins = spins;
         last = head = sentinel();
     }
 
@@ -224,7 +204,7 @@ final class RequestQueue {
     }
 
     private void wakeWorkerIfWasEmpty(int before) {
-        if (before == 0 && spinning.get() == 0) {
+        if (before == 0) {
             takeLock.lock();
             try {
                 notEmpty.signal();
@@ -235,28 +215,43 @@ final class RequestQueue {
     }
 
     /**
+     * The wake-up generation, read by a worker before it checks whether to retire: a {@link #wakeAll()} after that
+     * read makes {@link #take(long, long)} return at once, so no wake-up falls between the check and the wait.
+     */
+    long wakeups() {
+        return wakeups;
+    }
+
+    /**
      * The next request, counted from queued to running, or null after {@code maxWaitNanos}, a {@link #wakeAll()},
      * or close.
      */
     Job take(long maxWaitNanos) {
+        return take(wakeups, maxWaitNanos);
+    }
+
+    /**
+     * The next request, counted from queued to running, or null after {@code maxWaitNanos} ({@link #NO_TIMEOUT}:
+     * never), once {@link #wakeAll()} has run since {@code seen} was read from {@link #wakeups()}, or once closed.
+     */
+    Job take(long seen, long maxWaitNanos) {
         long remaining = maxWaitNanos;
         Job job;
         int before;
-        if (count.get() == 0) {
-            spinForRequest();
-        }
         takeLock.lock();
         try {
-            long seen = wakeups;
             while (count.get() == 0) {
                 if (closed || seen != wakeups || remaining <= 0) {
                     return null;
                 }
                 try {
-                    remaining = notEmpty.awaitNanos(remaining);
+                    if (maxWaitNanos == NO_TIMEOUT) {
+                        notEmpty.await();
+                    } else {
+                        remaining = notEmpty.awaitNanos(remaining);
+                    }
                 } catch (InterruptedException e) {
                     // Workers are only interrupted to cancel a running attempt; an idle one ignores a stale interrupt.
-                    remaining = Math.min(remaining, TimeUnit.MILLISECONDS.toNanos(1));
                 }
             }
             job = dequeue();
@@ -278,25 +273,6 @@ final class RequestQueue {
             }
         }
         return job;
-    }
-
-    /** Spins briefly until a request is queued, if no other worker is spinning already. */
-    private void spinForRequest() {
-        if (spinning.get() != 0 || !spinning.compareAndSet(0, 1)) {
-            return;
-        }
-        try {
-            for (int i = 0; i < spins && count.get() == 0; i++) {
-                Thread.onSpinWait();
-            }
-        } finally {
-            spinning.set(0);
-        }
-    }
-
-    /** Whether a worker is spinning for a request right now. */
-    boolean hasSpinner() {
-        return spinning.get() != 0;
     }
 
     /** Wakes every waiting worker and submitter so each re-checks whether it should retire or stop. */

@@ -2,7 +2,6 @@ package dev.poolscope.engine;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs requests from the queue, one attempt at a time, until it retires, is abandoned as stuck, or the pool stops.
@@ -11,8 +10,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class Worker implements Runnable {
 
-    /** How long an idle worker waits before re-checking on its own; retirement and shutdown wake it sooner. */
-    private static final long IDLE_RECHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final VarHandle CURRENT;
 
     static {
@@ -83,8 +80,14 @@ final class Worker implements Runnable {
     public void run() {
         Throwable died = null;
         try {
-            while (pool.keepWorking(this)) {
-                Job job = pool.queue.take(IDLE_RECHECK_NANOS);
+            while (true) {
+                // Read before the check: retirement and shutdown wake idle workers after they are decided, so a
+                // decision this check misses makes the take return at once instead of waiting for a request.
+                long wakeups = pool.queue.wakeups();
+                if (!pool.keepWorking(this)) {
+                    break;
+                }
+                Job job = pool.queue.take(wakeups, RequestQueue.NO_TIMEOUT);
                 // The queue counted it as running when this worker took it.
                 if (job != null && !runAttempt(job)) {
                     // The watchdog gave up on this worker and removed it from the pool; a replacement runs instead.

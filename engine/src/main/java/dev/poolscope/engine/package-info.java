@@ -36,9 +36,9 @@
  * for room, up to the block timeout) and under {@link dev.poolscope.engine.OverflowPolicy#CALLER_RUNS} (running
  * the handler), and {@code PoolScopeExecutor.shutdownNow()} for the shutdown thread to close the queue (one
  * drain poll, a few milliseconds; never for running tasks). Setters validate, apply under {@code configLock} for microseconds and return; snapshots hold the
- * queue and stripe locks for a few microseconds. The hot path's only waits without a lock are a worker spinning
- * for the few instructions between the watchdog's claim on its attempt and the interrupt's delivery, and one idle
- * worker at a time polling the queue for a few microseconds before it parks.
+ * queue and stripe locks for a few microseconds. The hot path's only wait without a lock is a worker spinning
+ * for the few instructions between the watchdog's claim on its attempt and the interrupt's delivery. Idle workers
+ * park with no timer; retirement and shutdown wake them.
  *
  * <p><b>Nothing lost.</b> Every request moves between counters in exactly one step under one lock, and every
  * attempt's end is decided by one compare-and-set of its state word ({@code Job}); whatever throws while an

@@ -117,20 +117,28 @@ class QueueWakeUpTest {
     }
 
     @Test
-    void aWorkerSpinningForARequestTakesOneOfferedWhileItSpins() throws Exception {
-        RequestQueue queue = new RequestQueue(4, Integer.MAX_VALUE);
-        CompletableFuture<Job> spinner = new CompletableFuture<>();
-        Thread t = new Thread(() -> spinner.complete(queue.take(FOREVER)), "queue-spin-test");
+    void anIdleWorkerWaitsWithNoTimer() {
+        RequestQueue queue = new RequestQueue(4);
+        Thread t = new Thread(() -> queue.take(queue.wakeups(), RequestQueue.NO_TIMEOUT), "queue-idle-test");
         t.setDaemon(true);
         t.start();
-        await().atMost(Duration.ofSeconds(5)).until(queue::hasSpinner);
-        Job job = job(1);
 
-        // The submitter sees the spinner and sends no wake-up; the spinner must see the request on its own.
-        queue.offer(job);
+        // A timed wait would show as TIMED_WAITING, and cost a kernel timer per park.
+        await().atMost(Duration.ofSeconds(5)).until(() -> t.getState() == Thread.State.WAITING);
+        queue.closeAndDrain();
+    }
 
-        assertSame(job, spinner.get(PROMPTLY_SECONDS, TimeUnit.SECONDS));
-        assertEquals(false, queue.hasSpinner(), "a spinner that found a request stops spinning");
+    @Test
+    void aWakeUpSentAfterTheWorkerLastCheckedEndsItsWaitAtOnce() throws Exception {
+        RequestQueue queue = new RequestQueue(4);
+        // The worker reads the generation, then checks whether to retire (no); the retirement is decided and its
+        // wake-up sent before the worker reaches the wait.
+        long seen = queue.wakeups();
+        queue.wakeAll();
+
+        CompletableFuture<Job> idle = parked(() -> queue.take(seen, RequestQueue.NO_TIMEOUT));
+
+        assertNull(idle.get(PROMPTLY_SECONDS, TimeUnit.SECONDS), "the worker goes back to check, it does not wait");
     }
 
     @Test
@@ -234,7 +242,8 @@ class QueueWakeUpTest {
         t.setDaemon(true);
         t.start();
         await().atMost(Duration.ofSeconds(5))
-                .until(() -> t.getState() == Thread.State.TIMED_WAITING || result.isDone());
+                .until(() -> t.getState() == Thread.State.WAITING || t.getState() == Thread.State.TIMED_WAITING
+                        || result.isDone());
         return result;
     }
 }
