@@ -88,6 +88,15 @@ class ScreenFitTest {
     }
 
     @Test
+    @EnabledIfSystemProperty(named = "headless.geometry", matches = "1366x768.*")
+    void onALaptopScreenTheTopBarIsOneRow(FxRobot robot) {
+        // A second row of buttons takes the height of a chart's axis labels from a 768-pixel screen.
+        List<Double> rows = DashboardFixture.onFx(() -> robot.lookup(".toolbar-group").queryAll().stream()
+                .map(g -> g.getBoundsInParent().getMinY()).distinct().toList());
+        assertEquals(1, rows.size(), "the top bar's groups start at y = " + rows);
+    }
+
+    @Test
     void theLeftPanelScrollsAndNoLabelIsCutOff(FxRobot robot) {
         boolean scrolls = DashboardFixture.onFx(() -> {
             var scroll = robot.lookup(".sidebar-scroll").queryAs(javafx.scene.control.ScrollPane.class);
