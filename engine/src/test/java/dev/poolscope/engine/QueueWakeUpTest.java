@@ -2,6 +2,7 @@ package dev.poolscope.engine;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -139,6 +140,20 @@ class QueueWakeUpTest {
         CompletableFuture<Job> idle = parked(() -> queue.take(seen, RequestQueue.NO_TIMEOUT));
 
         assertNull(idle.get(PROMPTLY_SECONDS, TimeUnit.SECONDS), "the worker goes back to check, it does not wait");
+    }
+
+    @Test
+    void aWakeUpSentBeforeTheWorkerLastCheckedDoesNotEndItsWait() throws Exception {
+        RequestQueue queue = new RequestQueue(4);
+        queue.wakeAll();
+        long seen = queue.wakeups();
+
+        CompletableFuture<Job> idle = parked(() -> queue.take(seen, RequestQueue.NO_TIMEOUT));
+
+        assertFalse(idle.isDone(), "a worker that already saw the wake-up waits for a request, it does not spin");
+        Job job = job(1);
+        queue.offer(job);
+        assertSame(job, idle.get(PROMPTLY_SECONDS, TimeUnit.SECONDS));
     }
 
     @Test
