@@ -22,8 +22,11 @@ final class AdvisorLines {
                 ms(a.serviceP99()), a.serviceP99() / a.meanService(), a.serviceVariation(), a.waitProbability());
         line(b, "              mean queue wait Wq: predicted %s ms, observed %s ms (median %s ms)",
                 ms(a.predictedWait()), ms(a.observedWait()), ms(r.waitP50Nanos() / 1e9));
-        line(b, "              Little's law: queue λWq %.3f vs %.3f measured, pool λW %.3f vs %.3f measured "
-                + "(levels sampled every interval)", a.littleQueue(), r.meanQueued(), a.littlePool(), r.meanInPool());
+        // The levels are sampled once per interval: with few samples the measured side is rough, so say how rough.
+        line(b, "              Little's law: queue λWq %.3f vs %s measured, pool λW %.3f vs %s measured "
+                        + "(%,d level samples, one per interval)", a.littleQueue(),
+                level(r.meanQueued(), r.queuedError()), a.littlePool(), level(r.meanInPool(), r.inPoolError()),
+                r.levelSamples());
         line(b, "              workers needed for P(wait) ≤ %s %%: %d", pct(a.waitTarget()), a.workersNeeded());
         if (a.fits()) {
             line(b, "              the model fits: steady, exponential-like service, enough samples");
@@ -40,6 +43,12 @@ final class AdvisorLines {
             return "n/a";
         }
         return Double.isInfinite(seconds) ? "∞" : String.format(Locale.ROOT, "%.3f", seconds * 1e3);
+    }
+
+    /** A sampled mean with its standard error, e.g. {@code 0.300 ± 0.085}. */
+    static String level(double mean, double error) {
+        return Double.isNaN(error) ? String.format(Locale.ROOT, "%.3f", mean)
+                : String.format(Locale.ROOT, "%.3f ± %.3f", mean, error);
     }
 
     private static String pct(double fraction) {

@@ -16,13 +16,18 @@ package dev.poolscope.model;
  * @param waitP50Nanos     median queue wait, estimated as the service median is
  * @param meanQueued       requests queued, averaged over the window's snapshots
  * @param meanInPool       requests queued or running, averaged over the window's snapshots
+ * @param levelSamples     snapshots the two levels are averaged over
+ * @param queuedError      the standard error of {@code meanQueued}: how far sampling alone may put it from the
+ *                         true time average; NaN with fewer than two samples
+ * @param inPoolError      the standard error of {@code meanInPool}, likewise
  * @param workers          live workers at the window's end
  * @param fewestWorkers    fewest live workers at any snapshot of the window
  * @param mostWorkers      most live workers at any snapshot of the window
  */
 public record QueueReading(double seconds, long arrivals, long served, double serviceNanos, double serviceP50Nanos,
                            double serviceP99Nanos, long waited, double waitNanos, double waitP50Nanos,
-                           double meanQueued, double meanInPool, int workers, int fewestWorkers, int mostWorkers) {
+                           double meanQueued, double meanInPool, int levelSamples, double queuedError,
+                           double inPoolError, int workers, int fewestWorkers, int mostWorkers) {
 
     /** λ: attempts offered per second. */
     public double arrivalsPerSecond() {

@@ -24,7 +24,9 @@ public final class QueueWindow {
     private double waitNanos;
     private double waitP50Sum;
     private double queuedSum;
+    private double queuedSquares;
     private double inPoolSum;
+    private double inPoolSquares;
     private int levels;
     private int fewestWorkers = Integer.MAX_VALUE;
     private int mostWorkers;
@@ -55,8 +57,11 @@ public final class QueueWindow {
         waited += wait.count();
         waitNanos += wait.totalNanos();
         waitP50Sum += (double) wait.p50Nanos() * wait.count();
+        long inPool = s.queued() + s.running();
         queuedSum += s.queued();
-        inPoolSum += s.queued() + s.running();
+        queuedSquares += (double) s.queued() * s.queued();
+        inPoolSum += inPool;
+        inPoolSquares += (double) inPool * inPool;
         levels++;
     }
 
@@ -69,12 +74,26 @@ public final class QueueWindow {
         long arrivals = offered(last) - offered(first);
         return new QueueReading(seconds, arrivals, served, serviceNanos, perValue(serviceP50Sum, served),
                 perValue(serviceP99Sum, served), waited, waitNanos, perValue(waitP50Sum, waited), queuedSum / levels,
-                inPoolSum / levels, last.poolSize(), fewestWorkers, mostWorkers);
+                inPoolSum / levels, levels, standardError(queuedSum, queuedSquares),
+                standardError(inPoolSum, inPoolSquares), last.poolSize(), fewestWorkers, mostWorkers);
     }
 
     /** Attempts offered so far, counted as the scaler counts its λ. */
     private static long offered(PoolSnapshot s) {
         return s.submitted() - s.unhandled() + s.retriedAttempts();
+    }
+
+    /**
+     * The standard error of the mean of {@link #levels} samples, from their sum and sum of squares; NaN below two.
+     * It treats the samples as independent, which they nearly are when the interval is long next to the service.
+     */
+    private double standardError(double sum, double squares) {
+        if (levels < 2) {
+            return Double.NaN;
+        }
+        double mean = sum / levels;
+        double variance = Math.max(0, (squares - levels * mean * mean) / (levels - 1));
+        return Math.sqrt(variance / levels);
     }
 
     private static double perValue(double weightedSum, long count) {

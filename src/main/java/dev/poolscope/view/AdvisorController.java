@@ -107,9 +107,9 @@ public final class AdvisorController {
         waitValue.setText("predicted " + millis(a.predictedWait()));
         observedWaitValue.setText("observed " + millis(a.observedWait()));
         littleValue.setText(String.format(Locale.ROOT, "pool λW %s · seen %s", number(a.littlePool()),
-                number(r.meanInPool())));
+                sampled(r.meanInPool(), r.inPoolError())));
         littleQueueValue.setText(String.format(Locale.ROOT, "queue λWq %s · seen %s", number(a.littleQueue()),
-                number(r.meanQueued())));
+                sampled(r.meanQueued(), r.queuedError())));
         needed = a.workersNeeded();
         neededValue.setText(needed == 0 ? "" : Integer.toString(needed));
         verdictLabel.getStyleClass().removeAll("fits", "misfit");
@@ -143,6 +143,11 @@ public final class AdvisorController {
     }
 
     /** Three significant figures or so: 0.0523, 0.431, 2.15, 12.3, 1,204. */
+    /** A level sampled at each snapshot, with its standard error once there are two: "0.30 ± 0.09". */
+    static String sampled(double mean, double error) {
+        return Double.isNaN(error) ? number(mean) : number(mean) + " ± " + number(error);
+    }
+
     static String number(double v) {
         if (Double.isNaN(v)) {
             return "—";

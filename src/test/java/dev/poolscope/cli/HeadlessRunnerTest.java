@@ -110,5 +110,10 @@ class HeadlessRunnerTest {
         assertTrue(report.summary().contains(" s of load after 500ms: λ "), report.summary());
         assertTrue(report.summary().contains("mean queue wait Wq: predicted "), report.summary());
         assertTrue(report.summary().contains("workers needed for P(wait) ≤ 20 %: "), report.summary());
+        int samples = report.advice().reading().levelSamples();
+        assertTrue(samples >= 8, "about one level sample per 100 ms interval: " + samples);
+        assertTrue(report.summary().contains(" ± ") && report.summary().contains(
+                String.format(java.util.Locale.ROOT, "(%,d level samples, one per interval)", samples)),
+                report.summary());
     }
 }

@@ -24,7 +24,7 @@ class CapacityAdviceTest {
         long n = Math.round(lambda * 100);
         return new QueueReading(100, n, n, n * service * SECOND, Math.log(2) * service * SECOND,
                 4.6 * service * SECOND, n, n * meanWait * SECOND, 0, meanQueued, meanQueued + lambda * service,
-                workers, workers, workers);
+                1000, 0.01, 0.01, workers, workers, workers);
     }
 
     @Test
@@ -79,7 +79,7 @@ class CapacityAdviceTest {
 
     @Test
     void tooFewSamplesIsSaid() {
-        QueueReading few = new QueueReading(0.5, 50, 50, 50 * 1e6, 0.7e6, 4.6e6, 50, 0, 0, 0, 0.05, 2, 2, 2);
+        QueueReading few = new QueueReading(0.5, 50, 50, 50 * 1e6, 0.7e6, 4.6e6, 50, 0, 0, 0, 0.05, 5, 0, 0, 2, 2, 2);
         CapacityAdvice advice = CapacityAdvice.of(few, 0.2);
         assertTrue(advice.caveats().get(0).startsWith("Too few samples: 50 service times in 0.5 s"),
                 advice.caveats().toString());
@@ -89,7 +89,7 @@ class CapacityAdviceTest {
     void aHeavyTailIsSaidWithItsRatio() {
         // Log-normal σ = 1: median e^−½ × mean, p99 e^(2.326 − ½) ≈ 6.2 × mean.
         QueueReading r = new QueueReading(100, 1000, 1000, 1000 * 0.01 * SECOND, Math.exp(-0.5) * 0.01 * SECOND,
-                6.2 * 0.01 * SECOND, 1000, 0, 0, 0, 0.1, 2, 2, 2);
+                6.2 * 0.01 * SECOND, 1000, 0, 0, 0, 0.1, 1000, 0, 0.01, 2, 2, 2);
         CapacityAdvice advice = CapacityAdvice.of(r, 0.2);
         assertEquals(Math.sqrt(Math.E - 1), advice.serviceVariation(), 1e-6);
         assertTrue(advice.caveats().stream().anyMatch(c -> c.startsWith("Heavy-tailed service: p99 is 6.2 × the "
@@ -100,14 +100,14 @@ class CapacityAdviceTest {
     @Test
     void nearlyConstantServiceSaysTheModelOverstatesWaits() {
         QueueReading r = new QueueReading(100, 1000, 1000, 1000 * 0.01 * SECOND, 0.0099 * SECOND, 0.0105 * SECOND,
-                1000, 0, 0, 0, 0.1, 2, 2, 2);
+                1000, 0, 0, 0, 0.1, 1000, 0, 0.01, 2, 2, 2);
         assertTrue(CapacityAdvice.of(r, 0.2).caveats().get(0).startsWith("Nearly constant service"));
     }
 
     @Test
     void aPoolThatChangedSizeIsSaid() {
-        QueueReading r = new QueueReading(100, 800, 800, 800 * 1e7, Math.log(2) * 1e7, 4.6e7, 800, 0, 0, 0, 0.08, 4,
-                2, 4);
+        QueueReading r = new QueueReading(100, 800, 800, 800 * 1e7, Math.log(2) * 1e7, 4.6e7, 800, 0, 0, 0, 0.08, 1000,
+                0, 0.01, 4, 2, 4);
         assertTrue(CapacityAdvice.of(r, 0.2).caveats().contains("The pool changed size in the window (2–4 "
                 + "workers); the model assumes a fixed c."));
     }
@@ -116,7 +116,7 @@ class CapacityAdviceTest {
     void aHandOffLongerThanThePredictedWaitIsExplained() {
         // 0.4 Erlangs on 2 workers predicts Wq = 0.067 × 1 ms / 1.6 ≈ 0.04 ms; every request waits 0.1 ms to wake.
         QueueReading r = new QueueReading(100, 40_000, 40_000, 40_000 * 1e6, Math.log(2) * 1e6, 4.6e6, 40_000,
-                40_000 * 0.15e6, 0.1e6, 0, 0.4, 2, 2, 2);
+                40_000 * 0.15e6, 0.1e6, 0, 0.4, 1000, 0, 0.01, 2, 2, 2);
         CapacityAdvice advice = CapacityAdvice.of(r, 0.2);
         assertEquals(1 / 15.0, advice.waitProbability(), 1e-9);
         assertTrue(advice.caveats().get(0).startsWith("Observed waits include a hand-off of about 0.100 ms"),

@@ -2,6 +2,7 @@ package dev.poolscope.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -48,9 +49,21 @@ class QueueWindowTest {
         assertEquals(300, r.queueThroughputPerSecond(), 1e-9);
         assertEquals(2, r.meanQueued(), 1e-9, "(1 + 3) / 2: the first snapshot only marks the start");
         assertEquals(3.5, r.meanInPool(), 1e-9);
+        assertEquals(2, r.levelSamples());
+        assertEquals(1, r.queuedError(), 1e-9, "levels 1 and 3: sample variance 2, over 2 samples");
+        assertEquals(1.5, r.inPoolError(), 1e-9, "levels 2 and 5: sample variance 4.5, over 2 samples");
         assertEquals(3, r.workers());
         assertEquals(2, r.fewestWorkers());
         assertEquals(3, r.mostWorkers());
+    }
+
+    @Test
+    void oneLevelSampleHasNoStandardError() {
+        QueueReading r = QueueWindow.over(List.of(at(1, 2, 0, 0, 0, 0, Latency.EMPTY, Latency.EMPTY),
+                at(2, 2, 10, 0, 4, 2, Latency.EMPTY, Latency.EMPTY)));
+        assertEquals(1, r.levelSamples());
+        assertTrue(Double.isNaN(r.inPoolError()), "one sample says nothing of its spread");
+        assertEquals(6, r.meanInPool(), 1e-9);
     }
 
     @Test

@@ -72,7 +72,9 @@ class AdvisorPanelTest {
         // The fast pool may have grown past its 2 a moment, on a busy machine.
         assertTrue(text(robot, "#utilisationValue").matches("[0-9.]+ % of c = [0-9]+"), text(robot, "#utilisationValue"));
         assertTrue(text(robot, "#waitProbabilityValue").endsWith("(Erlang C)"));
-        assertTrue(text(robot, "#littleValue").startsWith("pool λW "), text(robot, "#littleValue"));
+        // The measured level is a sampled mean, shown with its standard error.
+        assertTrue(text(robot, "#littleValue").matches("pool λW [0-9.]+ · seen [0-9.]+ ± [0-9.]+"),
+                text(robot, "#littleValue"));
         assertTrue(text(robot, "#littleQueueValue").startsWith("queue λWq "), text(robot, "#littleQueueValue"));
         assertEquals("2", text(robot, "#neededValue"), "0.4 Erlangs: 1 worker waits 40 % of the time, 2 about 7 %");
         assertTrue(!text(robot, "#verdictLabel").isEmpty());
