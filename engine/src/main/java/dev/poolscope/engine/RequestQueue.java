@@ -15,7 +15,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * never wait for each other; the count is the one variable they share. A worker is woken only when the queue goes
  * from empty to non-empty, and a woken worker wakes the next while requests remain: a busy pool pays no wake-up per
  * request, and an idle one pays one. Idle workers park without a timer and are woken for retirement and shutdown
- * ({@link #wakeAll()}), so an idle pool costs no CPU at all.
+ * ({@link #wakeAll()}), so an idle worker costs no CPU (the scheduler thread still ticks).
  *
  * <p>It also counts the request transitions that pass through it (admitted and re-queued under the put lock, taken
  * under the take lock), inside the lock that moves the request, so the hot path takes no extra counter lock.
