@@ -41,7 +41,7 @@ class Finisher {
      * {@link Accounting#UNKNOWN} when the handler never returned.
      */
     void attemptCancelled(Job job, long waitedNanos, long ranNanos, Accounting.Stripe stripe) {
-        if (job.cancelReason == Job.CancelReason.SHUTDOWN) {
+        if (job.cancellation.reason() == Job.CancelReason.SHUTDOWN) {
             settle(job, Counter.INTERRUPTED, new Outcome.Interrupted(job.attempts), waitedNanos, ranNanos, stripe);
         } else if (mayRetry(job)) {
             scheduleRetry(job, stripe, waitedNanos, ranNanos);

@@ -26,6 +26,10 @@ final class Job extends CompletableFuture<Outcome> {
     /** Why an attempt was cancelled. */
     enum CancelReason { TIMEOUT, SHUTDOWN }
 
+    /** Why and when the latest attempt was cancelled; made only on that rare path, so a job carries one reference. */
+    record Cancellation(CancelReason reason, long at) {
+    }
+
     private static final VarHandle STATE;
     private static final VarHandle DEADLINE;
 
@@ -49,9 +53,6 @@ final class Job extends CompletableFuture<Outcome> {
     int attempts;
     long enqueuedAt;
     long waitNanos;
-    // The current attempt's queue wait; written before the attempt's state word is published, so the watchdog,
-    // which reads that word first, sees it when it gives up on a stuck attempt.
-    long attemptWaitNanos;
 
     // How far the finisher got with the current attempt, so that whatever throws inside it, the request still
     // ends exactly once (see Finisher.lastResort). Written and read by the thread settling the attempt.
@@ -64,8 +65,7 @@ final class Job extends CompletableFuture<Outcome> {
 
     // Read by the watchdog while a worker runs the attempt.
     volatile long deadline;
-    volatile long cancelledAt;
-    volatile CancelReason cancelReason;
+    volatile Cancellation cancellation;
     private volatile int state;
 
     Job(Request request, Handler handler, long timeoutNanos, int maxRetries) {
@@ -105,6 +105,14 @@ final class Job extends CompletableFuture<Outcome> {
         return word;
     }
 
+    /**
+     * The current attempt's queue wait, for the watchdog when it gives up on a stuck attempt: the attempt began at
+     * its deadline less its timeout, and the job was queued at {@code enqueuedAt}, which no one writes while it runs.
+     */
+    long attemptWait() {
+        return deadline - timeoutNanos - enqueuedAt;
+    }
+
     int state() {
         return state;
     }
@@ -127,8 +135,7 @@ final class Job extends CompletableFuture<Outcome> {
         if (!STATE.compareAndSet(this, runningWord, runningWord | CANCELLING)) {
             return false;
         }
-        cancelReason = reason;
-        cancelledAt = now;
+        cancellation = new Cancellation(reason, now);
         return true;
     }
 

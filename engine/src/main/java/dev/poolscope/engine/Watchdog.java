@@ -107,7 +107,7 @@ final class Watchdog {
             }
             case Job.CANCELLED -> {
                 // A caller thread cannot be replaced; it keeps its request until it ends or the pool stops.
-                if (now - job.cancelledAt > grace && w.current == job && (w.pooled || stopping)) {
+                if (now - job.cancellation.at() > grace && w.current == job && (w.pooled || stopping)) {
                     giveUpOn(w, job, word);
                 }
             }
@@ -146,7 +146,7 @@ final class Watchdog {
         }
         // The handler never returned, so its run time is unknown; its queue wait was measured when it started.
         try {
-            pool.finisher().attemptCancelled(job, job.attemptWaitNanos, Accounting.UNKNOWN, stripe);
+            pool.finisher().attemptCancelled(job, job.attemptWait(), Accounting.UNKNOWN, stripe);
         } catch (RuntimeException | Error e) {
             pool.finisher().lastResort(job, e, stripe);
             throw e;

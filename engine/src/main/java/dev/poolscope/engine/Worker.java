@@ -119,7 +119,6 @@ final class Worker implements Runnable {
         long start = System.nanoTime();
         long waited = start - job.enqueuedAt;
         job.waitNanos += waited;
-        job.attemptWaitNanos = waited;
         int word = job.beginAttempt(start);
         CURRENT.setRelease(this, job);
         Object value = null;

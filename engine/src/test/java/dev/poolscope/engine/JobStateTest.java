@@ -34,6 +34,25 @@ class JobStateTest {
     }
 
     @Test
+    void aStuckAttemptsQueueWaitIsItsStartLessItsEnqueueTimeWhateverTheClockReads() {
+        Job timed = job(50);
+        timed.enqueuedAt = 100;
+        timed.beginAttempt(130);
+        assertEquals(30, timed.attemptWait());
+
+        Job untimed = job(0);
+        untimed.enqueuedAt = -20;
+        untimed.beginAttempt(5);
+        assertEquals(25, untimed.attemptWait(), "no timeout: the deadline is the start");
+
+        // nanoTime may sit anywhere in the long range, so start + timeout can wrap; the difference still holds.
+        Job wrapping = job(PoolConfig.DURATION_LIMIT.toNanos());
+        wrapping.enqueuedAt = Long.MAX_VALUE - 40;
+        wrapping.beginAttempt(Long.MAX_VALUE - 10);
+        assertEquals(30, wrapping.attemptWait());
+    }
+
+    @Test
     void theWorkerWinsAnAttemptThatEndsBeforeAnyCancel() {
         Job job = job(0);
         int word = job.beginAttempt(0);
@@ -54,8 +73,7 @@ class JobStateTest {
         assertTrue(job.beginCancel(word, Job.CancelReason.SHUTDOWN, 77));
 
         assertEquals(Job.CANCELLING, Job.phase(job.state()));
-        assertEquals(Job.CancelReason.SHUTDOWN, job.cancelReason);
-        assertEquals(77, job.cancelledAt);
+        assertEquals(new Job.Cancellation(Job.CancelReason.SHUTDOWN, 77), job.cancellation);
         assertFalse(job.finish(word), "the worker lost");
         assertFalse(job.beginCancel(word, Job.CancelReason.TIMEOUT, 78), "cancelled once");
         assertFalse(job.takeOver(word), "not before the interrupt is delivered");

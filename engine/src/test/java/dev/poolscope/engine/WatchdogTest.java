@@ -71,7 +71,7 @@ class WatchdogTest {
             Job job = stuck.current;
             pool.watchdog.scan(false, job.deadline + 1);
             assertEquals(Job.CANCELLED, Job.phase(job.state()), "interrupted, but the handler ignores it");
-            long graceEnds = job.cancelledAt + HOUR.toNanos();
+            long graceEnds = job.cancellation.at() + HOUR.toNanos();
             pool.watchdog.scan(false, graceEnds);
             assertFalse(f.isDone(), "within the grace it keeps its worker");
             assertSame(stuck, pool.workers.view()[0]);
