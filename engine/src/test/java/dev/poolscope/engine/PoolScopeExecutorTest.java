@@ -28,6 +28,9 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(10)
 class PoolScopeExecutorTest {
 
+    /** How long the engine lets a cancelled caller-run task go on before it gives up on it. */
+    private static final Duration STUCK_GRACE = Duration.ofMillis(50);
+
     private final CountDownLatch release = new CountDownLatch(1);
     private PoolScopeExecutor executor;
 
@@ -151,44 +154,25 @@ class PoolScopeExecutorTest {
 
     @Test
     void callerRunsTasksRunInTheSubmitterAndDelayTermination() throws Exception {
-        PoolScopeExecutor e = start(Pools.quiet().workers(1, 1).queueCapacity(1)
-                .overflowPolicy(OverflowPolicy.CALLER_RUNS).stuckGrace(Duration.ofMillis(50)));
-        occupy(e, 1);
-        e.execute(() -> { });
-        CountDownLatch letCallerGo = new CountDownLatch(1);
-        Thread submitter = stubbornCallerRun(e, letCallerGo);
-        HandClock clock = new HandClock();
-        e.dispatcher().shutdown.useClock(clock);
+        StuckCaller stuck = stuckCallerRun();
+        PoolScopeExecutor e = stuck.executor();
         e.shutdown();
         assertFalse(e.awaitTermination(10, TimeUnit.MILLISECONDS), "the pool waits for a caller-runs task to drain");
         e.shutdownNow();
-        // The pool gives up waiting for the stubborn caller after twice the grace and a second, by its clock.
-        await().atMost(Duration.ofSeconds(5)).until(() -> e.dispatcher().state() == PoolState.STOPPING);
-        clock.awaitReadsAfter(clock.set(clock.now()), 2);
-        clock.set(clock.now() + Duration.ofMillis(50 * 2 + 1000).toNanos());
-        await().atMost(Duration.ofSeconds(5)).until(() -> e.dispatcher().isTerminated());
+        stuck.letEngineGiveUp();
         assertFalse(e.isTerminated(), "a caller-runs task is still running");
         assertFalse(e.awaitTermination(10, TimeUnit.MILLISECONDS));
-        letCallerGo.countDown();
+        stuck.letGo().countDown();
         assertTrue(e.awaitTermination(5, TimeUnit.SECONDS));
-        submitter.join();
+        stuck.submitter().join();
     }
 
     @Test
     void aWaitForTerminationEndsAsSoonAsTheLastCallerRunTaskDoes() throws Exception {
-        PoolScopeExecutor e = start(Pools.quiet().workers(1, 1).queueCapacity(1)
-                .overflowPolicy(OverflowPolicy.CALLER_RUNS).stuckGrace(Duration.ofMillis(50)));
-        occupy(e, 1);
-        e.execute(() -> { });
-        CountDownLatch letCallerGo = new CountDownLatch(1);
-        Thread submitter = stubbornCallerRun(e, letCallerGo);
-        HandClock clock = new HandClock();
-        e.dispatcher().shutdown.useClock(clock);
+        StuckCaller stuck = stuckCallerRun();
+        PoolScopeExecutor e = stuck.executor();
         e.shutdownNow();
-        await().atMost(Duration.ofSeconds(2)).until(() -> e.dispatcher().state() == PoolState.STOPPING);
-        clock.awaitReadsAfter(clock.set(clock.now()), 2);
-        clock.set(clock.now() + Duration.ofMillis(50 * 2 + 1000).toNanos());
-        await().atMost(Duration.ofSeconds(2)).until(() -> e.dispatcher().isTerminated());
+        stuck.letEngineGiveUp();
         CompletableFuture<Boolean> terminated = new CompletableFuture<>();
         Thread waiter = new Thread(() -> {
             try {
@@ -199,9 +183,9 @@ class PoolScopeExecutorTest {
         }, "the-waiter");
         waiter.start();
         await().atMost(Duration.ofSeconds(2)).until(() -> waiter.getState() == Thread.State.TIMED_WAITING);
-        letCallerGo.countDown();
+        stuck.letGo().countDown();
         assertTrue(terminated.get(2, TimeUnit.SECONDS), "woken by the caller-run task's end, not its hour");
-        submitter.join(2000);
+        stuck.submitter().join(2000);
     }
 
     @Test
@@ -294,6 +278,34 @@ class PoolScopeExecutorTest {
         TaskFuture<String> cancelled = TaskFuture.of(() -> "v");
         assertTrue(cancelled.cancel(false));
         assertEquals("TaskFuture[cancelled]", cancelled.toString());
+    }
+
+    /** A one-worker caller-runs pool, full, whose submitter runs a task that ignores interrupts; see below. */
+    private record StuckCaller(PoolScopeExecutor executor, CountDownLatch letGo, Thread submitter, HandClock clock) {
+
+        /**
+         * After shutdownNow: the engine gives up waiting for the stubborn caller after twice the grace and a second,
+         * by its hand-driven clock, and terminates while the caller still runs.
+         */
+        void letEngineGiveUp() {
+            Dispatcher pool = executor.dispatcher();
+            await().atMost(Duration.ofSeconds(5)).until(() -> pool.state() == PoolState.STOPPING);
+            clock.awaitReadsAfter(clock.set(clock.now()), 2);
+            clock.set(clock.now() + STUCK_GRACE.multipliedBy(2).plusSeconds(1).toNanos());
+            await().atMost(Duration.ofSeconds(5)).until(pool::isTerminated);
+        }
+    }
+
+    private StuckCaller stuckCallerRun() throws InterruptedException {
+        PoolScopeExecutor e = start(Pools.quiet().workers(1, 1).queueCapacity(1)
+                .overflowPolicy(OverflowPolicy.CALLER_RUNS).stuckGrace(STUCK_GRACE));
+        occupy(e, 1);
+        e.execute(() -> { });
+        CountDownLatch letGo = new CountDownLatch(1);
+        Thread submitter = stubbornCallerRun(e, letGo);
+        HandClock clock = new HandClock();
+        e.dispatcher().shutdown.useClock(clock);
+        return new StuckCaller(e, letGo, submitter, clock);
     }
 
     /**
