@@ -36,6 +36,15 @@ final class Accounting {
 
         /** An attempt ended: its request moves from running to {@code to}, and its latencies are recorded. */
         void settle(Counter to, long waitNanos, long runNanos) {
+            settle(to, waitNanos, runNanos, null);
+        }
+
+        /**
+         * {@link #settle(Counter, long, long)}, then, in the same critical section, starts the next job of
+         * {@code startNext} (the settling worker's claim, or null), which its owner then finds with
+         * {@link ClaimedJobs#takeStarted()}. The start comes last, so a settle that throws starts nothing.
+         */
+        void settle(Counter to, long waitNanos, long runNanos, ClaimedJobs startNext) {
             lock();
             try {
                 counts[PAD + Counter.RUNNING.ordinal()]--;
@@ -44,9 +53,31 @@ final class Accounting {
                     counts[PAD + Counter.RETRIED.ordinal()]++;
                 }
                 record(waitNanos, runNanos);
+                if (startNext != null) {
+                    startNext.setStarted(startLocked(startNext));
+                }
             } finally {
                 unlock();
             }
+        }
+
+        /** Starts the next job of a worker's claim, counted from queued to running; null when none is left. */
+        Job start(ClaimedJobs claim) {
+            lock();
+            try {
+                return startLocked(claim);
+            } finally {
+                unlock();
+            }
+        }
+
+        private Job startLocked(ClaimedJobs claim) {
+            Job job = claim.startNextLocked();
+            if (job != null) {
+                counts[PAD + Counter.QUEUED.ordinal()]--;
+                counts[PAD + Counter.RUNNING.ordinal()]++;
+            }
+            return job;
         }
 
         private void record(long waitNanos, long runNanos) {

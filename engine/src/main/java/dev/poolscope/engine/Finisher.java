@@ -23,31 +23,36 @@ class Finisher {
 
     /**
      * An attempt ended on its own, returning {@code value} or throwing {@code error}; its queue wait and run time
-     * are recorded with its counter move.
+     * are recorded with its counter move, which also starts the next job of {@code startNext} (the settling
+     * worker's claim; null for none).
      */
     void attemptEnded(Job job, Object value, Throwable error, long waitedNanos, long ranNanos,
-                      Accounting.Stripe stripe) {
+                      Accounting.Stripe stripe, ClaimedJobs startNext) {
         if (error == null) {
-            settle(job, Counter.COMPLETED, new Outcome.Completed(value, job.attempts, job.waitNanos, ranNanos), waitedNanos, ranNanos, stripe);
+            settle(job, Counter.COMPLETED, new Outcome.Completed(value, job.attempts, job.waitNanos, ranNanos),
+                    waitedNanos, ranNanos, stripe, startNext);
         } else if (mayRetry(job)) {
-            scheduleRetry(job, stripe, waitedNanos, ranNanos);
+            scheduleRetry(job, stripe, waitedNanos, ranNanos, startNext);
         } else {
-            settle(job, Counter.FAILED, new Outcome.Failed(error, job.attempts), waitedNanos, ranNanos, stripe);
+            settle(job, Counter.FAILED, new Outcome.Failed(error, job.attempts), waitedNanos, ranNanos, stripe,
+                    startNext);
         }
     }
 
     /**
      * An attempt was cancelled by the watchdog (timeout) or by a forced shutdown; {@code ranNanos} is
-     * {@link Accounting#UNKNOWN} when the handler never returned.
+     * {@link Accounting#UNKNOWN} when the handler never returned. {@code startNext} as in {@link #attemptEnded}.
      */
-    void attemptCancelled(Job job, long waitedNanos, long ranNanos, Accounting.Stripe stripe) {
+    void attemptCancelled(Job job, long waitedNanos, long ranNanos, Accounting.Stripe stripe,
+                          ClaimedJobs startNext) {
         if (job.cancellation.reason() == Job.CancelReason.SHUTDOWN) {
-            settle(job, Counter.INTERRUPTED, new Outcome.Interrupted(job.attempts), waitedNanos, ranNanos, stripe);
+            settle(job, Counter.INTERRUPTED, new Outcome.Interrupted(job.attempts), waitedNanos, ranNanos, stripe,
+                    startNext);
         } else if (mayRetry(job)) {
-            scheduleRetry(job, stripe, waitedNanos, ranNanos);
+            scheduleRetry(job, stripe, waitedNanos, ranNanos, startNext);
         } else {
             settle(job, Counter.TIMED_OUT, new Outcome.TimedOut(Duration.ofNanos(job.timeoutNanos), job.attempts),
-                    waitedNanos, ranNanos, stripe);
+                    waitedNanos, ranNanos, stripe, startNext);
         }
     }
 
@@ -56,8 +61,9 @@ class Finisher {
      * before the move and remembered right after it (a field store, which cannot fail), so {@link #lastResort}
      * always knows whether the counters already moved.
      */
-    void settle(Job job, Counter to, Outcome outcome, long waitedNanos, long ranNanos, Accounting.Stripe stripe) {
-        stripe.settle(to, waitedNanos, ranNanos);
+    void settle(Job job, Counter to, Outcome outcome, long waitedNanos, long ranNanos, Accounting.Stripe stripe,
+                ClaimedJobs startNext) {
+        stripe.settle(to, waitedNanos, ranNanos, startNext);
         job.settledWith = outcome;
         job.complete(outcome);
     }
@@ -91,8 +97,9 @@ class Finisher {
         return job.attempts <= job.maxRetries && pool.state().compareTo(PoolState.STOPPING) < 0;
     }
 
-    private void scheduleRetry(Job job, Accounting.Stripe stripe, long waitedNanos, long ranNanos) {
-        stripe.settle(Counter.WAITING_RETRY, waitedNanos, ranNanos);
+    private void scheduleRetry(Job job, Accounting.Stripe stripe, long waitedNanos, long ranNanos,
+                               ClaimedJobs startNext) {
+        stripe.settle(Counter.WAITING_RETRY, waitedNanos, ranNanos, startNext);
         job.waitingForRetry = true;
         waitingForRetry.add(job);
         long delay = backoffNanos(pool.config(), job.attempts);

@@ -1,6 +1,7 @@
 package dev.poolscope.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
@@ -23,8 +24,10 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class RequestQueue {
 
-    /** Passed to {@link #take(long, long)}: wait for a request with no timer. */
+    /** Passed to {@link #take(long, long, ClaimedJobs)}: wait for a request with no timer. */
     static final long NO_TIMEOUT = Long.MAX_VALUE;
+    /** A worker claims part of the queue only when at least this many are left after its take. */
+    static final int CLAIM_FROM = 4;
 
     /** How an offer ended. */
     enum Offer { ACCEPTED, FULL, CLOSED }
@@ -33,9 +36,15 @@ final class RequestQueue {
     private final Condition notFull = putLock.newCondition();
     private final ReentrantLock takeLock = new ReentrantLock();
     private final Condition notEmpty = takeLock.newCondition();
+    // Jobs linked in the queue; workers' claims hold the rest of what is queued (see ClaimedJobs).
     private final AtomicInteger count = new AtomicInteger();
-    // Written under putLock; volatile so the take side can tell whether a submitter may be waiting for room.
+    // Jobs claimed by workers and not yet started: still queued for the capacity and the depth.
+    private final AtomicInteger claimed = new AtomicInteger();
+    // Written under putLock; volatile so the take side can read them without it. A submitter counts itself in
+    // roomWaiters before it checks for room, and a worker reads it after freeing room, so one of the two always
+    // sees the other.
     private volatile int capacity;
+    private volatile int roomWaiters;
 
     // Guarded by putLock: the tail, whether new requests are admitted, and the put side's transition counts (new
     // requests admitted: SUBMITTED and QUEUED; retries re-queued: WAITING_RETRY to QUEUED).
@@ -49,6 +58,8 @@ final class RequestQueue {
     private Job head;
     private volatile long wakeups;
     private long taken;
+    // Volatile for size(), which reads it without the lock.
+    private volatile ClaimedJobs[] claims = new ClaimedJobs[0];
 
     // Set under both locks; read under either.
     private boolean closed;
@@ -58,8 +69,28 @@ final class RequestQueue {
         last = head = sentinel();
     }
 
+    /** Queued requests, including those claimed by a worker and not yet started. */
     int size() {
-        return count.get();
+        int queued = count.get();
+        // Read before the claims' started counts: a worker zeroes its count before it takes it off claimed.
+        int inClaims = claimed.get();
+        if (inClaims == 0) {
+            return queued;
+        }
+        for (ClaimedJobs c : claims) {
+            inClaims -= c.started();
+        }
+        return queued + inClaims;
+    }
+
+    /**
+     * Whether there is no room; the caller holds putLock, so no hand-back or eviction runs meanwhile. The quick
+     * sum counts started claimed jobs too, so only a full-looking queue looks closer. Both reads only ever
+     * overstate the depth, never understate it: count is read before claimed, and a take adds to claimed before it
+     * takes from count; a worker zeroes its started count before it takes it off claimed.
+     */
+    private boolean full() {
+        return count.get() + claimed.get() >= capacity && size() >= capacity;
     }
 
     void setCapacity(int newCapacity) {
@@ -80,7 +111,7 @@ final class RequestQueue {
             if (!acceptingNew) {
                 return Offer.CLOSED;
             }
-            if (count.get() >= capacity) {
+            if (full()) {
                 return Offer.FULL;
             }
             before = enqueue(job);
@@ -98,11 +129,16 @@ final class RequestQueue {
         int before;
         putLock.lockInterruptibly();
         try {
-            while (acceptingNew && count.get() >= capacity) {
-                if (remaining <= 0) {
-                    return Offer.FULL;
+            roomWaiters++;
+            try {
+                while (acceptingNew && full()) {
+                    if (remaining <= 0) {
+                        return Offer.FULL;
+                    }
+                    remaining = notFull.awaitNanos(remaining);
                 }
-                remaining = notFull.awaitNanos(remaining);
+            } finally {
+                roomWaiters--;
             }
             if (!acceptingNew) {
                 return Offer.CLOSED;
@@ -128,10 +164,14 @@ final class RequestQueue {
             if (!acceptingNew) {
                 return job;
             }
-            // The evicted job stays counted as queued until the caller moves it to DROPPED_EVICTED.
-            if (count.get() >= capacity && count.get() > 0) {
-                evicted = dequeue();
-                count.getAndDecrement();
+            // The evicted job stays counted as queued until the caller moves it to DROPPED_EVICTED. Claimed jobs
+            // were queued before any job still in the queue, so the oldest is among them if any are left.
+            if (full()) {
+                evicted = takeOneClaimed();
+                if (evicted == null && count.get() > 0) {
+                    evicted = dequeue();
+                    count.getAndDecrement();
+                }
             }
             before = enqueue(job);
             admitted++;
@@ -185,7 +225,7 @@ final class RequestQueue {
         last.next = job;
         last = job;
         int before = count.getAndIncrement();
-        if (before + 1 < capacity) {
+        if (before + 1 + claimed.get() < capacity) {
             // Another submitter waiting for room can go on too.
             notFull.signal();
         }
@@ -227,21 +267,29 @@ final class RequestQueue {
      * or close.
      */
     Job take(long maxWaitNanos) {
-        return take(wakeups, maxWaitNanos);
+        return take(wakeups, maxWaitNanos, null);
+    }
+
+    /** {@link #take(long, long, ClaimedJobs)} without claiming. */
+    Job take(long seen, long maxWaitNanos) {
+        return take(seen, maxWaitNanos, null);
     }
 
     /**
      * The next request, counted from queued to running, or null after {@code maxWaitNanos} ({@link #NO_TIMEOUT}:
      * never), once {@link #wakeAll()} has run since {@code seen} was read from {@link #wakeups()}, or once closed.
+     *
+     * <p>With {@code mine} (the calling worker's own claim, empty), a worker that finds a backlog also claims up to
+     * half of it, and one that finds the queue empty takes half of another worker's claim before it waits; it then
+     * gets null and runs them from {@code mine}, counting each as it starts ({@link #claimedStarted()}).
      */
-    Job take(long seen, long maxWaitNanos) {
+    Job take(long seen, long maxWaitNanos, ClaimedJobs mine) {
         long remaining = maxWaitNanos;
         Job job;
-        int before;
         takeLock.lock();
         try {
             while (count.get() == 0) {
-                if (closed || seen != wakeups || remaining <= 0) {
+                if (closed || (mine != null && takeHalfOfAClaim(mine)) || seen != wakeups || remaining <= 0) {
                     return null;
                 }
                 try {
@@ -256,15 +304,52 @@ final class RequestQueue {
             }
             job = dequeue();
             taken++;
-            before = count.getAndDecrement();
-            if (before > 1) {
+            int more = mine == null ? 0 : claimSize(count.get() - 1);
+            if (more > 0) {
+                Job[] slots = mine.slots();
+                for (int i = 0; i < more; i++) {
+                    slots[i] = dequeue();
+                }
+                claimed.getAndAdd(more);
+                mine.filled(more);
+            }
+            if (count.getAndAdd(-1 - more) > 1 + more) {
                 // More are waiting: pass the wake-up on to the next idle worker.
                 notEmpty.signal();
             }
         } finally {
             takeLock.unlock();
         }
-        if (before >= capacity) {
+        signalRoomIfAwaited();
+        return job;
+    }
+
+    /** How many more to claim when {@code left} stay queued after a take: none for a short queue, else half. */
+    private static int claimSize(int left) {
+        return left < CLAIM_FROM ? 0 : Math.min(ClaimedJobs.MAX, left / 2);
+    }
+
+    /**
+     * A worker started a job from its claim (counted in the claim, see {@link ClaimedJobs#started()}): it no longer
+     * counts towards the queue's depth and capacity, so a submitter waiting for room may go on.
+     */
+    void claimedStarted() {
+        signalRoomIfAwaited();
+    }
+
+    /**
+     * A worker found its claim empty: the jobs it started from the claim leave the shared claimed count. Batched
+     * so that starting a claimed job writes no variable the submitters read on every offer.
+     */
+    void claimFinished(ClaimedJobs claim) {
+        int started = claim.resetStarted();
+        if (started > 0) {
+            claimed.getAndAdd(-started);
+        }
+    }
+
+    private void signalRoomIfAwaited() {
+        if (roomWaiters > 0) {
             putLock.lock();
             try {
                 notFull.signal();
@@ -272,7 +357,104 @@ final class RequestQueue {
                 putLock.unlock();
             }
         }
-        return job;
+    }
+
+    /** Takes half of the first non-empty claim into {@code mine}; the caller holds takeLock and found the queue empty. */
+    private boolean takeHalfOfAClaim(ClaimedJobs mine) {
+        for (ClaimedJobs other : claims) {
+            if (other != mine) {
+                int n = other.takeOldest((other.left() + 1) / 2, mine.slots(), 0);
+                if (n > 0) {
+                    mine.filled(n);
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The oldest claimed job left in any claim, still counted as claimed and queued; the caller holds takeLock. */
+    private Job takeOneClaimed() {
+        Job[] one = new Job[1];
+        for (ClaimedJobs c : claims) {
+            if (c.takeOldest(1, one, 0) == 1) {
+                claimed.getAndDecrement();
+                return one[0];
+            }
+        }
+        return null;
+    }
+
+    /** Lets other workers, shutdown and eviction reach a worker's claim. */
+    void register(ClaimedJobs claim) {
+        takeLock.lock();
+        try {
+            ClaimedJobs[] more = Arrays.copyOf(claims, claims.length + 1);
+            more[claims.length] = claim;
+            claims = more;
+        } finally {
+            takeLock.unlock();
+        }
+    }
+
+    /**
+     * Hands a leaving worker's claim back to the queue, after {@code started} (a job of it already started that the
+     * worker will not run, moved back to queued by the caller; null for none), and forgets the claim.
+     */
+    void unregister(ClaimedJobs claim, Job started) {
+        claimFinished(claim);
+        handBack(claim, started);
+        takeLock.lock();
+        try {
+            List<ClaimedJobs> kept = new ArrayList<>(Arrays.asList(claims));
+            kept.remove(claim);
+            claims = kept.toArray(new ClaimedJobs[0]);
+        } finally {
+            takeLock.unlock();
+        }
+    }
+
+    /**
+     * Puts whatever is left of {@code claim} back at the front of the queue, in order, for any worker to take: its
+     * owner is leaving, or is stuck on a long request with jobs behind it. They stay counted as queued throughout.
+     */
+    void handBack(ClaimedJobs claim) {
+        handBack(claim, null);
+    }
+
+    private void handBack(ClaimedJobs claim, Job started) {
+        if (claim.left() == 0 && started == null) {
+            return;
+        }
+        lockBoth();
+        try {
+            Job[] back = new Job[ClaimedJobs.MAX + 1];
+            int first = started == null ? 0 : 1;
+            back[0] = started;
+            int n = first + claim.takeOldest(ClaimedJobs.MAX, back, first);
+            if (n == 0) {
+                return;
+            }
+            // The head may be one of them (the last job claimed stays the head until the next take): link them
+            // behind a fresh placeholder instead.
+            Job rest = head.next;
+            Job placeholder = sentinel();
+            placeholder.next = back[0];
+            for (int i = 0; i < n - 1; i++) {
+                back[i].next = back[i + 1];
+            }
+            back[n - 1].next = rest;
+            if (rest == null) {
+                last = back[n - 1];
+            }
+            head = placeholder;
+            // A started job given back was taken off claimed by claimFinished already.
+            claimed.getAndAdd(first - n);
+            count.getAndAdd(n);
+            notEmpty.signal();
+        } finally {
+            unlockBoth();
+        }
     }
 
     /** Wakes every waiting worker and submitter so each re-checks whether it should retire or stop. */
@@ -340,7 +522,14 @@ final class RequestQueue {
         try {
             acceptingNew = false;
             closed = true;
-            List<Job> left = new ArrayList<>(count.get());
+            List<Job> left = new ArrayList<>(size());
+            // Claimed jobs first: they were queued before anything still in the queue.
+            Job[] claimedLeft = new Job[ClaimedJobs.MAX];
+            for (ClaimedJobs c : claims) {
+                int n = c.takeOldest(ClaimedJobs.MAX, claimedLeft, 0);
+                claimed.getAndAdd(-n);
+                left.addAll(Arrays.asList(claimedLeft).subList(0, n));
+            }
             while (count.get() > 0) {
                 left.add(dequeue());
                 count.getAndDecrement();

@@ -56,10 +56,25 @@ final class Watchdog {
         long grace = pool.config().stuckGrace().toNanos();
         for (Worker w : pool.workers.view()) {
             check(w, now, grace, stopping);
+            handBackClaimBehindLongAttempt(w);
         }
         for (Worker w : callers) {
             check(w, now, grace, stopping);
         }
+    }
+
+    /**
+     * Jobs a worker claimed wait for it to finish its current attempt; if that attempt is still running at a second
+     * scan (it has run for at least one scan period), they go back to the queue, where idle workers can take them.
+     */
+    private void handBackClaimBehindLongAttempt(Worker w) {
+        Job job = w.current;
+        int attempt = job == null ? 0 : Job.attempt(job.state());
+        if (job != null && job == w.watchedJob && attempt == w.watchedAttempt && w.claim.left() > 0) {
+            pool.queue.handBack(w.claim);
+        }
+        w.watchedJob = job;
+        w.watchedAttempt = attempt;
     }
 
     /**
@@ -146,7 +161,7 @@ final class Watchdog {
         }
         // The handler never returned, so its run time is unknown; its queue wait was measured when it started.
         try {
-            pool.finisher().attemptCancelled(job, job.attemptWait(), Accounting.UNKNOWN, stripe);
+            pool.finisher().attemptCancelled(job, job.attemptWait(), Accounting.UNKNOWN, stripe, null);
         } catch (RuntimeException | Error e) {
             pool.finisher().lastResort(job, e, stripe);
             throw e;

@@ -25,6 +25,11 @@ final class Worker implements Runnable {
     private final Dispatcher pool;
     private final Accounting.Stripe stripe;
     private volatile Thread thread;
+    // Jobs this worker claimed from the queue to run next; null for a caller stand-in.
+    final ClaimedJobs claim;
+    // The watchdog's last sight of this worker's attempt, to tell an attempt that outlasts a scan. Watchdog only.
+    Job watchedJob;
+    int watchedAttempt;
     // The attempt in progress, for the watchdog; null while idle. Written with release stores by this worker only
     // (readers need to see the job's attempt fields, not a full fence per request), read volatile by others.
     volatile Job current;
@@ -34,6 +39,7 @@ final class Worker implements Runnable {
         this.pooled = pooled;
         this.pool = pool;
         this.stripe = stripe;
+        this.claim = pooled ? new ClaimedJobs(stripe) : null;
     }
 
     static Worker pooled(int id, Dispatcher pool) {
@@ -79,16 +85,31 @@ final class Worker implements Runnable {
     @Override
     public void run() {
         Throwable died = null;
+        // Registered by the running thread, so a worker whose thread never started leaves nothing behind.
+        pool.queue.register(claim);
         try {
             while (true) {
+                // A job from this worker's claim: started by the previous attempt's settle, or started now.
+                Job claimed = claim.takeStarted();
+                if (claimed == null) {
+                    claimed = stripe.start(claim);
+                }
+                if (claimed != null) {
+                    pool.queue.claimedStarted();
+                    if (!runAttempt(claimed)) {
+                        return;
+                    }
+                    continue;
+                }
+                pool.queue.claimFinished(claim);
                 // Read before the check: retirement and shutdown wake idle workers after they are decided, so a
                 // decision this check misses makes the take return at once instead of waiting for a request.
                 long wakeups = pool.queue.wakeups();
                 if (!pool.keepWorking(this)) {
                     break;
                 }
-                Job job = pool.queue.take(wakeups, RequestQueue.NO_TIMEOUT);
-                // The queue counted it as running when this worker took it.
+                Job job = pool.queue.take(wakeups, RequestQueue.NO_TIMEOUT, claim);
+                // The queue counted it as running when this worker took it; null after taking over another claim.
                 if (job != null && !runAttempt(job)) {
                     // The watchdog gave up on this worker and removed it from the pool; a replacement runs instead.
                     return;
@@ -98,6 +119,12 @@ final class Worker implements Runnable {
             died = t;
             throw t;
         } finally {
+            // A job the last settle started but this thread will never run goes back to the queue with the rest.
+            Job orphan = claim.takeStarted();
+            if (orphan != null) {
+                stripe.move(Counter.RUNNING, Counter.QUEUED);
+            }
+            pool.queue.unregister(claim, orphan);
             ScalingEvent lost = pool.workers.exited(this, died);
             if (lost != null) {
                 pool.events.publish(lost);
@@ -132,7 +159,7 @@ final class Worker implements Runnable {
         CURRENT.setRelease(this, null);
         try {
             if (job.finish(word)) {
-                pool.finisher().attemptEnded(job, value, error, waited, ran, stripe);
+                pool.finisher().attemptEnded(job, value, error, waited, ran, stripe, claim);
                 return true;
             }
             job.awaitCancelDelivered();
@@ -141,7 +168,7 @@ final class Worker implements Runnable {
             if (!job.takeOver(word)) {
                 return false;
             }
-            pool.finisher().attemptCancelled(job, waited, ran, stripe);
+            pool.finisher().attemptCancelled(job, waited, ran, stripe, claim);
             return true;
         } catch (Throwable t) {
             pool.finisher().lastResort(job, t, stripe);

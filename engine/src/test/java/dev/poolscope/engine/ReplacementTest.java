@@ -41,7 +41,7 @@ class ReplacementTest {
             List<Worker> live = Arrays.asList(pool.workers.view());
             assertFalse(live.contains(w), "the abandoned worker left the view");
             assertEquals(2, live.size(), "its replacement joined it");
-            pool.finisher().attemptCancelled(job, 0, Accounting.UNKNOWN, pool.accounting.stripe());
+            pool.finisher().attemptCancelled(job, 0, Accounting.UNKNOWN, pool.accounting.stripe(), null);
             assertInstanceOf(Outcome.TimedOut.class, stuck.join());
             stubborn.letGo.countDown();
         }
@@ -68,7 +68,7 @@ class ReplacementTest {
             assertEquals(ScalingEvent.Reason.STUCK_REPLACED, replaced.reason());
             assertEquals(1, replaced.sizeBefore(), "two live, one due to retire");
             assertEquals(1, replaced.sizeAfter());
-            pool.finisher().attemptCancelled(job, 0, Accounting.UNKNOWN, pool.accounting.stripe());
+            pool.finisher().attemptCancelled(job, 0, Accounting.UNKNOWN, pool.accounting.stripe(), null);
             assertInstanceOf(Outcome.TimedOut.class, stuck.join());
             stubborn.letGo.countDown();
             gate.release();
@@ -87,11 +87,11 @@ class ReplacementTest {
                 Map.of("doomed", doomed, "hold", gate), p -> new Finisher(p) {
                     @Override
                     void attemptEnded(Job job, Object value, Throwable error, long waited, long ran,
-                                      Accounting.Stripe s) {
+                                      Accounting.Stripe s, ClaimedJobs next) {
                         if (job.request.type().equals("doomed")) {
                             throw new WorkerLossTest.InjectedFailure();
                         }
-                        super.attemptEnded(job, value, error, waited, ran, s);
+                        super.attemptEnded(job, value, error, waited, ran, s, next);
                     }
                 });
         try (pool) {

@@ -33,11 +33,12 @@ class WorkerLossTest {
         PoolConfig config = Pools.quiet().workers(1, 1).build();
         Dispatcher pool = Dispatcher.start("poolscope-loss1", config, Map.of("ok", r -> "fine"), p -> new Finisher(p) {
             @Override
-            void attemptEnded(Job job, Object value, Throwable error, long waited, long ran, Accounting.Stripe s) {
+            void attemptEnded(Job job, Object value, Throwable error, long waited, long ran, Accounting.Stripe s,
+                              ClaimedJobs next) {
                 if (failNext.getAndSet(false)) {
                     throw new InjectedFailure();
                 }
-                super.attemptEnded(job, value, error, waited, ran, s);
+                super.attemptEnded(job, value, error, waited, ran, s, next);
             }
         });
         try (pool) {
@@ -65,13 +66,14 @@ class WorkerLossTest {
         PoolConfig config = Pools.quiet().workers(1, 1).build();
         Dispatcher pool = Dispatcher.start("poolscope-loss2", config, Map.of("ok", r -> "fine"), p -> new Finisher(p) {
             @Override
-            void settle(Job job, Counter to, Outcome outcome, long waited, long ran, Accounting.Stripe s) {
+            void settle(Job job, Counter to, Outcome outcome, long waited, long ran, Accounting.Stripe s,
+                        ClaimedJobs next) {
                 if (failNext.getAndSet(false)) {
-                    s.settle(to, waited, ran);
+                    s.settle(to, waited, ran, next);
                     job.settledWith = outcome;
                     throw new InjectedFailure();
                 }
-                super.settle(job, to, outcome, waited, ran, s);
+                super.settle(job, to, outcome, waited, ran, s, next);
             }
         });
         try (pool) {
@@ -105,7 +107,7 @@ class WorkerLossTest {
             ScalingEvent abandoned = pool.workers.abandon(w, job, word, pool.queue.size());
             assertNotNull(abandoned);
             assertEquals(ScalingEvent.Reason.STUCK_REPLACED, abandoned.reason());
-            pool.finisher().attemptCancelled(job, 0, Accounting.UNKNOWN, pool.accounting.stripe());
+            pool.finisher().attemptCancelled(job, 0, Accounting.UNKNOWN, pool.accounting.stripe(), null);
             assertInstanceOf(Outcome.TimedOut.class, stuck.join());
             next.join();
             assertNotEquals(w.thread(), ranOn.get(), "the replacement ran it");

@@ -1,0 +1,229 @@
+package dev.poolscope.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Jobs a worker claims from the queue in one take: they stay queued until each starts, other workers can take
+ * them, and they go back to the front of the queue, in order, whenever their owner cannot run them.
+ */
+class ClaimedJobsTest {
+
+    private static final long LONG_WAIT = TimeUnit.SECONDS.toNanos(10);
+
+    private final Accounting.Stripe stripe = new Accounting.Stripe();
+
+    private static Job job(int n) {
+        return new Job(Request.of("t", n), r -> null, 0, 0);
+    }
+
+    /** A queue holding jobs 0 to {@code jobs - 1}, in order. */
+    private static RequestQueue queueOf(int capacity, int jobs) {
+        RequestQueue queue = new RequestQueue(capacity);
+        for (int i = 0; i < jobs; i++) {
+            assertEquals(RequestQueue.Offer.ACCEPTED, queue.offer(job(i)));
+        }
+        return queue;
+    }
+
+    private ClaimedJobs claimIn(RequestQueue queue) {
+        ClaimedJobs claim = new ClaimedJobs(stripe);
+        queue.register(claim);
+        return claim;
+    }
+
+    private static Object payload(Job job) {
+        return job.request.payload();
+    }
+
+    @Test
+    void aTakeFromABacklogClaimsHalfOfWhatIsLeftAndTheyStayQueuedUntilEachStarts() {
+        RequestQueue queue = queueOf(100, 11);
+        ClaimedJobs claim = claimIn(queue);
+
+        assertEquals(0, payload(queue.take(queue.wakeups(), LONG_WAIT, claim)));
+
+        assertEquals(5, claim.left(), "half of the ten left");
+        assertEquals(10, queue.size(), "claimed jobs are still queued");
+        assertEquals(1, payload(stripe.start(claim)), "the oldest claimed job starts first");
+        assertEquals(9, queue.size(), "a started one is not queued any more");
+        queue.claimFinished(claim);
+        assertEquals(9, queue.size(), "finishing a claim moves nothing twice");
+    }
+
+    @Test
+    void aShortQueueIsNotClaimedAndNoTakeClaimsMoreThanTheLimit() {
+        RequestQueue shortQueue = queueOf(100, RequestQueue.CLAIM_FROM);
+        ClaimedJobs none = claimIn(shortQueue);
+        shortQueue.take(shortQueue.wakeups(), LONG_WAIT, none);
+        assertEquals(0, none.left());
+
+        RequestQueue longQueue = queueOf(1000, 500);
+        ClaimedJobs most = claimIn(longQueue);
+        longQueue.take(longQueue.wakeups(), LONG_WAIT, most);
+        assertEquals(ClaimedJobs.MAX, most.left());
+    }
+
+    @Test
+    void aWorkerThatFindsTheQueueEmptyTakesTheOldestHalfOfAnotherClaim() {
+        RequestQueue queue = queueOf(100, 11);
+        ClaimedJobs first = claimIn(queue);
+        queue.take(queue.wakeups(), LONG_WAIT, first);
+        for (int i = 6; i <= 10; i++) {
+            assertEquals(i, payload(queue.take(queue.wakeups(), LONG_WAIT)));
+        }
+        ClaimedJobs second = claimIn(queue);
+
+        assertNull(queue.take(queue.wakeups(), LONG_WAIT, second), "it runs them from its own claim");
+
+        assertEquals(List.of(1, 2, 3), startAll(second));
+        assertEquals(List.of(4, 5), startAll(first));
+    }
+
+    @Test
+    void aHandBackPutsTheClaimAtTheFrontOfTheQueueInOrder() {
+        RequestQueue queue = queueOf(100, 11);
+        ClaimedJobs claim = claimIn(queue);
+        queue.take(queue.wakeups(), LONG_WAIT, claim);
+        assertEquals(1, payload(stripe.start(claim)));
+
+        queue.handBack(claim);
+
+        assertEquals(0, claim.left());
+        assertEquals(9, queue.size());
+        assertEquals(List.of(2, 3, 4, 5, 6, 7, 8, 9, 10), takeAll(queue));
+    }
+
+    @Test
+    void aLeavingWorkersStartedJobGoesBackFirstThenTheRestOfItsClaim() {
+        RequestQueue queue = queueOf(100, 11);
+        ClaimedJobs claim = claimIn(queue);
+        queue.take(queue.wakeups(), LONG_WAIT, claim);
+        Job started = stripe.start(claim);
+
+        queue.unregister(claim, started);
+
+        assertEquals(10, queue.size());
+        assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10), takeAll(queue));
+    }
+
+    @Test
+    void closingHandsBackClaimedJobsFirstAndEvictionTakesAClaimedOneFirst() {
+        RequestQueue queue = queueOf(11, 11);
+        ClaimedJobs claim = claimIn(queue);
+        queue.take(queue.wakeups(), LONG_WAIT, claim);
+        assertEquals(RequestQueue.Offer.ACCEPTED, queue.offer(job(11)));
+
+        assertEquals(1, payload(queue.offerEvictingOldest(job(12))), "the oldest queued job was claimed");
+
+        List<Object> left = queue.closeAndDrain().stream().map(ClaimedJobsTest::payload).toList();
+        assertEquals(List.of(2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12), left);
+        assertEquals(0, queue.size());
+    }
+
+    @Test
+    void startingAClaimedJobLetsASubmitterWaitingForRoomIn() throws Exception {
+        RequestQueue queue = queueOf(10, 10);
+        ClaimedJobs claim = claimIn(queue);
+        queue.take(queue.wakeups(), LONG_WAIT, claim);
+        assertEquals(RequestQueue.Offer.ACCEPTED, queue.offer(job(10)));
+        assertEquals(RequestQueue.Offer.FULL, queue.offer(job(11)), "claimed jobs take room");
+        CompletableFuture<RequestQueue.Offer> waiting = CompletableFuture.supplyAsync(() -> {
+            try {
+                return queue.offer(job(11), LONG_WAIT);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }, daemonThreads());
+
+        stripe.start(claim);
+        queue.claimedStarted();
+
+        assertEquals(RequestQueue.Offer.ACCEPTED, waiting.get(LONG_WAIT / 2, TimeUnit.NANOSECONDS));
+        assertEquals(10, queue.size());
+    }
+
+    @Test
+    void claimingWorkersPassEveryJobExactlyOnce() throws Exception {
+        int capacity = 64;
+        RequestQueue queue = new RequestQueue(capacity);
+        int submitters = 2;
+        int perSubmitter = 30_000;
+        Set<Job> ran = ConcurrentHashMap.newKeySet();
+        List<CompletableFuture<Void>> running = new ArrayList<>();
+        for (int s = 0; s < submitters; s++) {
+            running.add(CompletableFuture.runAsync(() -> {
+                for (int i = 0; i < perSubmitter; i++) {
+                    try {
+                        assertEquals(RequestQueue.Offer.ACCEPTED, queue.offer(job(i), LONG_WAIT));
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }, daemonThreads()));
+        }
+        AtomicBoolean done = new AtomicBoolean();
+        List<CompletableFuture<Void>> workers = new ArrayList<>();
+        for (int w = 0; w < 3; w++) {
+            Accounting.Stripe own = new Accounting.Stripe();
+            ClaimedJobs claim = new ClaimedJobs(own);
+            queue.register(claim);
+            workers.add(CompletableFuture.runAsync(() -> {
+                while (!done.get() || queue.size() > 0) {
+                    Job j = own.start(claim);
+                    if (j != null) {
+                        queue.claimedStarted();
+                    } else {
+                        queue.claimFinished(claim);
+                        j = queue.take(queue.wakeups(), TimeUnit.MILLISECONDS.toNanos(10), claim);
+                    }
+                    if (j != null) {
+                        assertTrue(ran.add(j), "taken twice");
+                    }
+                }
+            }, daemonThreads()));
+        }
+        CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        done.set(true);
+        CompletableFuture.allOf(workers.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+
+        assertEquals(submitters * perSubmitter, ran.size());
+        assertEquals(0, queue.size());
+    }
+
+    private List<Object> startAll(ClaimedJobs claim) {
+        List<Object> started = new ArrayList<>();
+        for (Job j = stripe.start(claim); j != null; j = stripe.start(claim)) {
+            started.add(payload(j));
+        }
+        return started;
+    }
+
+    private static List<Object> takeAll(RequestQueue queue) {
+        List<Object> taken = new ArrayList<>();
+        while (queue.size() > 0) {
+            taken.add(payload(queue.take(queue.wakeups(), LONG_WAIT)));
+        }
+        return taken;
+    }
+
+    private static Executor daemonThreads() {
+        return r -> {
+            Thread t = new Thread(r, "claimed-jobs-test");
+            t.setDaemon(true);
+            t.start();
+        };
+    }
+}
