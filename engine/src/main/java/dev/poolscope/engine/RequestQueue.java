@@ -1,7 +1,6 @@
 package dev.poolscope.engine;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
@@ -13,13 +12,19 @@ import java.util.concurrent.locks.ReentrantLock;
  * can wake every idle worker at once (for retirement and shutdown) without interrupting anyone.
  *
  * <p>Submitters take only {@link #putLock} and workers only {@link #takeLock}, so the two sides of the hand-off
- * never wait for each other; the count is the one variable they share. A worker is woken only when the queue goes
+ * never wait for each other; the counts are the only variables they share. A worker is woken only when the queue goes
  * from empty to non-empty, and a woken worker wakes the next while requests remain: a busy pool pays no wake-up per
  * request, and an idle one pays one. Idle workers park without a timer and are woken for retirement and shutdown
  * ({@link #wakeAll()}), so an idle worker costs no CPU (the scheduler thread still ticks).
  *
+ * <p>A worker that finds a backlog claims up to half of it in the same take ({@link ClaimedJobs}), so a busy pool
+ * pays the take lock once per claim instead of once per request. Claimed jobs still count as queued (depth,
+ * capacity, counters) until each starts; idle workers take them over, and they come back to the front of the queue
+ * when their worker is held up or leaves ({@link #handBack}), or when the queue closes.
+ *
  * <p>It also counts the request transitions that pass through it (admitted and re-queued under the put lock, taken
- * under the take lock), inside the lock that moves the request, so the hot path takes no extra counter lock.
+ * under the take lock), inside the lock that moves the request, so the hot path takes no extra counter lock; a
+ * claimed job's start is counted by its worker's stripe instead.
  * {@link Accounting#totals()} holds both locks with its stripes and adds these counts in; see {@link #addCountsTo}.
  */
 final class RequestQueue {
@@ -38,8 +43,8 @@ final class RequestQueue {
     private final Condition notEmpty = takeLock.newCondition();
     // Jobs linked in the queue; workers' claims hold the rest of what is queued (see ClaimedJobs).
     private final AtomicInteger count = new AtomicInteger();
-    // Jobs claimed by workers and not yet started: still queued for the capacity and the depth.
-    private final AtomicInteger claimed = new AtomicInteger();
+    // The queued jobs that workers have claimed (see ClaimedJobs).
+    private final Claims claims = new Claims();
     // Written under putLock; volatile so the take side can read them without it. A submitter counts itself in
     // roomWaiters before it checks for room, and a worker reads it after freeing room, so one of the two always
     // sees the other.
@@ -58,8 +63,6 @@ final class RequestQueue {
     private Job head;
     private volatile long wakeups;
     private long taken;
-    // Volatile for size(), which reads it without the lock.
-    private volatile ClaimedJobs[] claims = new ClaimedJobs[0];
 
     // Set under both locks; read under either.
     private boolean closed;
@@ -72,25 +75,17 @@ final class RequestQueue {
     /** Queued requests, including those claimed by a worker and not yet started. */
     int size() {
         int queued = count.get();
-        // Read before the claims' started counts: a worker zeroes its count before it takes it off claimed.
-        int inClaims = claimed.get();
-        if (inClaims == 0) {
-            return queued;
-        }
-        for (ClaimedJobs c : claims) {
-            inClaims -= c.started();
-        }
-        return queued + inClaims;
+        return queued + claims.unstarted();
     }
 
     /**
      * Whether there is no room; the caller holds putLock, so no hand-back or eviction runs meanwhile. The quick
      * sum counts started claimed jobs too, so only a full-looking queue looks closer. Both reads only ever
-     * overstate the depth, never understate it: count is read before claimed, and a take adds to claimed before it
-     * takes from count; a worker zeroes its started count before it takes it off claimed.
+     * overstate the depth, never understate it: count is read before the claims, and a take adds to the claims
+     * before it takes from count.
      */
     private boolean full() {
-        return count.get() + claimed.get() >= capacity && size() >= capacity;
+        return count.get() + claims.heldAtMost() >= capacity && size() >= capacity;
     }
 
     void setCapacity(int newCapacity) {
@@ -167,7 +162,7 @@ final class RequestQueue {
             // The evicted job stays counted as queued until the caller moves it to DROPPED_EVICTED. Claimed jobs
             // were queued before any job still in the queue, so the oldest is among them if any are left.
             if (full()) {
-                evicted = takeOneClaimed();
+                evicted = claims.takeOne();
                 if (evicted == null && count.get() > 0) {
                     evicted = dequeue();
                     count.getAndDecrement();
@@ -225,7 +220,7 @@ final class RequestQueue {
         last.next = job;
         last = job;
         int before = count.getAndIncrement();
-        if (before + 1 + claimed.get() < capacity) {
+        if (before + 1 + claims.heldAtMost() < capacity) {
             // Another submitter waiting for room can go on too.
             notFull.signal();
         }
@@ -289,7 +284,7 @@ final class RequestQueue {
         takeLock.lock();
         try {
             while (count.get() == 0) {
-                if (closed || (mine != null && takeHalfOfAClaim(mine)) || seen != wakeups || remaining <= 0) {
+                if (closed || (mine != null && claims.takeHalfOfOne(mine)) || seen != wakeups || remaining <= 0) {
                     return null;
                 }
                 try {
@@ -310,7 +305,7 @@ final class RequestQueue {
                 for (int i = 0; i < more; i++) {
                     slots[i] = dequeue();
                 }
-                claimed.getAndAdd(more);
+                claims.claimed(more);
                 mine.filled(more);
             }
             if (count.getAndAdd(-1 - more) > 1 + more) {
@@ -337,15 +332,9 @@ final class RequestQueue {
         signalRoomIfAwaited();
     }
 
-    /**
-     * A worker found its claim empty: the jobs it started from the claim leave the shared claimed count. Batched
-     * so that starting a claimed job writes no variable the submitters read on every offer.
-     */
+    /** A worker found its claim empty; see {@link Claims#finished}. */
     void claimFinished(ClaimedJobs claim) {
-        int started = claim.resetStarted();
-        if (started > 0) {
-            claimed.getAndAdd(-started);
-        }
+        claims.finished(claim);
     }
 
     private void signalRoomIfAwaited() {
@@ -359,39 +348,11 @@ final class RequestQueue {
         }
     }
 
-    /** Takes half of the first non-empty claim into {@code mine}; the caller holds takeLock and found the queue empty. */
-    private boolean takeHalfOfAClaim(ClaimedJobs mine) {
-        for (ClaimedJobs other : claims) {
-            if (other != mine) {
-                int n = other.takeOldest((other.left() + 1) / 2, mine.slots(), 0);
-                if (n > 0) {
-                    mine.filled(n);
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /** The oldest claimed job left in any claim, still counted as claimed and queued; the caller holds takeLock. */
-    private Job takeOneClaimed() {
-        Job[] one = new Job[1];
-        for (ClaimedJobs c : claims) {
-            if (c.takeOldest(1, one, 0) == 1) {
-                claimed.getAndDecrement();
-                return one[0];
-            }
-        }
-        return null;
-    }
-
     /** Lets other workers, shutdown and eviction reach a worker's claim. */
     void register(ClaimedJobs claim) {
         takeLock.lock();
         try {
-            ClaimedJobs[] more = Arrays.copyOf(claims, claims.length + 1);
-            more[claims.length] = claim;
-            claims = more;
+            claims.add(claim);
         } finally {
             takeLock.unlock();
         }
@@ -406,9 +367,7 @@ final class RequestQueue {
         handBack(claim, started);
         takeLock.lock();
         try {
-            List<ClaimedJobs> kept = new ArrayList<>(Arrays.asList(claims));
-            kept.remove(claim);
-            claims = kept.toArray(new ClaimedJobs[0]);
+            claims.remove(claim);
         } finally {
             takeLock.unlock();
         }
@@ -448,8 +407,8 @@ final class RequestQueue {
                 last = back[n - 1];
             }
             head = placeholder;
-            // A started job given back was taken off claimed by claimFinished already.
-            claimed.getAndAdd(first - n);
+            // A started job given back was taken off the claims by claimFinished already.
+            claims.released(n - first);
             count.getAndAdd(n);
             notEmpty.signal();
         } finally {
@@ -524,12 +483,7 @@ final class RequestQueue {
             closed = true;
             List<Job> left = new ArrayList<>(size());
             // Claimed jobs first: they were queued before anything still in the queue.
-            Job[] claimedLeft = new Job[ClaimedJobs.MAX];
-            for (ClaimedJobs c : claims) {
-                int n = c.takeOldest(ClaimedJobs.MAX, claimedLeft, 0);
-                claimed.getAndAdd(-n);
-                left.addAll(Arrays.asList(claimedLeft).subList(0, n));
-            }
+            claims.drainInto(left);
             while (count.get() > 0) {
                 left.add(dequeue());
                 count.getAndDecrement();

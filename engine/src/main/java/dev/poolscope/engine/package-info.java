@@ -19,9 +19,11 @@
  *       including the watchdog's claim on a stuck attempt (so claim and removal are one step).</li>
  *   <li>{@code Accounting}'s monitor: the whole-life latency histograms, the spare histograms, reader cursors.</li>
  *   <li>{@code RequestQueue}'s put lock, then its take lock: the tail, the capacity and the admissions (put); the
- *       head, wake-ups and takes (take); the queued requests and the counters of transitions in and out of the
- *       queue under both.</li>
- *   <li>Each {@code Accounting.Stripe}: its counters and the latencies recorded since the last cut.</li>
+ *       head, wake-ups, takes and the set of workers' claims (take); the queued requests and the counters of
+ *       transitions in and out of the queue under both.</li>
+ *   <li>Each {@code Accounting.Stripe}: its counters and the latencies recorded since the last cut, and the
+ *       {@code ClaimedJobs} of the workers that settle on it (the owner starts its next claimed job inside its
+ *       settle; anyone else takes claimed jobs holding the take lock first).</li>
  *   <li>Leaves, which hold nothing else while held: {@code Watchdog}'s monitor (whether caller-run attempts may
  *       still start), {@code EventLog}'s monitor (recent events), {@code PoolScopeExecutor}'s monitor (caller-run
  *       tasks in progress, whether the queue was handed back) and {@code TaskFuture}'s (the thread running the
