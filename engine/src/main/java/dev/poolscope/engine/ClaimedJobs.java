@@ -17,6 +17,11 @@ final class ClaimedJobs {
 
     /** The most jobs one take claims. */
     static final int MAX = 32;
+    /**
+     * About how much work one claim holds, judged by its owner's last attempt: claiming saves a lock per request,
+     * which matters only for short requests, and a claim must not keep requests waiting behind a long one.
+     */
+    static final long SPAN_NANOS = 100_000;
 
     private static final VarHandle CURSOR;
     private static final VarHandle STARTED;
@@ -45,6 +50,14 @@ final class ClaimedJobs {
 
     ClaimedJobs(Accounting.Stripe stripe) {
         this.stripe = stripe;
+    }
+
+    /**
+     * The most jobs a worker should claim after an attempt that ran {@code lastRunNanos}: enough for about
+     * {@link #SPAN_NANOS} of work, at most {@link #MAX}; none after an attempt that long or longer.
+     */
+    static int mostFor(long lastRunNanos) {
+        return (int) Math.min(MAX, SPAN_NANOS / Math.max(1, lastRunNanos));
     }
 
     /** Jobs not yet taken; exact under the stripe lock, a hint otherwise. */

@@ -29,7 +29,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class RequestQueue {
 
-    /** Passed to {@link #take(long, long, ClaimedJobs)}: wait for a request with no timer. */
+    /** Passed to {@link #take(long, long, ClaimedJobs, int)}: wait for a request with no timer. */
     static final long NO_TIMEOUT = Long.MAX_VALUE;
     /** A worker claims part of the queue only when at least this many are left after its take. */
     static final int CLAIM_FROM = 4;
@@ -262,12 +262,12 @@ final class RequestQueue {
      * or close.
      */
     Job take(long maxWaitNanos) {
-        return take(wakeups, maxWaitNanos, null);
+        return take(wakeups, maxWaitNanos, null, 0);
     }
 
-    /** {@link #take(long, long, ClaimedJobs)} without claiming. */
+    /** {@link #take(long, long, ClaimedJobs, int)} without claiming. */
     Job take(long seen, long maxWaitNanos) {
-        return take(seen, maxWaitNanos, null);
+        return take(seen, maxWaitNanos, null, 0);
     }
 
     /**
@@ -275,10 +275,11 @@ final class RequestQueue {
      * never), once {@link #wakeAll()} has run since {@code seen} was read from {@link #wakeups()}, or once closed.
      *
      * <p>With {@code mine} (the calling worker's own claim, empty), a worker that finds a backlog also claims up to
-     * half of it, and one that finds the queue empty takes half of another worker's claim before it waits; it then
-     * gets null and runs them from {@code mine}, counting each as it starts ({@link #claimedStarted()}).
+     * half of it, at most {@code most}, and one that finds the queue empty takes half of another worker's claim
+     * before it waits; it then gets null and runs them from {@code mine}, counting each as it starts
+     * ({@link #claimedStarted()}).
      */
-    Job take(long seen, long maxWaitNanos, ClaimedJobs mine) {
+    Job take(long seen, long maxWaitNanos, ClaimedJobs mine, int most) {
         long remaining = maxWaitNanos;
         Job job;
         takeLock.lock();
@@ -299,7 +300,7 @@ final class RequestQueue {
             }
             job = dequeue();
             taken++;
-            int more = mine == null ? 0 : claimSize(count.get() - 1);
+            int more = mine == null ? 0 : claimSize(count.get() - 1, most);
             if (more > 0) {
                 Job[] slots = mine.slots();
                 for (int i = 0; i < more; i++) {
@@ -320,8 +321,8 @@ final class RequestQueue {
     }
 
     /** How many more to claim when {@code left} stay queued after a take: none for a short queue, else half. */
-    private static int claimSize(int left) {
-        return left < CLAIM_FROM ? 0 : Math.min(ClaimedJobs.MAX, left / 2);
+    private static int claimSize(int left, int most) {
+        return left < CLAIM_FROM ? 0 : Math.min(most, left / 2);
     }
 
     /**

@@ -30,6 +30,8 @@ final class Worker implements Runnable {
     // The watchdog's last sight of this worker's attempt, to tell an attempt that outlasts a scan. Watchdog only.
     Job watchedJob;
     int watchedAttempt;
+    // How long this worker's latest attempt ran; a new worker claims nothing until it has run one. This thread only.
+    private long lastRunNanos = Long.MAX_VALUE;
     // The attempt in progress, for the watchdog; null while idle. Written with release stores by this worker only
     // (readers need to see the job's attempt fields, not a full fence per request), read volatile by others.
     volatile Job current;
@@ -108,7 +110,7 @@ final class Worker implements Runnable {
                 if (!pool.keepWorking(this)) {
                     break;
                 }
-                Job job = pool.queue.take(wakeups, RequestQueue.NO_TIMEOUT, claim);
+                Job job = pool.queue.take(wakeups, RequestQueue.NO_TIMEOUT, claim, ClaimedJobs.mostFor(lastRunNanos));
                 // The queue counted it as running when this worker took it; null after taking over another claim.
                 if (job != null && !runAttempt(job)) {
                     // The watchdog gave up on this worker and removed it from the pool; a replacement runs instead.
@@ -156,6 +158,7 @@ final class Worker implements Runnable {
             error = t;
         }
         long ran = System.nanoTime() - start;
+        lastRunNanos = ran;
         CURRENT.setRelease(this, null);
         try {
             if (job.finish(word)) {

@@ -53,7 +53,7 @@ class ClaimedJobsTest {
         RequestQueue queue = queueOf(100, 11);
         ClaimedJobs claim = claimIn(queue);
 
-        assertEquals(0, payload(queue.take(queue.wakeups(), LONG_WAIT, claim)));
+        assertEquals(0, payload(queue.take(queue.wakeups(), LONG_WAIT, claim, ClaimedJobs.MAX)));
 
         assertEquals(5, claim.left(), "half of the ten left");
         assertEquals(10, queue.size(), "claimed jobs are still queued");
@@ -67,26 +67,40 @@ class ClaimedJobsTest {
     void aShortQueueIsNotClaimedAndNoTakeClaimsMoreThanTheLimit() {
         RequestQueue shortQueue = queueOf(100, RequestQueue.CLAIM_FROM);
         ClaimedJobs none = claimIn(shortQueue);
-        shortQueue.take(shortQueue.wakeups(), LONG_WAIT, none);
+        shortQueue.take(shortQueue.wakeups(), LONG_WAIT, none, ClaimedJobs.MAX);
         assertEquals(0, none.left());
 
         RequestQueue longQueue = queueOf(1000, 500);
         ClaimedJobs most = claimIn(longQueue);
-        longQueue.take(longQueue.wakeups(), LONG_WAIT, most);
+        longQueue.take(longQueue.wakeups(), LONG_WAIT, most, ClaimedJobs.MAX);
         assertEquals(ClaimedJobs.MAX, most.left());
+    }
+
+    @Test
+    void aTakeClaimsNoMoreThanAskedAndAWorkerAsksForAboutATenthOfAMillisecondOfWork() {
+        RequestQueue queue = queueOf(100, 50);
+        ClaimedJobs claim = claimIn(queue);
+        queue.take(queue.wakeups(), LONG_WAIT, claim, 3);
+        assertEquals(3, claim.left());
+
+        assertEquals(ClaimedJobs.MAX, ClaimedJobs.mostFor(200), "a 200 ns request: as many as allowed");
+        assertEquals(10, ClaimedJobs.mostFor(10_000), "10 µs requests: ten of them");
+        assertEquals(1, ClaimedJobs.mostFor(60_000));
+        assertEquals(0, ClaimedJobs.mostFor(ClaimedJobs.SPAN_NANOS + 1), "long requests are never claimed");
+        assertEquals(0, ClaimedJobs.mostFor(Long.MAX_VALUE), "nor by a worker that has run nothing yet");
     }
 
     @Test
     void aWorkerThatFindsTheQueueEmptyTakesTheOldestHalfOfAnotherClaim() {
         RequestQueue queue = queueOf(100, 11);
         ClaimedJobs first = claimIn(queue);
-        queue.take(queue.wakeups(), LONG_WAIT, first);
+        queue.take(queue.wakeups(), LONG_WAIT, first, ClaimedJobs.MAX);
         for (int i = 6; i <= 10; i++) {
             assertEquals(i, payload(queue.take(queue.wakeups(), LONG_WAIT)));
         }
         ClaimedJobs second = claimIn(queue);
 
-        assertNull(queue.take(queue.wakeups(), LONG_WAIT, second), "it runs them from its own claim");
+        assertNull(queue.take(queue.wakeups(), LONG_WAIT, second, ClaimedJobs.MAX), "it runs them from its own claim");
 
         assertEquals(List.of(1, 2, 3), startAll(second));
         assertEquals(List.of(4, 5), startAll(first));
@@ -96,7 +110,7 @@ class ClaimedJobsTest {
     void aHandBackPutsTheClaimAtTheFrontOfTheQueueInOrder() {
         RequestQueue queue = queueOf(100, 11);
         ClaimedJobs claim = claimIn(queue);
-        queue.take(queue.wakeups(), LONG_WAIT, claim);
+        queue.take(queue.wakeups(), LONG_WAIT, claim, ClaimedJobs.MAX);
         assertEquals(1, payload(stripe.start(claim)));
 
         queue.handBack(claim);
@@ -110,7 +124,7 @@ class ClaimedJobsTest {
     void aLeavingWorkersStartedJobGoesBackFirstThenTheRestOfItsClaim() {
         RequestQueue queue = queueOf(100, 11);
         ClaimedJobs claim = claimIn(queue);
-        queue.take(queue.wakeups(), LONG_WAIT, claim);
+        queue.take(queue.wakeups(), LONG_WAIT, claim, ClaimedJobs.MAX);
         Job started = stripe.start(claim);
 
         queue.unregister(claim, started);
@@ -123,7 +137,7 @@ class ClaimedJobsTest {
     void closingHandsBackClaimedJobsFirstAndEvictionTakesAClaimedOneFirst() {
         RequestQueue queue = queueOf(11, 11);
         ClaimedJobs claim = claimIn(queue);
-        queue.take(queue.wakeups(), LONG_WAIT, claim);
+        queue.take(queue.wakeups(), LONG_WAIT, claim, ClaimedJobs.MAX);
         assertEquals(RequestQueue.Offer.ACCEPTED, queue.offer(job(11)));
 
         assertEquals(1, payload(queue.offerEvictingOldest(job(12))), "the oldest queued job was claimed");
@@ -137,7 +151,7 @@ class ClaimedJobsTest {
     void startingAClaimedJobLetsASubmitterWaitingForRoomIn() throws Exception {
         RequestQueue queue = queueOf(10, 10);
         ClaimedJobs claim = claimIn(queue);
-        queue.take(queue.wakeups(), LONG_WAIT, claim);
+        queue.take(queue.wakeups(), LONG_WAIT, claim, ClaimedJobs.MAX);
         assertEquals(RequestQueue.Offer.ACCEPTED, queue.offer(job(10)));
         assertEquals(RequestQueue.Offer.FULL, queue.offer(job(11)), "claimed jobs take room");
         CompletableFuture<RequestQueue.Offer> waiting = CompletableFuture.supplyAsync(() -> {
@@ -187,7 +201,8 @@ class ClaimedJobsTest {
                         queue.claimedStarted();
                     } else {
                         queue.claimFinished(claim);
-                        j = queue.take(queue.wakeups(), TimeUnit.MILLISECONDS.toNanos(10), claim);
+                        j = queue.take(queue.wakeups(), TimeUnit.MILLISECONDS.toNanos(10), claim,
+                                ClaimedJobs.MAX);
                     }
                     if (j != null) {
                         assertTrue(ran.add(j), "taken twice");

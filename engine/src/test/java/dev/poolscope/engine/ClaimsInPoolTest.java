@@ -29,14 +29,18 @@ class ClaimsInPoolTest {
     private final Map<String, Handler> handlers = Map.of("first", first, "slow", slow, "quick", r -> r.payload());
 
     /**
-     * With every worker held by "first", queues one "slow" request and nine quick ones (1 to 9) behind it, then
-     * lets the workers go: the worker that takes the slow one claims four of the quick ones.
+     * With every worker held by "first", queues a quick request for each worker, one "slow" request and nine quick
+     * ones (1 to 9) behind it, then lets the workers go. A worker claims only after a short attempt, so the one
+     * that takes the slow request after its quick one claims four of the nine.
      */
     private List<CompletableFuture<Outcome>> queueBehindASlowOne(Dispatcher pool, int workers) {
         for (int i = 0; i < workers; i++) {
             pool.submit("first", -1);
         }
         first.awaitEntered(workers);
+        for (int i = 0; i < workers; i++) {
+            pool.submit("quick", -2);
+        }
         pool.submit("slow", 0);
         List<CompletableFuture<Outcome>> quick = new ArrayList<>();
         IntStream.rangeClosed(1, 9).forEach(i -> quick.add(pool.submit("quick", i)));
