@@ -97,7 +97,9 @@ final class ClaimedJobs {
     /** Zeroes {@link #started()} and returns what it was; the owner only, before it updates the claimed count. */
     int resetStarted() {
         int n = startedCount;
-        STARTED.setRelease(this, 0);
+        if (n > 0) {
+            STARTED.setRelease(this, 0);
+        }
         return n;
     }
 

@@ -93,7 +93,8 @@ final class Worker implements Runnable {
             while (true) {
                 // A job from this worker's claim: started by the previous attempt's settle, or started now.
                 Job claimed = claim.takeStarted();
-                if (claimed == null) {
+                // Only this worker adds to its claim, so an empty one seen without the lock is empty.
+                if (claimed == null && claim.left() > 0) {
                     claimed = stripe.start(claim);
                 }
                 if (claimed != null) {
