@@ -1,9 +1,11 @@
 package dev.poolscope.engine;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -12,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +27,7 @@ class ClaimedJobsTest {
     private static final long LONG_WAIT = TimeUnit.SECONDS.toNanos(10);
 
     private final Accounting.Stripe stripe = new Accounting.Stripe();
+    private final AtomicReference<Thread> started = new AtomicReference<>();
 
     private static Job job(int n) {
         return new Job(Request.of("t", n), r -> null, 0, 0);
@@ -69,6 +73,11 @@ class ClaimedJobsTest {
         ClaimedJobs none = claimIn(shortQueue);
         shortQueue.take(shortQueue.wakeups(), LONG_WAIT, none, ClaimedJobs.MAX);
         assertEquals(0, none.left());
+
+        RequestQueue justLongEnough = queueOf(100, RequestQueue.CLAIM_FROM + 1);
+        ClaimedJobs two = claimIn(justLongEnough);
+        justLongEnough.take(justLongEnough.wakeups(), LONG_WAIT, two, ClaimedJobs.MAX);
+        assertEquals(2, two.left());
 
         RequestQueue longQueue = queueOf(1000, 500);
         ClaimedJobs most = claimIn(longQueue);
@@ -121,6 +130,71 @@ class ClaimedJobsTest {
     }
 
     @Test
+    void handedBackJobsComeBeforeWhatIsQueuedAndBeforeWhatIsOfferedLater() {
+        RequestQueue queue = queueOf(100, 11);
+        ClaimedJobs claim = claimIn(queue);
+        queue.take(queue.wakeups(), LONG_WAIT, claim, ClaimedJobs.MAX);
+        queue.handBack(claim);
+        queue.offer(job(11));
+        assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11), takeAll(queue));
+
+        RequestQueue emptied = queueOf(100, 11);
+        ClaimedJobs held = claimIn(emptied);
+        emptied.take(emptied.wakeups(), LONG_WAIT, held, ClaimedJobs.MAX);
+        for (int i = 6; i <= 10; i++) {
+            emptied.take(emptied.wakeups(), LONG_WAIT);
+        }
+        emptied.handBack(held);
+        emptied.offer(job(11));
+        assertEquals(List.of(1, 2, 3, 4, 5, 11), takeAll(emptied), "into an empty queue, then the next offer");
+    }
+
+    @Test
+    void aHandBackWakesAWorkerWaitingOnTheEmptyQueue() throws Exception {
+        RequestQueue queue = queueOf(100, 7);
+        ClaimedJobs claim = claimIn(queue);
+        queue.take(queue.wakeups(), LONG_WAIT, claim, ClaimedJobs.MAX);
+        for (int i = 4; i <= 6; i++) {
+            assertEquals(i, payload(queue.take(queue.wakeups(), LONG_WAIT)));
+        }
+        CompletableFuture<Job> waiting = CompletableFuture.supplyAsync(
+                () -> queue.take(queue.wakeups(), RequestQueue.NO_TIMEOUT), daemonThreads());
+        awaitParked();
+
+        queue.handBack(claim);
+
+        assertEquals(1, payload(waiting.get(LONG_WAIT, TimeUnit.NANOSECONDS)));
+    }
+
+    @Test
+    void aWorkerWithNothingToTakeOverWaitsForTheNextOffer() throws Exception {
+        RequestQueue queue = new RequestQueue(100);
+        claimIn(queue);
+        ClaimedJobs mine = claimIn(queue);
+        CompletableFuture<Job> waiting = CompletableFuture.supplyAsync(
+                () -> queue.take(queue.wakeups(), RequestQueue.NO_TIMEOUT, mine, ClaimedJobs.MAX), daemonThreads());
+        awaitParked();
+
+        queue.offer(job(1));
+
+        assertEquals(1, payload(waiting.get(LONG_WAIT, TimeUnit.NANOSECONDS)), "not woken empty-handed");
+    }
+
+    @Test
+    void aLeavingWorkersLastStartedJobGoesBackEvenWithNothingLeftInItsClaim() {
+        RequestQueue queue = queueOf(100, 6);
+        ClaimedJobs claim = claimIn(queue);
+        queue.take(queue.wakeups(), LONG_WAIT, claim, ClaimedJobs.MAX);
+        stripe.start(claim);
+        Job last = stripe.start(claim);
+        assertEquals(0, claim.left());
+
+        queue.unregister(claim, last);
+
+        assertEquals(List.of(2, 3, 4, 5), takeAll(queue));
+    }
+
+    @Test
     void aLeavingWorkersStartedJobGoesBackFirstThenTheRestOfItsClaim() {
         RequestQueue queue = queueOf(100, 11);
         ClaimedJobs claim = claimIn(queue);
@@ -161,6 +235,7 @@ class ClaimedJobsTest {
                 throw new IllegalStateException(e);
             }
         }, daemonThreads());
+        awaitParked();
 
         stripe.start(claim);
         queue.claimedStarted();
@@ -234,10 +309,19 @@ class ClaimedJobsTest {
         return taken;
     }
 
-    private static Executor daemonThreads() {
+    /** Waits until the thread {@link #daemonThreads()} started last is parked, waiting for the queue. */
+    private void awaitParked() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            Thread t = started.get();
+            return t != null && (t.getState() == Thread.State.WAITING || t.getState() == Thread.State.TIMED_WAITING);
+        });
+    }
+
+    private Executor daemonThreads() {
         return r -> {
             Thread t = new Thread(r, "claimed-jobs-test");
             t.setDaemon(true);
+            started.set(t);
             t.start();
         };
     }
