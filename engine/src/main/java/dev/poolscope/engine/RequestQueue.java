@@ -51,16 +51,17 @@ final class RequestQueue {
     private volatile int capacity;
     private volatile int roomWaiters;
 
-    // Guarded by putLock: the tail, whether new requests are admitted, and the put side's transition counts (new
-    // requests admitted: SUBMITTED and QUEUED; retries re-queued: WAITING_RETRY to QUEUED).
-    private Job last;
+    // The jobs: the chain's tail is guarded by putLock, its head by takeLock.
+    private final JobChain chain = new JobChain();
+
+    // Guarded by putLock: whether new requests are admitted, and the put side's transition counts (new requests
+    // admitted: SUBMITTED and QUEUED; retries re-queued: WAITING_RETRY to QUEUED).
     private boolean acceptingNew = true;
     private long admitted;
     private long requeued;
 
-    // Guarded by takeLock: the head, wake-ups (volatile: workers read it before taking the lock; see wakeups()),
-    // and requests taken by a worker (QUEUED to RUNNING).
-    private Job head;
+    // Guarded by takeLock: wake-ups (volatile: workers read it before taking the lock; see wakeups()), and requests
+    // taken by a worker (QUEUED to RUNNING).
     private volatile long wakeups;
     private long taken;
 
@@ -69,7 +70,6 @@ final class RequestQueue {
 
     RequestQueue(int capacity) {
         this.capacity = capacity;
-        last = head = sentinel();
     }
 
     /** Queued requests, including those claimed by a worker and not yet started. */
@@ -189,15 +189,7 @@ final class RequestQueue {
             if (closed) {
                 return false;
             }
-            if (job == head) {
-                Job placeholder = sentinel();
-                placeholder.next = job.next;
-                job.next = null;
-                head = placeholder;
-                if (last == job) {
-                    last = placeholder;
-                }
-            }
+            chain.releaseIfHead(job);
             before = enqueue(job);
             requeued++;
         } finally {
@@ -207,18 +199,9 @@ final class RequestQueue {
         return true;
     }
 
-    /**
-     * The queue links its jobs themselves (no node per request); its head is always a job already taken, or this
-     * placeholder, so that submitters and workers never touch the same link.
-     */
-    private static Job sentinel() {
-        return new Job(null, null, 0, 0);
-    }
-
     /** Links {@code job} at the tail; returns the count before. The caller holds putLock. */
     private int enqueue(Job job) {
-        last.next = job;
-        last = job;
+        chain.append(job);
         int before = count.getAndIncrement();
         if (before + 1 + claims.heldAtMost() < capacity) {
             // Another submitter waiting for room can go on too.
@@ -232,10 +215,7 @@ final class RequestQueue {
      * seen a count above zero.
      */
     private Job dequeue() {
-        Job first = head.next;
-        head.next = null;
-        head = first;
-        return first;
+        return chain.takeFirst();
     }
 
     private void wakeWorkerIfWasEmpty(int before) {
@@ -395,19 +375,7 @@ final class RequestQueue {
             if (n == 0) {
                 return;
             }
-            // The head may be one of them (the last job claimed stays the head until the next take): link them
-            // behind a fresh placeholder instead.
-            Job rest = head.next;
-            Job placeholder = sentinel();
-            placeholder.next = back[0];
-            for (int i = 0; i < n - 1; i++) {
-                back[i].next = back[i + 1];
-            }
-            back[n - 1].next = rest;
-            if (rest == null) {
-                last = back[n - 1];
-            }
-            head = placeholder;
+            chain.prepend(back, n);
             // A started job given back was taken off the claims by claimFinished already.
             claims.released(n - first);
             count.getAndAdd(n);

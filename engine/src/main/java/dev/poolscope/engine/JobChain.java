@@ -1,0 +1,70 @@
+package dev.poolscope.engine;
+
+/**
+ * The jobs in a {@link RequestQueue}, linked through their own {@code next} field, so the queue needs no node per
+ * request. The head is always a job already taken, or a placeholder, so appending at the tail and taking at the
+ * head never touch the same link. Not thread-safe: the queue guards the tail with its put lock, the head with its
+ * take lock, and holds both for anything else.
+ */
+final class JobChain {
+
+    private Job head;
+    private Job last;
+
+    JobChain() {
+        head = last = placeholder();
+    }
+
+    private static Job placeholder() {
+        return new Job(null, null, 0, 0);
+    }
+
+    /** Links {@code job} at the tail. The caller holds the put lock. */
+    void append(Job job) {
+        last.next = job;
+        last = job;
+    }
+
+    /** Unlinks the oldest job, which becomes the head until the next is taken. Take lock; the chain is not empty. */
+    Job takeFirst() {
+        Job first = head.next;
+        head.next = null;
+        head = first;
+        return first;
+    }
+
+    /**
+     * Frees {@code job} to be appended again if it is still the head (the last job taken, now retried): a fresh
+     * placeholder takes its place, since a job cannot be both the head and linked at the tail. Both locks.
+     */
+    void releaseIfHead(Job job) {
+        if (job != head) {
+            return;
+        }
+        Job placeholder = placeholder();
+        placeholder.next = job.next;
+        job.next = null;
+        head = placeholder;
+        if (last == job) {
+            last = placeholder;
+        }
+    }
+
+    /**
+     * Links {@code jobs[0..n)}, in order, before everything in the chain. The head may be one of them (the last job
+     * a worker claimed stays the head until the next take), so they go behind a fresh placeholder. Both locks.
+     */
+    void prepend(Job[] jobs, int n) {
+        Job rest = head.next;
+        Job placeholder = placeholder();
+        placeholder.next = jobs[0];
+        for (int i = 0; i < n - 1; i++) {
+            jobs[i].next = jobs[i + 1];
+        }
+        jobs[n - 1].next = rest;
+        if (rest == null) {
+            last = jobs[n - 1];
+        }
+        head = placeholder;
+    }
+}
