@@ -48,6 +48,13 @@ class ClaimedJobsTest {
         return claim;
     }
 
+    /** Takes the oldest job from {@code queue} for a new worker, which claims what a take claims. */
+    private ClaimedJobs takeOneClaimingMore(RequestQueue queue) {
+        ClaimedJobs claim = claimIn(queue);
+        queue.take(queue.wakeups(), LONG_WAIT, claim, ClaimedJobs.MAX);
+        return claim;
+    }
+
     private static Object payload(Job job) {
         return job.request.payload();
     }
@@ -70,18 +77,15 @@ class ClaimedJobsTest {
     @Test
     void aShortQueueIsNotClaimedAndNoTakeClaimsMoreThanTheLimit() {
         RequestQueue shortQueue = queueOf(100, RequestQueue.CLAIM_FROM);
-        ClaimedJobs none = claimIn(shortQueue);
-        shortQueue.take(shortQueue.wakeups(), LONG_WAIT, none, ClaimedJobs.MAX);
+        ClaimedJobs none = takeOneClaimingMore(shortQueue);
         assertEquals(0, none.left());
 
         RequestQueue justLongEnough = queueOf(100, RequestQueue.CLAIM_FROM + 1);
-        ClaimedJobs two = claimIn(justLongEnough);
-        justLongEnough.take(justLongEnough.wakeups(), LONG_WAIT, two, ClaimedJobs.MAX);
+        ClaimedJobs two = takeOneClaimingMore(justLongEnough);
         assertEquals(2, two.left());
 
         RequestQueue longQueue = queueOf(1000, 500);
-        ClaimedJobs most = claimIn(longQueue);
-        longQueue.take(longQueue.wakeups(), LONG_WAIT, most, ClaimedJobs.MAX);
+        ClaimedJobs most = takeOneClaimingMore(longQueue);
         assertEquals(ClaimedJobs.MAX, most.left());
     }
 
@@ -102,8 +106,7 @@ class ClaimedJobsTest {
     @Test
     void aWorkerThatFindsTheQueueEmptyTakesTheOldestHalfOfAnotherClaim() {
         RequestQueue queue = queueOf(100, 11);
-        ClaimedJobs first = claimIn(queue);
-        queue.take(queue.wakeups(), LONG_WAIT, first, ClaimedJobs.MAX);
+        ClaimedJobs first = takeOneClaimingMore(queue);
         for (int i = 6; i <= 10; i++) {
             assertEquals(i, payload(queue.take(queue.wakeups(), LONG_WAIT)));
         }
@@ -118,8 +121,7 @@ class ClaimedJobsTest {
     @Test
     void aHandBackPutsTheClaimAtTheFrontOfTheQueueInOrder() {
         RequestQueue queue = queueOf(100, 11);
-        ClaimedJobs claim = claimIn(queue);
-        queue.take(queue.wakeups(), LONG_WAIT, claim, ClaimedJobs.MAX);
+        ClaimedJobs claim = takeOneClaimingMore(queue);
         assertEquals(1, payload(stripe.start(claim)));
 
         queue.handBack(claim);
@@ -132,15 +134,13 @@ class ClaimedJobsTest {
     @Test
     void handedBackJobsComeBeforeWhatIsQueuedAndBeforeWhatIsOfferedLater() {
         RequestQueue queue = queueOf(100, 11);
-        ClaimedJobs claim = claimIn(queue);
-        queue.take(queue.wakeups(), LONG_WAIT, claim, ClaimedJobs.MAX);
+        ClaimedJobs claim = takeOneClaimingMore(queue);
         queue.handBack(claim);
         queue.offer(job(11));
         assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11), takeAll(queue));
 
         RequestQueue emptied = queueOf(100, 11);
-        ClaimedJobs held = claimIn(emptied);
-        emptied.take(emptied.wakeups(), LONG_WAIT, held, ClaimedJobs.MAX);
+        ClaimedJobs held = takeOneClaimingMore(emptied);
         for (int i = 6; i <= 10; i++) {
             emptied.take(emptied.wakeups(), LONG_WAIT);
         }
@@ -152,8 +152,7 @@ class ClaimedJobsTest {
     @Test
     void aHandBackWakesAWorkerWaitingOnTheEmptyQueue() throws Exception {
         RequestQueue queue = queueOf(100, 7);
-        ClaimedJobs claim = claimIn(queue);
-        queue.take(queue.wakeups(), LONG_WAIT, claim, ClaimedJobs.MAX);
+        ClaimedJobs claim = takeOneClaimingMore(queue);
         for (int i = 4; i <= 6; i++) {
             assertEquals(i, payload(queue.take(queue.wakeups(), LONG_WAIT)));
         }
@@ -183,8 +182,7 @@ class ClaimedJobsTest {
     @Test
     void aLeavingWorkersLastStartedJobGoesBackEvenWithNothingLeftInItsClaim() {
         RequestQueue queue = queueOf(100, 6);
-        ClaimedJobs claim = claimIn(queue);
-        queue.take(queue.wakeups(), LONG_WAIT, claim, ClaimedJobs.MAX);
+        ClaimedJobs claim = takeOneClaimingMore(queue);
         stripe.start(claim);
         Job last = stripe.start(claim);
         assertEquals(0, claim.left());
@@ -197,8 +195,7 @@ class ClaimedJobsTest {
     @Test
     void aLeavingWorkersStartedJobGoesBackFirstThenTheRestOfItsClaim() {
         RequestQueue queue = queueOf(100, 11);
-        ClaimedJobs claim = claimIn(queue);
-        queue.take(queue.wakeups(), LONG_WAIT, claim, ClaimedJobs.MAX);
+        ClaimedJobs claim = takeOneClaimingMore(queue);
         Job started = stripe.start(claim);
 
         queue.unregister(claim, started);
@@ -210,8 +207,7 @@ class ClaimedJobsTest {
     @Test
     void closingHandsBackClaimedJobsFirstAndEvictionTakesAClaimedOneFirst() {
         RequestQueue queue = queueOf(11, 11);
-        ClaimedJobs claim = claimIn(queue);
-        queue.take(queue.wakeups(), LONG_WAIT, claim, ClaimedJobs.MAX);
+        ClaimedJobs claim = takeOneClaimingMore(queue);
         assertEquals(RequestQueue.Offer.ACCEPTED, queue.offer(job(11)));
 
         assertEquals(1, payload(queue.offerEvictingOldest(job(12))), "the oldest queued job was claimed");
@@ -224,8 +220,7 @@ class ClaimedJobsTest {
     @Test
     void startingAClaimedJobLetsASubmitterWaitingForRoomIn() throws Exception {
         RequestQueue queue = queueOf(10, 10);
-        ClaimedJobs claim = claimIn(queue);
-        queue.take(queue.wakeups(), LONG_WAIT, claim, ClaimedJobs.MAX);
+        ClaimedJobs claim = takeOneClaimingMore(queue);
         assertEquals(RequestQueue.Offer.ACCEPTED, queue.offer(job(10)));
         assertEquals(RequestQueue.Offer.FULL, queue.offer(job(11)), "claimed jobs take room");
         CompletableFuture<RequestQueue.Offer> waiting = CompletableFuture.supplyAsync(() -> {
