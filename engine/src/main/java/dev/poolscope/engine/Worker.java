@@ -91,28 +91,20 @@ final class Worker implements Runnable {
         pool.queue.register(claim);
         try {
             while (true) {
-                // A job from this worker's claim: started by the previous attempt's settle, or started now.
-                Job claimed = claim.takeStarted();
-                // Only this worker adds to its claim, so an empty one seen without the lock is empty.
-                if (claimed == null && claim.left() > 0) {
-                    claimed = stripe.start(claim);
-                }
-                if (claimed != null) {
+                Job job = nextClaimed();
+                if (job != null) {
                     pool.queue.claimedStarted();
-                    if (!runAttempt(claimed)) {
-                        return;
+                } else {
+                    pool.queue.claimFinished(claim);
+                    // Read before the check: retirement and shutdown wake idle workers after they are decided, so a
+                    // decision this check misses makes the take return at once instead of waiting for a request.
+                    long wakeups = pool.queue.wakeups();
+                    if (!pool.keepWorking(this)) {
+                        break;
                     }
-                    continue;
+                    // Counted as running by the queue; null after a wake-up, or after taking over another claim.
+                    job = pool.queue.take(wakeups, RequestQueue.NO_TIMEOUT, claim, ClaimedJobs.mostFor(lastRunNanos));
                 }
-                pool.queue.claimFinished(claim);
-                // Read before the check: retirement and shutdown wake idle workers after they are decided, so a
-                // decision this check misses makes the take return at once instead of waiting for a request.
-                long wakeups = pool.queue.wakeups();
-                if (!pool.keepWorking(this)) {
-                    break;
-                }
-                Job job = pool.queue.take(wakeups, RequestQueue.NO_TIMEOUT, claim, ClaimedJobs.mostFor(lastRunNanos));
-                // The queue counted it as running when this worker took it; null after taking over another claim.
                 if (job != null && !runAttempt(job)) {
                     // The watchdog gave up on this worker and removed it from the pool; a replacement runs instead.
                     return;
@@ -133,6 +125,19 @@ final class Worker implements Runnable {
                 pool.events.publish(lost);
             }
         }
+    }
+
+    /**
+     * The next job of this worker's claim, counted as started: the one the previous attempt's settle started, or
+     * one started now; null when the claim is empty.
+     */
+    private Job nextClaimed() {
+        Job started = claim.takeStarted();
+        // Only this worker adds to its claim, so an empty one seen without the lock is empty.
+        if (started == null && claim.left() > 0) {
+            started = stripe.start(claim);
+        }
+        return started;
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.poolscope.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
@@ -19,21 +19,25 @@ import org.junit.jupiter.api.Timeout;
 /**
  * A worker that finds a backlog claims part of it (see {@link ClaimedJobs}); seen from outside, the pool must
  * behave as if it had not: claimed requests are queued until they start, never wait for long behind a slow one,
- * and are handed back at shutdown like any queued request.
+ * and are handed back at shutdown, or when their worker dies, like any queued request.
+ *
+ * <p>Each test parks the scheduler thread, so the watchdog's periodic scan cannot hand a claim back on its own:
+ * what the test sees is what the step under test did.
  */
 @Timeout(20)
 class ClaimsInPoolTest {
 
     private final Pools.Gate first = new Pools.Gate();
     private final Pools.Gate slow = new Pools.Gate();
-    private final Map<String, Handler> handlers = Map.of("first", first, "slow", slow, "quick", r -> r.payload());
+    private final Map<String, Handler> handlers = Map.of("first", first, "slow", slow, "quick", r -> r.payload(),
+            "boom", r -> r.payload());
 
     /**
-     * With every worker held by "first", queues a quick request for each worker, one "slow" request and nine quick
-     * ones (1 to 9) behind it, then lets the workers go. A worker claims only after a short attempt, so the one
-     * that takes the slow request after its quick one claims four of the nine.
+     * With every worker held by "first", queues a quick request for each worker, one request of {@code type} and
+     * nine quick ones (1 to 9) behind it, then lets the workers go. A worker claims only after a short attempt, so
+     * the one that takes the {@code type} request after its quick one claims four of the nine.
      */
-    private List<CompletableFuture<Outcome>> queueBehindASlowOne(Dispatcher pool, int workers) {
+    private List<CompletableFuture<Outcome>> queueBehind(String type, Dispatcher pool, int workers) {
         for (int i = 0; i < workers; i++) {
             pool.submit("first", -1);
         }
@@ -41,18 +45,35 @@ class ClaimsInPoolTest {
         for (int i = 0; i < workers; i++) {
             pool.submit("quick", -2);
         }
-        pool.submit("slow", 0);
+        pool.submit(type, 0);
         List<CompletableFuture<Outcome>> quick = new ArrayList<>();
         IntStream.rangeClosed(1, 9).forEach(i -> quick.add(pool.submit("quick", i)));
         first.release();
-        slow.awaitEntered(1);
         return quick;
+    }
+
+    /** Holds the scheduler thread (scaler, watchdog, retries) until the returned latch is counted down. */
+    private static CountDownLatch parkScheduler(Dispatcher pool) throws InterruptedException {
+        CountDownLatch parked = new CountDownLatch(1);
+        CountDownLatch unpark = new CountDownLatch(1);
+        pool.scheduler.execute(() -> {
+            parked.countDown();
+            try {
+                unpark.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertTrue(parked.await(5, TimeUnit.SECONDS));
+        return unpark;
     }
 
     @Test
     void requestsClaimedBehindASlowOneRunOnTheOtherWorker() throws Exception {
         try (Dispatcher pool = Pools.start(Pools.quiet().workers(2, 2).build(), handlers)) {
-            List<CompletableFuture<Outcome>> quick = queueBehindASlowOne(pool, 2);
+            CountDownLatch unpark = parkScheduler(pool);
+            List<CompletableFuture<Outcome>> quick = queueBehind("slow", pool, 2);
+            slow.awaitEntered(1);
 
             CompletableFuture.allOf(quick.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
 
@@ -62,46 +83,86 @@ class ClaimsInPoolTest {
             assertEquals(0, s.queued());
             assertTrue(s.invariantHolds(), s.toString());
             slow.release();
+            unpark.countDown();
         }
     }
 
     @Test
-    void claimedRequestsAreQueuedUntilTheyStartAndGoBackWhenTheirWorkerIsHeldUp() {
+    void claimedRequestsAreQueuedUntilTheyStartAndGoBackWhenTheirWorkerIsHeldUp() throws Exception {
         try (Dispatcher pool = Pools.start(Pools.quiet().workers(1, 1).build(), handlers)) {
-            queueBehindASlowOne(pool, 1);
+            CountDownLatch unpark = parkScheduler(pool);
+            queueBehind("slow", pool, 1);
+            slow.awaitEntered(1);
             Worker w = pool.workers.view()[0];
 
+            assertEquals(4, w.claim.left());
             PoolSnapshot s = pool.snapshot();
             assertEquals(1, s.running());
             assertEquals(9, s.queued(), "claimed or not, nothing behind the slow one has started");
             assertEquals(9, pool.queue.size());
             assertTrue(s.invariantHolds(), s.toString());
 
-            // Two scans that find the same attempt still running: whatever the worker claimed goes back.
             pool.watchdog.scan(false);
+            assertEquals(4, w.claim.left(), "a scan that sees an attempt for the first time leaves its claim");
             pool.watchdog.scan(false);
-            assertEquals(0, w.claim.left());
+            assertEquals(0, w.claim.left(), "the next scan, with the same attempt still running, hands it back");
             assertEquals(9, pool.queue.size());
             assertEquals(9, pool.snapshot().queued());
             slow.release();
+            unpark.countDown();
         }
     }
 
     @Test
     void aShutdownPastItsDeadlineHandsBackClaimedRequestsInTheOrderTheyCame() throws Exception {
         Dispatcher pool = Pools.start(Pools.quiet().workers(1, 1).build(), handlers);
-        List<CompletableFuture<Outcome>> quick = queueBehindASlowOne(pool, 1);
+        parkScheduler(pool);
+        List<CompletableFuture<Outcome>> quick = queueBehind("slow", pool, 1);
+        slow.awaitEntered(1);
+        assertEquals(4, pool.workers.view()[0].claim.left());
 
         ShutdownReport report = pool.shutdown(Duration.ZERO);
 
         assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9), report.returned().stream().map(Request::payload).toList());
         for (CompletableFuture<Outcome> f : quick) {
-            assertInstanceOf(Outcome.Returned.class, f.get(5, TimeUnit.SECONDS));
+            assertInstanceOf(Outcome.Returned.class, Pools.settled(f));
         }
         PoolSnapshot s = pool.snapshot();
         assertEquals(9, s.returned());
         assertEquals(0, s.queued());
         assertTrue(s.invariantHolds(), s.toString());
-        assertFalse(pool.queue.size() > 0);
+    }
+
+    @Test
+    void aWorkerThatDiesWithAClaimHandsItBackToItsReplacement() throws Exception {
+        // Settling "boom" starts the worker's next claimed request, then fails: the worker's thread dies holding it.
+        Dispatcher pool = Dispatcher.start(Pools.uniqueName(), Pools.quiet().workers(1, 1).build(), handlers,
+                p -> new Finisher(p) {
+                    @Override
+                    void settle(Job job, Counter to, Outcome outcome, long waited, long ran, Accounting.Stripe s,
+                                ClaimedJobs next) {
+                        super.settle(job, to, outcome, waited, ran, s, next);
+                        if (job.request.type().equals("boom")) {
+                            throw new WorkerLossTest.InjectedFailure();
+                        }
+                    }
+                });
+        try (pool) {
+            CountDownLatch unpark = parkScheduler(pool);
+            Thread dying = pool.workers.view()[0].thread();
+            List<CompletableFuture<Outcome>> quick = queueBehind("boom", pool, 1);
+
+            for (CompletableFuture<Outcome> f : quick) {
+                assertInstanceOf(Outcome.Completed.class, f.get(10, TimeUnit.SECONDS));
+            }
+            // Awaitility would rethrow the dying worker's uncaught error: it is expected, so join instead.
+            dying.join(5_000);
+            PoolSnapshot s = pool.snapshot();
+            assertEquals(12, s.completed(), "first, the quick one before boom, boom itself and the nine");
+            assertEquals(0, s.running());
+            assertEquals(0, s.queued());
+            assertTrue(s.invariantHolds(), s.toString());
+            unpark.countDown();
+        }
     }
 }
