@@ -42,17 +42,18 @@ final class Accounting {
         /**
          * {@link #settle(Counter, long, long)}, then, in the same critical section, starts the next job of
          * {@code startNext} (the settling worker's claim, or null), which its owner then finds with
-         * {@link ClaimedJobs#takeStarted()}. The start comes last, so a settle that throws starts nothing.
+         * {@link ClaimedJobs#takeStarted()}. Recording comes first (a histogram may have to grow, and fail): a
+         * settle that throws has moved and started nothing, so the caller's last resort moves the request once.
          */
         void settle(Counter to, long waitNanos, long runNanos, ClaimedJobs startNext) {
             lock();
             try {
+                record(waitNanos, runNanos);
                 counts[PAD + Counter.RUNNING.ordinal()]--;
                 counts[PAD + to.ordinal()]++;
                 if (to == Counter.WAITING_RETRY) {
                     counts[PAD + Counter.RETRIED.ordinal()]++;
                 }
-                record(waitNanos, runNanos);
                 if (startNext != null) {
                     startNext.setStarted(startLocked(startNext));
                 }

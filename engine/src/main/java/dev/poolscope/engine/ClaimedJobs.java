@@ -25,11 +25,13 @@ final class ClaimedJobs {
 
     private static final VarHandle CURSOR;
     private static final VarHandle STARTED;
+    private static final VarHandle FILLS;
 
     static {
         try {
             CURSOR = MethodHandles.lookup().findVarHandle(ClaimedJobs.class, "cursor", int.class);
             STARTED = MethodHandles.lookup().findVarHandle(ClaimedJobs.class, "startedCount", int.class);
+            FILLS = MethodHandles.lookup().findVarHandle(ClaimedJobs.class, "fills", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -44,6 +46,8 @@ final class ClaimedJobs {
     private int cursor;
     // The job the owner's last settle started, to run next; the owner only.
     private Job started;
+    // How many times the owner has filled this claim; written by the owner, read by the watchdog as a hint.
+    private int fills;
     // Jobs started from this claim since the owner last found it empty; written by the owner (release), read by
     // submitters checking for room (acquire).
     private int startedCount;
@@ -73,7 +77,13 @@ final class ClaimedJobs {
     /** Sets the count of slots just filled; the owner only, under the take lock, after writing {@link #slots()}. */
     void filled(int n) {
         end = n;
+        FILLS.setRelease(this, fills + 1);
         CURSOR.setRelease(this, 0);
+    }
+
+    /** How many times this claim has been filled: the watchdog tells an old claim from a new one by it. */
+    int fills() {
+        return (int) FILLS.getOpaque(this);
     }
 
     /** Takes the next job for the owner; the caller holds the stripe lock and counts it as started. */

@@ -46,13 +46,15 @@ final class Claims {
 
     /**
      * The owner found {@code claim} empty: the jobs it started from it leave the held count. Batched so that
-     * starting a claimed job writes no variable the submitters read on every offer.
+     * starting a claimed job writes no variable the submitters read on every offer. True if any did.
      */
-    void finished(ClaimedJobs claim) {
+    boolean finished(ClaimedJobs claim) {
         int started = claim.resetStarted();
-        if (started > 0) {
-            held.getAndAdd(-started);
+        if (started == 0) {
+            return false;
         }
+        held.getAndAdd(-started);
+        return true;
     }
 
     /** Adds a worker's claim. The caller holds the take lock. */

@@ -121,11 +121,6 @@ final class Job extends CompletableFuture<Outcome> {
         return word & PHASE_MASK;
     }
 
-    /** The attempt number a state word belongs to. */
-    static int attempt(int word) {
-        return word >>> PHASE_BITS;
-    }
-
     boolean hasTimeout() {
         return timeoutNanos > 0;
     }

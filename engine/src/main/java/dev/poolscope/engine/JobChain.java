@@ -21,6 +21,8 @@ final class JobChain {
 
     /** Links {@code job} at the tail. The caller holds the put lock. */
     void append(Job job) {
+        // A retried job may still hold the link it had when it was queued before.
+        job.next = null;
         last.next = job;
         last = job;
     }
@@ -56,6 +58,8 @@ final class JobChain {
      */
     void prepend(Job[] jobs, int n) {
         Job rest = head.next;
+        // The old head leaves the chain: it must not keep a link into it (it may be queued again by a retry).
+        head.next = null;
         Job placeholder = placeholder();
         placeholder.next = jobs[0];
         for (int i = 0; i < n - 1; i++) {

@@ -307,15 +307,22 @@ final class RequestQueue {
 
     /**
      * A worker started a job from its claim (counted in the claim, see {@link ClaimedJobs#started()}): it no longer
-     * counts towards the queue's depth and capacity, so a submitter waiting for room may go on.
+     * counts towards the queue's depth and capacity, so a submitter waiting for room may go on. The count was stored
+     * before the stripe's unlock, a volatile write, so it is visible before {@code roomWaiters} is read here: a
+     * submitter that counted itself in after this read sees the start when it checks for room.
      */
     void claimedStarted() {
         signalRoomIfAwaited();
     }
 
-    /** A worker found its claim empty; see {@link Claims#finished}. */
+    /**
+     * A worker found its claim empty; see {@link Claims#finished}. A submitter that read the depth while the claim's
+     * count was moving may have seen it too high, and waits for room: wake it to look again.
+     */
     void claimFinished(ClaimedJobs claim) {
-        claims.finished(claim);
+        if (claims.finished(claim)) {
+            signalRoomIfAwaited();
+        }
     }
 
     private void signalRoomIfAwaited() {
@@ -341,17 +348,19 @@ final class RequestQueue {
 
     /**
      * Hands a leaving worker's claim back to the queue, after {@code started} (a job of it already started that the
-     * worker will not run, moved back to queued by the caller; null for none), and forgets the claim.
+     * worker will not run, moved back to queued by the caller; null for none), and forgets the claim. False if the
+     * queue has closed: nothing was handed back, and {@code started} is still the caller's.
      */
-    void unregister(ClaimedJobs claim, Job started) {
+    boolean unregister(ClaimedJobs claim, Job started) {
         claimFinished(claim);
-        handBack(claim, started);
+        boolean handedBack = handBack(claim, started);
         takeLock.lock();
         try {
             claims.remove(claim);
         } finally {
             takeLock.unlock();
         }
+        return handedBack;
     }
 
     /**
@@ -362,24 +371,29 @@ final class RequestQueue {
         handBack(claim, null);
     }
 
-    private void handBack(ClaimedJobs claim, Job started) {
+    private boolean handBack(ClaimedJobs claim, Job started) {
         if (claim.left() == 0 && started == null) {
-            return;
+            return true;
         }
         lockBoth();
         try {
+            // Closing took every claimed job already; only a started one can be left.
+            if (closed) {
+                return false;
+            }
             Job[] back = new Job[ClaimedJobs.MAX + 1];
             int first = started == null ? 0 : 1;
             back[0] = started;
             int n = first + claim.takeOldest(ClaimedJobs.MAX, back, first);
             if (n == 0) {
-                return;
+                return true;
             }
             chain.prepend(back, n);
             // A started job given back was taken off the claims by claimFinished already.
             claims.released(n - first);
             count.getAndAdd(n);
             notEmpty.signal();
+            return true;
         } finally {
             unlockBoth();
         }

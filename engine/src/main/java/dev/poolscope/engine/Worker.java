@@ -27,9 +27,9 @@ final class Worker implements Runnable {
     private volatile Thread thread;
     // Jobs this worker claimed from the queue to run next; null for a caller stand-in.
     final ClaimedJobs claim;
-    // The watchdog's last sight of this worker's attempt, to tell an attempt that outlasts a scan. Watchdog only.
-    Job watchedJob;
-    int watchedAttempt;
+    // The fill of this worker's claim the watchdog saw at its last scan, to tell a claim that outlasts a scan.
+    // Watchdog only.
+    int watchedFills = -1;
     // How long this worker's latest attempt ran; a new worker claims nothing until it has run one. This thread only.
     private long lastRunNanos = Long.MAX_VALUE;
     // The attempt in progress, for the watchdog; null while idle. Written with release stores by this worker only
@@ -114,16 +114,30 @@ final class Worker implements Runnable {
             died = t;
             throw t;
         } finally {
-            // A job the last settle started but this thread will never run goes back to the queue with the rest.
-            Job orphan = claim.takeStarted();
-            if (orphan != null) {
-                stripe.move(Counter.RUNNING, Counter.QUEUED);
+            try {
+                leaveClaim();
+            } finally {
+                ScalingEvent lost = pool.workers.exited(this, died);
+                if (lost != null) {
+                    pool.events.publish(lost);
+                }
             }
-            pool.queue.unregister(claim, orphan);
-            ScalingEvent lost = pool.workers.exited(this, died);
-            if (lost != null) {
-                pool.events.publish(lost);
-            }
+        }
+    }
+
+    /**
+     * Hands this leaving worker's claim back to the queue, first the job its last settle started if this thread
+     * will never run it. Once the queue has closed (a forced shutdown took the claim already), that job ends as
+     * interrupted instead, as a running one would.
+     */
+    private void leaveClaim() {
+        Job orphan = claim.takeStarted();
+        if (orphan != null) {
+            stripe.move(Counter.RUNNING, Counter.QUEUED);
+        }
+        if (!pool.queue.unregister(claim, orphan) && orphan != null) {
+            stripe.move(Counter.QUEUED, Counter.INTERRUPTED);
+            orphan.complete(new Outcome.Interrupted(orphan.attempts));
         }
     }
 

@@ -150,6 +150,24 @@ class ClaimedJobsTest {
     }
 
     @Test
+    void aJobThatWasTheHeadWhenAClaimCameBackCanBeQueuedAgainWithoutALinkIntoTheQueue() {
+        RequestQueue queue = queueOf(100, 11);
+        ClaimedJobs claim = takeOneClaimingMore(queue);
+        Job taken = queue.take(queue.wakeups(), LONG_WAIT);
+        assertEquals(6, payload(taken), "now the head, linked to 7");
+        queue.handBack(claim);
+        assertEquals(List.of(1, 2, 3, 4, 5, 7, 8, 9, 10), takeAll(queue));
+
+        assertTrue(queue.offerRetry(taken));
+        assertEquals(6, payload(queue.take(queue.wakeups(), LONG_WAIT)), "the retry; the head again");
+        ClaimedJobs empty = claimIn(queue);
+        queue.unregister(empty, job(20));
+        queue.offer(job(21));
+
+        assertEquals(List.of(20, 21), takeAll(queue), "nothing lost, nothing taken twice");
+    }
+
+    @Test
     void aHandBackWakesAWorkerWaitingOnTheEmptyQueue() throws Exception {
         RequestQueue queue = queueOf(100, 7);
         ClaimedJobs claim = takeOneClaimingMore(queue);

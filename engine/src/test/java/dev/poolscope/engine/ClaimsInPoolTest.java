@@ -114,6 +114,67 @@ class ClaimsInPoolTest {
     }
 
     @Test
+    void aClaimOfRequestsLongerThanTheWorkersLastOneGoesBackAtTheNextScan() throws Exception {
+        Pools.Gate hold = new Pools.Gate();
+        Map<String, Handler> withHold = new java.util.HashMap<>(handlers);
+        withHold.put("hold", hold);
+        try (Dispatcher pool = Pools.start(Pools.quiet().workers(1, 1).build(), withHold)) {
+            CountDownLatch unpark = parkScheduler(pool);
+            pool.submit("first", -1);
+            first.awaitEntered(1);
+            pool.submit("quick", -2);
+            pool.submit("slow", 0);
+            pool.submit("hold", 1);
+            IntStream.rangeClosed(2, 8).forEach(i -> pool.submit("quick", i));
+            first.release();
+            slow.awaitEntered(1);
+            Worker w = pool.workers.view()[0];
+            assertEquals(4, w.claim.left(), "hold 1 and quick 2 to 4");
+
+            pool.watchdog.scan(false);
+            slow.release();
+            hold.awaitEntered(1);
+            pool.watchdog.scan(false);
+
+            assertEquals(0, w.claim.left(), "another attempt runs, but the claim is as old as it was");
+            assertEquals(7, pool.queue.size());
+            hold.release();
+            unpark.countDown();
+        }
+    }
+
+    @Test
+    void aClaimedRequestStartedJustBeforeAForcedShutdownEndsInterruptedWhenItsWorkerDies() throws Exception {
+        // Settling "boom" starts the worker's next claimed request, then stops the pool now and fails.
+        Dispatcher[] self = new Dispatcher[1];
+        Dispatcher pool = Dispatcher.start(Pools.uniqueName(), Pools.quiet().workers(1, 1).build(), handlers,
+                p -> new Finisher(p) {
+                    @Override
+                    void settle(Job job, Counter to, Outcome outcome, long waited, long ran, Accounting.Stripe s,
+                                ClaimedJobs next) {
+                        super.settle(job, to, outcome, waited, ran, s, next);
+                        if (job.request.type().equals("boom")) {
+                            self[0].stopNow().join();
+                            throw new WorkerLossTest.InjectedFailure();
+                        }
+                    }
+                });
+        self[0] = pool;
+        parkScheduler(pool);
+        List<CompletableFuture<Outcome>> quick = queueBehind("boom", pool, 1);
+
+        assertInstanceOf(Outcome.Interrupted.class, quick.get(0).get(10, TimeUnit.SECONDS), "started, never run");
+        for (CompletableFuture<Outcome> f : quick.subList(1, 9)) {
+            assertInstanceOf(Outcome.Returned.class, f.get(10, TimeUnit.SECONDS));
+        }
+        assertTrue(pool.awaitTermination(Duration.ofSeconds(10)));
+        PoolSnapshot s = pool.snapshot();
+        assertEquals(0, s.running());
+        assertEquals(0, s.queued());
+        assertTrue(s.invariantHolds(), s.toString());
+    }
+
+    @Test
     void aShutdownPastItsDeadlineHandsBackClaimedRequestsInTheOrderTheyCame() throws Exception {
         Dispatcher pool = Pools.start(Pools.quiet().workers(1, 1).build(), handlers);
         parkScheduler(pool);
