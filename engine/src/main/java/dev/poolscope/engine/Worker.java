@@ -87,9 +87,9 @@ final class Worker implements Runnable {
     @Override
     public void run() {
         Throwable died = null;
-        // Registered by the running thread, so a worker whose thread never started leaves nothing behind.
-        pool.queue.register(claim);
         try {
+            // Registered by the running thread, so a worker whose thread never started leaves nothing behind.
+            pool.queue.register(claim);
             while (true) {
                 Job job = nextClaimed();
                 if (job != null) {
