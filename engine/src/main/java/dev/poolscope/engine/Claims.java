@@ -73,8 +73,13 @@ final class Claims {
 
     /** Moves the oldest half of the first non-empty claim into {@code mine}, empty. The caller holds the take lock. */
     boolean takeHalfOfOne(ClaimedJobs mine) {
+        if (held.get() == 0) {
+            return false;
+        }
         for (ClaimedJobs other : all) {
-            if (other != mine) {
+            // Only its owner fills a claim, under the take lock the caller holds: one seen empty stays empty, and
+            // its stripe, which its owner settles on, is left alone.
+            if (other != mine && other.left() > 0) {
                 int n = other.takeOldest((other.left() + 1) / 2, mine.slots(), 0);
                 if (n > 0) {
                     mine.filled(n);
