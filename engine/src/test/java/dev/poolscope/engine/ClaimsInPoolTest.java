@@ -52,26 +52,29 @@ class ClaimsInPoolTest {
         return quick;
     }
 
-    /** Holds the scheduler thread (scaler, watchdog, retries) until the returned latch is counted down. */
-    private static CountDownLatch parkScheduler(Dispatcher pool) throws InterruptedException {
-        CountDownLatch parked = new CountDownLatch(1);
-        CountDownLatch unpark = new CountDownLatch(1);
-        pool.scheduler.execute(() -> {
-            parked.countDown();
-            try {
-                unpark.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        assertTrue(parked.await(5, TimeUnit.SECONDS));
-        return unpark;
+    /**
+     * A one-worker pool whose settling of "boom" starts the worker's next claimed request, then runs
+     * {@code beforeFailing} and fails: the worker's thread dies holding that request.
+     */
+    private Dispatcher poolWhereSettlingBoomKillsTheWorker(Runnable beforeFailing) {
+        return Dispatcher.start(Pools.uniqueName(), Pools.quiet().workers(1, 1).build(), handlers,
+                p -> new Finisher(p) {
+                    @Override
+                    void settle(Job job, Counter to, Outcome outcome, long waited, long ran, Accounting.Stripe s,
+                                ClaimedJobs next) {
+                        super.settle(job, to, outcome, waited, ran, s, next);
+                        if (job.request.type().equals("boom")) {
+                            beforeFailing.run();
+                            throw new WorkerLossTest.InjectedFailure();
+                        }
+                    }
+                });
     }
 
     @Test
     void requestsClaimedBehindASlowOneRunOnTheOtherWorker() throws Exception {
         try (Dispatcher pool = Pools.start(Pools.quiet().workers(2, 2).build(), handlers)) {
-            CountDownLatch unpark = parkScheduler(pool);
+            CountDownLatch unpark = Pools.parkScheduler(pool);
             List<CompletableFuture<Outcome>> quick = queueBehind("slow", pool, 2);
             slow.awaitEntered(1);
 
@@ -90,7 +93,7 @@ class ClaimsInPoolTest {
     @Test
     void claimedRequestsAreQueuedUntilTheyStartAndGoBackWhenTheirWorkerIsHeldUp() throws Exception {
         try (Dispatcher pool = Pools.start(Pools.quiet().workers(1, 1).build(), handlers)) {
-            CountDownLatch unpark = parkScheduler(pool);
+            CountDownLatch unpark = Pools.parkScheduler(pool);
             queueBehind("slow", pool, 1);
             slow.awaitEntered(1);
             Worker w = pool.workers.view()[0];
@@ -119,7 +122,7 @@ class ClaimsInPoolTest {
         Map<String, Handler> withHold = new java.util.HashMap<>(handlers);
         withHold.put("hold", hold);
         try (Dispatcher pool = Pools.start(Pools.quiet().workers(1, 1).build(), withHold)) {
-            CountDownLatch unpark = parkScheduler(pool);
+            CountDownLatch unpark = Pools.parkScheduler(pool);
             pool.submit("first", -1);
             first.awaitEntered(1);
             pool.submit("quick", -2);
@@ -145,22 +148,10 @@ class ClaimsInPoolTest {
 
     @Test
     void aClaimedRequestStartedJustBeforeAForcedShutdownEndsInterruptedWhenItsWorkerDies() throws Exception {
-        // Settling "boom" starts the worker's next claimed request, then stops the pool now and fails.
         Dispatcher[] self = new Dispatcher[1];
-        Dispatcher pool = Dispatcher.start(Pools.uniqueName(), Pools.quiet().workers(1, 1).build(), handlers,
-                p -> new Finisher(p) {
-                    @Override
-                    void settle(Job job, Counter to, Outcome outcome, long waited, long ran, Accounting.Stripe s,
-                                ClaimedJobs next) {
-                        super.settle(job, to, outcome, waited, ran, s, next);
-                        if (job.request.type().equals("boom")) {
-                            self[0].stopNow().join();
-                            throw new WorkerLossTest.InjectedFailure();
-                        }
-                    }
-                });
+        Dispatcher pool = poolWhereSettlingBoomKillsTheWorker(() -> self[0].stopNow().join());
         self[0] = pool;
-        parkScheduler(pool);
+        Pools.parkScheduler(pool);
         List<CompletableFuture<Outcome>> quick = queueBehind("boom", pool, 1);
 
         assertInstanceOf(Outcome.Interrupted.class, quick.get(0).get(10, TimeUnit.SECONDS), "started, never run");
@@ -177,7 +168,7 @@ class ClaimsInPoolTest {
     @Test
     void aShutdownPastItsDeadlineHandsBackClaimedRequestsInTheOrderTheyCame() throws Exception {
         Dispatcher pool = Pools.start(Pools.quiet().workers(1, 1).build(), handlers);
-        parkScheduler(pool);
+        Pools.parkScheduler(pool);
         List<CompletableFuture<Outcome>> quick = queueBehind("slow", pool, 1);
         slow.awaitEntered(1);
         assertEquals(4, pool.workers.view()[0].claim.left());
@@ -196,20 +187,9 @@ class ClaimsInPoolTest {
 
     @Test
     void aWorkerThatDiesWithAClaimHandsItBackToItsReplacement() throws Exception {
-        // Settling "boom" starts the worker's next claimed request, then fails: the worker's thread dies holding it.
-        Dispatcher pool = Dispatcher.start(Pools.uniqueName(), Pools.quiet().workers(1, 1).build(), handlers,
-                p -> new Finisher(p) {
-                    @Override
-                    void settle(Job job, Counter to, Outcome outcome, long waited, long ran, Accounting.Stripe s,
-                                ClaimedJobs next) {
-                        super.settle(job, to, outcome, waited, ran, s, next);
-                        if (job.request.type().equals("boom")) {
-                            throw new WorkerLossTest.InjectedFailure();
-                        }
-                    }
-                });
+        Dispatcher pool = poolWhereSettlingBoomKillsTheWorker(() -> { });
         try (pool) {
-            CountDownLatch unpark = parkScheduler(pool);
+            CountDownLatch unpark = Pools.parkScheduler(pool);
             Thread dying = pool.workers.view()[0].thread();
             List<CompletableFuture<Outcome>> quick = queueBehind("boom", pool, 1);
 

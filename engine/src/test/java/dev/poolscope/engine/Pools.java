@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -55,6 +56,27 @@ final class Pools {
 
     static void awaitNoThreads(Dispatcher pool) {
         await().atMost(Duration.ofSeconds(10)).until(() -> threadsOf(pool).isEmpty());
+    }
+
+    /**
+     * Holds {@code pool}'s scheduler thread (scaler, watchdog scans, retry timers) until the returned latch is
+     * counted down or the scheduler is shut down, so only what a test does by hand happens meanwhile.
+     */
+    static CountDownLatch parkScheduler(Dispatcher pool) throws InterruptedException {
+        CountDownLatch parked = new CountDownLatch(1);
+        CountDownLatch unpark = new CountDownLatch(1);
+        pool.scheduler.execute(() -> {
+            parked.countDown();
+            try {
+                unpark.await();
+            } catch (InterruptedException stopped) {
+                // The pool's shutdown stopped the scheduler.
+            }
+        });
+        if (!parked.await(5, TimeUnit.SECONDS)) {
+            throw new AssertionError("the scheduler thread did not pick the parking task up");
+        }
+        return unpark;
     }
 
     /** A handler that holds its worker until the gate opens, and counts who entered. */

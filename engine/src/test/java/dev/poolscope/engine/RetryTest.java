@@ -84,17 +84,7 @@ class RetryTest {
         PoolConfig config = Pools.quiet().workers(1, 1).maxRetries(1).build();
         try (Dispatcher pool = Pools.start(config, Map.of("flaky", failsOnce, "other", gate))) {
             // The retry timer runs on the scheduler: held, the retry certainly still waits while "other" runs.
-            CountDownLatch held = new CountDownLatch(1);
-            CountDownLatch holding = new CountDownLatch(1);
-            pool.scheduler.execute(() -> {
-                holding.countDown();
-                try {
-                    held.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-            assertTrue(holding.await(5, TimeUnit.SECONDS));
+            CountDownLatch held = Pools.parkScheduler(pool);
             CompletableFuture<Outcome> retried = pool.submit("flaky", null);
             await().atMost(Duration.ofSeconds(5)).until(() -> pool.snapshot().waitingForRetry() == 1);
             CompletableFuture<Outcome> other = pool.submit("other", "meanwhile");

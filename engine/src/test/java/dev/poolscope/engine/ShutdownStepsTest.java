@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
@@ -134,18 +133,8 @@ class ShutdownStepsTest {
         Dispatcher pool = pool(Pools.quiet().workers(1, 1), Map.of("job", gate), clock);
         CompletableFuture<Outcome> running = pool.submit("job", 0);
         gate.awaitEntered(1);
-        CountDownLatch parked = new CountDownLatch(1);
-        CountDownLatch never = new CountDownLatch(1);
-        pool.scheduler.execute(() -> {
-            parked.countDown();
-            try {
-                never.await();
-            } catch (InterruptedException stopped) {
-                // the shutdown stopped the scheduler
-            }
-        });
+        Pools.parkScheduler(pool);
         // From here no periodic watchdog scan can run: only the shutdown's own scan can cancel the attempt.
-        assertTrue(parked.await(2, SECONDS));
         ShutdownReport done = pool.shutdownAsync(Duration.ZERO).get(2, SECONDS);
         assertEquals(new Outcome.Interrupted(1), Pools.settled(running));
         assertEquals(0, done.stuck());
