@@ -34,14 +34,10 @@ final class Accounting {
         private Histogram waits = new Histogram(LATENCY_DIGITS);
         private Histogram runs = new Histogram(LATENCY_DIGITS);
 
-        /** An attempt ended: its request moves from running to {@code to}, and its latencies are recorded. */
-        void settle(Counter to, long waitNanos, long runNanos) {
-            settle(to, waitNanos, runNanos, null);
-        }
-
         /**
-         * {@link #settle(Counter, long, long)}, then, in the same critical section, starts the next job of
-         * {@code startNext} (the settling worker's claim, or null), which its owner then finds with
+         * An attempt ended: its request moves from running to {@code to}, and its latencies are recorded; then, in
+         * the same critical section, the next job of {@code startNext} (the settling worker's claim, or null)
+         * starts, which its owner then finds with
          * {@link ClaimedJobs#takeStarted()}. Recording comes first (a histogram may have to grow, and fail): a
          * settle that throws has moved and started nothing, so the caller's last resort moves the request once.
          */

@@ -23,9 +23,9 @@ class AccountingTest {
         s.arrive(Counter.RUNNING);
         s.arrive(Counter.RUNNING);
         s.arrive(Counter.UNHANDLED);
-        s.settle(Counter.WAITING_RETRY, 0, 0);
+        s.settle(Counter.WAITING_RETRY, 0, 0, null);
         s.move(Counter.WAITING_RETRY, Counter.INTERRUPTED);
-        s.settle(Counter.COMPLETED, 0, 0);
+        s.settle(Counter.COMPLETED, 0, 0, null);
         s.increment(Counter.STUCK_WORKERS);
 
         long[] t = accounting.totals();
@@ -46,9 +46,9 @@ class AccountingTest {
         s.arrive(Counter.RUNNING);
         s.arrive(Counter.RUNNING);
         s.arrive(Counter.RUNNING);
-        s.settle(Counter.COMPLETED, 5 * MS, 7 * MS);
-        s.settle(Counter.TIMED_OUT, 3 * MS, Accounting.UNKNOWN);
-        s.settle(Counter.FAILED, -2, Accounting.UNKNOWN);
+        s.settle(Counter.COMPLETED, 5 * MS, 7 * MS, null);
+        s.settle(Counter.TIMED_OUT, 3 * MS, Accounting.UNKNOWN, null);
+        s.settle(Counter.FAILED, -2, Accounting.UNKNOWN, null);
 
         Accounting.Cut cut = accounting.cut(null);
 
@@ -63,10 +63,10 @@ class AccountingTest {
     void aReaderSeesOnlyWhatWasRecordedSinceItsPreviousReadWhileTheWholeLifeGrows() {
         Accounting.Stripe s = accounting.stripe(2);
         s.arrive(Counter.RUNNING);
-        s.settle(Counter.COMPLETED, MS, MS);
+        s.settle(Counter.COMPLETED, MS, MS, null);
         Accounting.Cursor reader = accounting.newCursor();
         s.arrive(Counter.RUNNING);
-        s.settle(Counter.COMPLETED, 2 * MS, 2 * MS);
+        s.settle(Counter.COMPLETED, 2 * MS, 2 * MS, null);
 
         Accounting.Cut first = accounting.cut(reader);
         Accounting.Cut second = accounting.cut(reader);
