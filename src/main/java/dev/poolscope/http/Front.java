@@ -118,7 +118,7 @@ public final class Front implements AutoCloseable {
     private static void answer(HttpExchange exchange, Outcome outcome) {
         try {
             exchange.getResponseHeaders().set(OUTCOME_HEADER,
-                    outcome.getClass().getSimpleName().toLowerCase(Locale.ROOT));
+                    outcome.kind().toLowerCase(Locale.ROOT));
             exchange.sendResponseHeaders(statusOf(outcome), -1);
         } catch (IOException clientGone) {
             // The client gave up before the pool finished; nothing is left to tell it.

@@ -315,7 +315,7 @@ public final class PoolControlsController {
                 + "overflow policy decides: a small queue drops early, a large one hides overload as waiting time.",
                 PoolConfig.CAPACITY_LIMIT));
         timeoutSpinner.getTooltip().setText(String.format("How long one attempt may run before its worker is "
-                + "interrupted (0 = no limit, at most %,d ms). Applies to requests submitted from now on.",
+                + "interrupted (0 = no limit, at most %,d ms). Applies to every attempt that starts from now on, queued requests included.",
                 PoolConfig.DURATION_LIMIT.toMillis()));
         retriesSpinner.getTooltip().setText(String.format("How often a failed or timed-out request is tried again "
                 + "(0 to %d), with exponential backoff; waiting requests hold no worker.", PoolConfig.RETRY_LIMIT));

@@ -37,6 +37,7 @@ class FrontTest {
             assertEquals(1, pool.snapshot().dropped(DropReason.QUEUE_FULL));
             release.countDown();
             assertEquals(200, running.get().statusCode());
+            assertEquals("completed", running.get().headers().firstValue(Front.OUTCOME_HEADER).orElseThrow());
             assertEquals(200, queued.get().statusCode());
         } finally {
             release.countDown();
@@ -46,8 +47,8 @@ class FrontTest {
 
     @Test
     void mapsEachOutcomeToTheStatusAProxyOwesItsClient() {
-        assertEquals(200, Front.statusOf(new Outcome.Completed(new BackendReply(200, 1), 1, 0, 1)));
-        assertEquals(500, Front.statusOf(new Outcome.Completed(new BackendReply(500, 1), 1, 0, 1)));
+        assertEquals(200, Front.statusOf(Outcome.Completed.of(new BackendReply(200, 1), 1, 0, 1)));
+        assertEquals(500, Front.statusOf(Outcome.Completed.of(new BackendReply(500, 1), 1, 0, 1)));
         assertEquals(503, Front.statusOf(new Outcome.Failed(new RetryableStatusException(503, 1), 3)));
         assertEquals(502, Front.statusOf(new Outcome.Failed(new java.net.ConnectException("refused"), 3)));
         assertEquals(504, Front.statusOf(new Outcome.TimedOut(Duration.ofMillis(500), 3)));

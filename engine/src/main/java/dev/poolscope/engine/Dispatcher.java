@@ -132,9 +132,7 @@ public final class Dispatcher implements AutoCloseable {
             return CompletableFuture.completedFuture(new Outcome.Unhandled(request.type()));
         }
         PoolConfig c = config;
-        Duration timeout = request.timeout() != null ? request.timeout() : c.requestTimeout();
-        int retries = request.maxRetries() != Request.DEFAULT_RETRIES ? request.maxRetries() : c.maxRetries();
-        Job job = new Job(request, handler, timeout.toNanos(), retries);
+        Job job = new Job(request, handler);
         job.enqueuedAt = System.nanoTime();
         // An admitted request is counted by the queue as it becomes visible to workers, so no snapshot sees it
         // twice or not at all; a refused one is counted straight into its drop counter.
@@ -294,12 +292,15 @@ public final class Dispatcher implements AutoCloseable {
         reconfigure(b -> b.overflowPolicy(policy));
     }
 
-    /** Sets the default attempt timeout (zero: none) for requests submitted from now on. */
+    /**
+     * Sets the default attempt timeout (zero: none) for every attempt that starts from now on, queued requests
+     * included; a request's own timeout still wins.
+     */
     public void setRequestTimeout(Duration timeout) {
         reconfigure(b -> b.requestTimeout(timeout));
     }
 
-    /** Sets the default retry limit for requests submitted from now on. */
+    /** Sets the default retry limit, read when an attempt fails; a request's own limit still wins. */
     public void setMaxRetries(int n) {
         reconfigure(b -> b.maxRetries(n));
     }

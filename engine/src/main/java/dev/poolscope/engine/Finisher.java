@@ -29,12 +29,12 @@ class Finisher {
     void attemptEnded(Job job, Object value, Throwable error, long waitedNanos, long ranNanos,
                       Accounting.Stripe stripe, ClaimedJobs startNext) {
         if (error == null) {
-            settle(job, Counter.COMPLETED, new Outcome.Completed(value, job.attempts, job.waitNanos, ranNanos),
-                    waitedNanos, ranNanos, stripe, startNext);
+            job.succeeded(value, ranNanos);
+            settle(job, Counter.COMPLETED, job, waitedNanos, ranNanos, stripe, startNext);
         } else if (mayRetry(job)) {
             scheduleRetry(job, stripe, waitedNanos, ranNanos, startNext);
         } else {
-            settle(job, Counter.FAILED, new Outcome.Failed(error, job.attempts), waitedNanos, ranNanos, stripe,
+            settle(job, Counter.FAILED, new Outcome.Failed(error, job.attempts()), waitedNanos, ranNanos, stripe,
                     startNext);
         }
     }
@@ -46,12 +46,13 @@ class Finisher {
     void attemptCancelled(Job job, long waitedNanos, long ranNanos, Accounting.Stripe stripe,
                           ClaimedJobs startNext) {
         if (job.cancellation.reason() == Job.CancelReason.SHUTDOWN) {
-            settle(job, Counter.INTERRUPTED, new Outcome.Interrupted(job.attempts), waitedNanos, ranNanos, stripe,
+            settle(job, Counter.INTERRUPTED, new Outcome.Interrupted(job.attempts()), waitedNanos, ranNanos, stripe,
                     startNext);
         } else if (mayRetry(job)) {
             scheduleRetry(job, stripe, waitedNanos, ranNanos, startNext);
         } else {
-            settle(job, Counter.TIMED_OUT, new Outcome.TimedOut(Duration.ofNanos(job.timeoutNanos), job.attempts),
+            settle(job, Counter.TIMED_OUT, new Outcome.TimedOut(Duration.ofNanos(job.cancellation.timeoutNanos()),
+                    job.attempts()),
                     waitedNanos, ranNanos, stripe, startNext);
         }
     }
@@ -64,7 +65,7 @@ class Finisher {
     void settle(Job job, Counter to, Outcome outcome, long waitedNanos, long ranNanos, Accounting.Stripe stripe,
                 ClaimedJobs startNext) {
         stripe.settle(to, waitedNanos, ranNanos, startNext);
-        job.settledWith = outcome;
+        job.settledWith(outcome);
         job.complete(outcome);
     }
 
@@ -74,14 +75,15 @@ class Finisher {
      * owned by the caller (claimed as done, or taken over).
      */
     void lastResort(Job job, Throwable error, Accounting.Stripe stripe) {
-        if (job.settledWith != null) {
-            job.complete(job.settledWith);
+        Outcome settled = job.settledWith();
+        if (settled != null) {
+            job.complete(settled);
             return;
         }
-        Outcome failed = new Outcome.Failed(error, job.attempts);
-        if (job.waitingForRetry) {
+        Outcome failed = new Outcome.Failed(error, job.attempts());
+        if (job.waitingForRetry()) {
             // A scheduled retry owns the job from here; otherwise scheduling failed and the job waits for nothing.
-            if (job.retryScheduled) {
+            if (job.retryScheduled()) {
                 return;
             }
             waitingForRetry.remove(job);
@@ -89,22 +91,21 @@ class Finisher {
         } else {
             stripe.move(Counter.RUNNING, Counter.FAILED);
         }
-        job.settledWith = failed;
+        job.settledWith(failed);
         job.complete(failed);
     }
 
     private boolean mayRetry(Job job) {
-        return job.attempts <= job.maxRetries && pool.state().compareTo(PoolState.STOPPING) < 0;
+        return job.attempts() <= job.maxRetries(pool.config()) && pool.state().compareTo(PoolState.STOPPING) < 0;
     }
 
     private void scheduleRetry(Job job, Accounting.Stripe stripe, long waitedNanos, long ranNanos,
                                ClaimedJobs startNext) {
         stripe.settle(Counter.WAITING_RETRY, waitedNanos, ranNanos, startNext);
-        job.waitingForRetry = true;
+        job.countedAsWaiting();
         waitingForRetry.add(job);
-        long delay = backoffNanos(pool.config(), job.attempts);
-        // Set before scheduling: once scheduled, the timer owns the job and may already be running its next attempt.
-        job.retryScheduled = true;
+        long delay = backoffNanos(pool.config(), job.attempts());
+        job.retryScheduled(true);
         try {
             pool.scheduler.schedule(() -> retryNow(job), delay, TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException stopped) {
@@ -113,7 +114,7 @@ class Finisher {
                 interruptWaiting(job);
             }
         } catch (RuntimeException | Error e) {
-            job.retryScheduled = false;
+            job.retryScheduled(false);
             throw e;
         }
     }
@@ -152,7 +153,7 @@ class Finisher {
 
     private void interruptWaiting(Job job) {
         pool.accounting.stripe().move(Counter.WAITING_RETRY, Counter.INTERRUPTED);
-        job.complete(new Outcome.Interrupted(job.attempts));
+        job.complete(new Outcome.Interrupted(job.attempts()));
     }
 
     boolean anyWaiting() {

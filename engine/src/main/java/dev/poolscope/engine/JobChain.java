@@ -16,7 +16,7 @@ final class JobChain {
     }
 
     private static Job placeholder() {
-        return new Job(null, null, 0, 0);
+        return new Job(null, null);
     }
 
     /** Links {@code job} at the tail. The caller holds the put lock. */

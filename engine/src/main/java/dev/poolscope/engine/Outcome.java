@@ -10,23 +10,42 @@ public sealed interface Outcome {
         return this instanceof Completed;
     }
 
+    /** The outcome's kind, named as its type is: "Completed", "Failed", "TimedOut" and so on. */
+    default String kind() {
+        return this instanceof Completed ? "Completed" : getClass().getSimpleName();
+    }
+
     /**
-     * The handler returned {@code value}; {@code attempts} counts the failed attempts before it too. Times are kept
-     * in nanoseconds (no objects on the success path); {@link #queueWait()} and {@link #runTime()} make durations.
-     *
-     * @param queueWaitNanos time spent queued, summed over every attempt
-     * @param runTimeNanos   the successful attempt's run time
+     * The handler returned {@link #value()}. On the pool's success path the request's own record is its outcome,
+     * so a completed request costs no outcome object; {@link #of} makes one elsewhere (tests, adapters).
      */
-    record Completed(Object value, int attempts, long queueWaitNanos, long runTimeNanos) implements Outcome {
+    sealed interface Completed extends Outcome permits Job, CompletedOutcome {
+
+        /** What the handler returned. */
+        Object value();
+
+        /** Attempts made, the successful one included. */
+        int attempts();
+
+        /** Time spent queued, summed over every attempt, in nanoseconds. */
+        long queueWaitNanos();
+
+        /** The successful attempt's run time in nanoseconds. */
+        long runTimeNanos();
 
         /** Time spent queued, summed over every attempt. */
-        public Duration queueWait() {
-            return Duration.ofNanos(queueWaitNanos);
+        default Duration queueWait() {
+            return Duration.ofNanos(queueWaitNanos());
         }
 
         /** The successful attempt's run time. */
-        public Duration runTime() {
-            return Duration.ofNanos(runTimeNanos);
+        default Duration runTime() {
+            return Duration.ofNanos(runTimeNanos());
+        }
+
+        /** A completed outcome with these figures; equal to any other made with the same ones. */
+        static Completed of(Object value, int attempts, long queueWaitNanos, long runTimeNanos) {
+            return new CompletedOutcome(value, attempts, queueWaitNanos, runTimeNanos);
         }
     }
 

@@ -115,7 +115,7 @@ final class Watchdog {
             case Job.RUNNING -> {
                 if (stopping) {
                     cancel(w, job, word, Job.CancelReason.SHUTDOWN, now);
-                } else if (job.hasTimeout() && now - job.deadline > 0) {
+                } else if (w.attemptTimeout() > 0 && now - w.attemptDeadline() > 0) {
                     cancel(w, job, word, Job.CancelReason.TIMEOUT, now);
                 }
             }
@@ -132,7 +132,7 @@ final class Watchdog {
     }
 
     private void cancel(Worker w, Job job, int word, Job.CancelReason reason, long now) {
-        if (job.beginCancel(word, reason, now)) {
+        if (job.beginCancel(word, reason, now, w.attemptTimeout())) {
             Thread t = w.thread();
             if (t != null) {
                 t.interrupt();
@@ -160,7 +160,7 @@ final class Watchdog {
         }
         // The handler never returned, so its run time is unknown; its queue wait was measured when it started.
         try {
-            pool.finisher().attemptCancelled(job, job.attemptWait(), Accounting.UNKNOWN, stripe, null);
+            pool.finisher().attemptCancelled(job, w.attemptWait(job), Accounting.UNKNOWN, stripe, null);
         } catch (RuntimeException | Error e) {
             pool.finisher().lastResort(job, e, stripe);
             throw e;

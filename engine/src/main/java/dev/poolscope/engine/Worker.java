@@ -35,6 +35,11 @@ final class Worker implements Runnable {
     // The attempt in progress, for the watchdog; null while idle. Written with release stores by this worker only
     // (readers need to see the job's attempt fields, not a full fence per request), read volatile by others.
     volatile Job current;
+    // The attempt in progress's start and timeout (zero: none). Written by this worker before it publishes the
+    // attempt in current, so a reader that sees the job there sees them, or a later attempt's, which only ever
+    // puts the deadline later; every decision on them goes through the job's state word anyway.
+    private long attemptStart;
+    private long attemptTimeout;
 
     private Worker(int id, boolean pooled, Dispatcher pool, Accounting.Stripe stripe) {
         this.id = id;
@@ -137,7 +142,7 @@ final class Worker implements Runnable {
         }
         if (!pool.queue.unregister(claim, orphan) && orphan != null) {
             stripe.move(Counter.QUEUED, Counter.INTERRUPTED);
-            orphan.complete(new Outcome.Interrupted(orphan.attempts));
+            orphan.complete(new Outcome.Interrupted(orphan.attempts()));
         }
     }
 
@@ -154,6 +159,21 @@ final class Worker implements Runnable {
         return started;
     }
 
+    /** The running attempt's timeout, zero for none; for the watchdog, after it read {@link #current}. */
+    long attemptTimeout() {
+        return attemptTimeout;
+    }
+
+    /** When the running attempt's timeout runs out; meaningful only with a timeout. */
+    long attemptDeadline() {
+        return attemptStart + attemptTimeout;
+    }
+
+    /** How long {@code job}, the running attempt's request, waited in the queue before this attempt. */
+    long attemptWait(Job job) {
+        return attemptStart - job.enqueuedAt;
+    }
+
     /**
      * Runs one attempt of {@code job}, which is already counted as running, and settles its outcome; false if the
      * watchdog gave up on this worker meanwhile, which then must take no more work:
@@ -168,12 +188,14 @@ final class Worker implements Runnable {
         long start = System.nanoTime();
         long waited = start - job.enqueuedAt;
         job.waitNanos += waited;
-        int word = job.beginAttempt(start);
+        attemptStart = start;
+        attemptTimeout = job.timeoutNanos(pool.config());
+        int word = job.beginAttempt();
         CURRENT.setRelease(this, job);
         Object value = null;
         Throwable error = null;
         try {
-            value = job.handler.handleAttempt(job.request, job.attempts);
+            value = job.handler.handleAttempt(job.request, word >>> Job.PHASE_BITS);
         } catch (Throwable t) {
             error = t;
         }

@@ -30,7 +30,7 @@ class ClaimedJobsTest {
     private final AtomicReference<Thread> started = new AtomicReference<>();
 
     private static Job job(int n) {
-        return new Job(Request.of("t", n), r -> null, 0, 0);
+        return new Job(Request.of("t", n), r -> null);
     }
 
     /** A queue holding jobs 0 to {@code jobs - 1}, in order. */

@@ -127,7 +127,7 @@ class PolicyEdgesTest {
 
     @Test
     void onlyACompletedOutcomeIsASuccess() {
-        assertTrue(new Outcome.Completed("v", 0, 0, 0).isSuccess());
+        assertTrue(Outcome.Completed.of("v", 0, 0, 0).isSuccess());
         assertFalse(new Outcome.Failed(new IllegalStateException(), 1).isSuccess());
     }
 }

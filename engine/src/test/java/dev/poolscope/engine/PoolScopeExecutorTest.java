@@ -273,7 +273,7 @@ class PoolScopeExecutorTest {
     void aTaskSaysWhetherItIsPendingDoneOrCancelled() {
         TaskFuture<String> pending = TaskFuture.of(() -> "v");
         assertEquals("TaskFuture[pending]", pending.toString());
-        pending.settle(new Outcome.Completed("v", 1, 0, 0));
+        pending.settle(Outcome.Completed.of("v", 1, 0, 0));
         assertEquals("TaskFuture[done]", pending.toString());
         TaskFuture<String> cancelled = TaskFuture.of(() -> "v");
         assertTrue(cancelled.cancel(false));

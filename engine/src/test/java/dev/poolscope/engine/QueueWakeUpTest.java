@@ -26,7 +26,7 @@ class QueueWakeUpTest {
     private static final long PROMPTLY_SECONDS = 5;
 
     private static Job job(int n) {
-        return new Job(Request.of("t", n), r -> null, 0, 0);
+        return new Job(Request.of("t", n), r -> null);
     }
 
     @Test

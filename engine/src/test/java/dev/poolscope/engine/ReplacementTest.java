@@ -126,7 +126,7 @@ class ReplacementTest {
     /** Cancels the attempt as the watchdog would, leaving it for the test to give up on; returns its word. */
     private static int cancelByHand(Job job) {
         int word = job.state();
-        assertTrue(job.beginCancel(word, Job.CancelReason.TIMEOUT, System.nanoTime()));
+        assertTrue(job.beginCancel(word, Job.CancelReason.TIMEOUT, System.nanoTime(), 0));
         job.markCancelled(word);
         return word;
     }

@@ -27,7 +27,7 @@ class RequestQueueTest {
     private static final long LONG_WAIT = TimeUnit.SECONDS.toNanos(10);
 
     private static Job job(int n) {
-        return new Job(Request.of("t", n), r -> null, 0, 0);
+        return new Job(Request.of("t", n), r -> null);
     }
 
     @Test

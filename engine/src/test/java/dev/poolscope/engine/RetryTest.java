@@ -55,6 +55,31 @@ class RetryTest {
     }
 
     @Test
+    void aFailedAttemptIsRetriedUnderThePoolsLimitInForceWhenItFailed() throws Exception {
+        CountDownLatch raised = new CountDownLatch(1);
+        CountDownLatch entered = new CountDownLatch(1);
+        AtomicInteger calls = new AtomicInteger();
+        Handler failsOnceAfterTheLimitRose = r -> {
+            if (calls.incrementAndGet() == 1) {
+                entered.countDown();
+                raised.await();
+                throw new IllegalStateException("first attempt");
+            }
+            return "retried";
+        };
+        PoolConfig config = Pools.quiet().maxRetries(0).retryBackoff(Duration.ofMillis(1), Duration.ofMillis(1))
+                .build();
+        try (Dispatcher pool = Pools.start(config, Map.of("flaky", failsOnceAfterTheLimitRose))) {
+            CompletableFuture<Outcome> f = pool.submit("flaky", null);
+            assertTrue(entered.await(5, TimeUnit.SECONDS));
+            pool.setMaxRetries(1);
+            raised.countDown();
+            Outcome.Completed done = assertInstanceOf(Outcome.Completed.class, f.get(5, TimeUnit.SECONDS));
+            assertEquals(2, done.attempts(), "submitted with no retries, failed with one allowed");
+        }
+    }
+
+    @Test
     void aTimedOutAttemptIsRetried() {
         AtomicInteger calls = new AtomicInteger();
         Handler slowOnce = r -> {

@@ -36,14 +36,36 @@ class WatchdogTest {
         try (Dispatcher pool = Pools.start(handDriven(), Map.of("job", gate))) {
             CompletableFuture<Outcome> f = pool.submit("job", null);
             gate.awaitEntered(1);
-            Job job = pool.workers.view()[0].current;
-            pool.watchdog.scan(false, job.deadline);
+            Worker w = pool.workers.view()[0];
+            Job job = w.current;
+            pool.watchdog.scan(false, w.attemptDeadline());
             assertEquals(Job.RUNNING, Job.phase(job.state()), "at the deadline it still runs");
-            pool.watchdog.scan(false, job.deadline + 1);
+            pool.watchdog.scan(false, w.attemptDeadline() + 1);
             Outcome.TimedOut timedOut = assertInstanceOf(Outcome.TimedOut.class, f.get(5, TimeUnit.SECONDS));
             assertEquals(new Outcome.TimedOut(HOUR, 1), timedOut);
             assertEquals(1, pool.snapshot().timedOut());
             assertEquals(0, pool.snapshot().stuckWorkers(), "the handler gave in to the interrupt");
+        }
+    }
+
+    @Test
+    void aQueuedRequestRunsUnderThePoolsTimeoutInForceWhenItStarts() throws Exception {
+        Pools.Gate first = new Pools.Gate();
+        Pools.Gate second = new Pools.Gate();
+        Duration retuned = Duration.ofMinutes(2);
+        try (Dispatcher pool = Pools.start(handDriven(), Map.of("first", first, "second", second))) {
+            CompletableFuture<Outcome> a = pool.submit("first", null);
+            first.awaitEntered(1);
+            CompletableFuture<Outcome> b = pool.submit("second", null);
+            pool.setRequestTimeout(retuned);
+            first.release();
+            second.awaitEntered(1);
+            Worker w = pool.workers.view()[0];
+
+            assertTrue(a.get(5, TimeUnit.SECONDS).isSuccess());
+            assertEquals(retuned.toNanos(), w.attemptTimeout(), "queued under an hour, started under two minutes");
+            pool.watchdog.scan(false, w.attemptDeadline() + 1);
+            assertEquals(new Outcome.TimedOut(retuned, 1), b.get(5, TimeUnit.SECONDS));
         }
     }
 
@@ -69,7 +91,7 @@ class WatchdogTest {
             stubborn.started.await();
             Worker stuck = pool.workers.view()[0];
             Job job = stuck.current;
-            pool.watchdog.scan(false, job.deadline + 1);
+            pool.watchdog.scan(false, stuck.attemptDeadline() + 1);
             assertEquals(Job.CANCELLED, Job.phase(job.state()), "interrupted, but the handler ignores it");
             long graceEnds = job.cancellation.at() + HOUR.toNanos();
             pool.watchdog.scan(false, graceEnds);

@@ -70,7 +70,7 @@ class WorkerLossTest {
                         ClaimedJobs next) {
                 if (failNext.getAndSet(false)) {
                     s.settle(to, waited, ran, next);
-                    job.settledWith = outcome;
+                    job.settledWith(outcome);
                     throw new InjectedFailure();
                 }
                 super.settle(job, to, outcome, waited, ran, s, next);
@@ -101,7 +101,7 @@ class WorkerLossTest {
             Worker w = pool.workers.view()[0];
             Job job = w.current;
             int word = job.state();
-            assertTrue(job.beginCancel(word, Job.CancelReason.TIMEOUT, System.nanoTime()));
+            assertTrue(job.beginCancel(word, Job.CancelReason.TIMEOUT, System.nanoTime(), 0));
             job.markCancelled(word);
             CompletableFuture<Outcome> next = pool.submit("next", 1);
             ScalingEvent abandoned = pool.workers.abandon(w, job, word, pool.queue.size());

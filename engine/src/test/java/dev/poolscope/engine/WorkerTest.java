@@ -50,7 +50,7 @@ class WorkerTest {
             Worker w = pool.workers.view()[0];
             String name = w.thread().getName();
             assertTrue(w.thread().isDaemon(), "workers never keep the JVM alive");
-            pool.watchdog.scan(false, w.current.deadline + 1);
+            pool.watchdog.scan(false, w.attemptDeadline() + 1);
             assertInstanceOf(Outcome.TimedOut.class, f.get(5, TimeUnit.SECONDS));
             Outcome.Completed next = assertInstanceOf(Outcome.Completed.class,
                     pool.submit("who", null).get(5, TimeUnit.SECONDS));
