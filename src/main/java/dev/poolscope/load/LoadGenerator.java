@@ -2,14 +2,12 @@ package dev.poolscope.load;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
@@ -56,7 +54,6 @@ public final class LoadGenerator {
     /** The most time one wakeup catches up on, in milliseconds. */
     public static final long MAX_CATCH_UP_MILLIS = 20;
 
-    private static final long WAKEUP_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
     private static final long MAX_CATCH_UP_NANOS = TimeUnit.MILLISECONDS.toNanos(MAX_CATCH_UP_MILLIS);
     /** Lets a few Poisson arrivals share one wakeup even at low rates, where the time-based cap rounds to zero. */
     private static final int MIN_BATCH_CAP = 16;
@@ -77,19 +74,13 @@ public final class LoadGenerator {
 
     private final AtomicReference<Program> program;
     private final AtomicLong generated = new AtomicLong();
-    private final Object lifecycleLock = new Object();
+    // Its monitor also guards opening and closing the HTTP path, so none opens after a stop.
+    private final GeneratorThread lifecycle = new GeneratorThread(this::tick, this::pausedTick);
     // Replaced whole, never changed in place; at least one pool.
     private volatile List<Dispatcher> targets;
     private volatile Consumer<Outcome> outcomeListener;
-    // Written under lifecycleLock; volatile so state() and the generator thread read it without the lock.
-    private volatile State state = State.NEW;
     private volatile double currentRate;
-    // Written under lifecycleLock before state becomes FAILED, so whoever sees FAILED sees the cause.
-    private volatile Throwable failure;
-    // Guarded by lifecycleLock.
-    private Thread thread;
-    // Opened and closed under lifecycleLock; volatile so the generator thread reads it without the lock.
-    private volatile HttpPath http;
+    private final HttpLeg http = new HttpLeg(lifecycle, this::hear);
     // Written by the generator thread each wakeup; volatile so a backend tuned from another thread steps in time.
     private volatile double scenarioSeconds;
 
@@ -127,7 +118,7 @@ public final class LoadGenerator {
             throw new IllegalArgumentException("pools is empty: a generator needs at least one pool to feed");
         }
         for (Dispatcher pool : all) {
-            registerHandlers(pool, settings.typeMix().keySet());
+            http.registerHandlers(pool, settings.typeMix().keySet());
         }
         targets = all;
     }
@@ -144,38 +135,17 @@ public final class LoadGenerator {
 
     /** Starts the generator thread; does nothing if already started. */
     public void start() {
-        synchronized (lifecycleLock) {
-            if (state == State.STOPPED || state == State.FAILED) {
-                throw new IllegalStateException("this generator was " + state.name().toLowerCase(Locale.ROOT)
-                        + "; create a new one to generate again", failure);
-            }
-            if (state != State.NEW) {
-                return;
-            }
-            state = State.RUNNING;
-            thread = new Thread(this::runLoop, THREAD_NAME);
-            thread.setDaemon(true);
-            thread.start();
-        }
+        lifecycle.start();
     }
 
     /** Stops submitting until {@link #resume()}; paused time does not count toward the scenario's clock. */
     public void pause() {
-        synchronized (lifecycleLock) {
-            if (state == State.RUNNING) {
-                state = State.PAUSED;
-            }
-        }
+        lifecycle.pause();
     }
 
     /** Resumes after {@link #pause()}, at the current rate and without catching up on the pause. */
     public void resume() {
-        synchronized (lifecycleLock) {
-            if (state == State.PAUSED) {
-                state = State.RUNNING;
-                LockSupport.unpark(thread);
-            }
-        }
+        lifecycle.resume();
     }
 
     /**
@@ -185,7 +155,7 @@ public final class LoadGenerator {
      */
     public void stop() {
         stopGenerating();
-        closeHttp();
+        http.close();
     }
 
     /**
@@ -193,33 +163,7 @@ public final class LoadGenerator {
      * {@link #stop()} closes it afterwards.
      */
     public void stopGenerating() {
-        Thread t;
-        synchronized (lifecycleLock) {
-            if (state != State.FAILED) {
-                state = State.STOPPED;
-            }
-            t = thread;
-        }
-        if (t == null || t == Thread.currentThread()) {
-            return;
-        }
-        LockSupport.unpark(t);
-        boolean interrupted = false;
-        boolean nudged = false;
-        while (t.isAlive()) {
-            try {
-                t.join(100);
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-            if (t.isAlive() && !nudged) {
-                t.interrupt();
-                nudged = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        lifecycle.stop();
     }
 
     /** Applies new settings from the next wakeup (within about a millisecond); the scenario, if any, stays. */
@@ -241,10 +185,10 @@ public final class LoadGenerator {
                     + "one pool's front: a generator that feeds " + pools.size() + " pools runs simulated work only");
         }
         LoadSettings next = scenario != null ? scenario.baseSettings() : program.get().settings();
-        synchronized (lifecycleLock) {
-            closeHttp();
-            if (scenario != null && scenario.backend() != null && state != State.STOPPED && state != State.FAILED) {
-                http = HttpPath.open(pools.get(0), next.typeMix().keySet(), scenario.backend(), this::hear);
+        synchronized (lifecycle) {
+            http.close();
+            if (scenario != null && scenario.backend() != null && !lifecycle.ended()) {
+                http.open(pools.get(0), next.typeMix().keySet(), scenario.backend());
                 scenarioSeconds = 0;
             }
         }
@@ -268,7 +212,7 @@ public final class LoadGenerator {
             }
             return new Program(q.settings(), q.scenario(), base, q.epoch());
         });
-        HttpPath path = http;
+        HttpPath path = http.path();
         if (path != null) {
             path.backend().setSettings(p.scenario().backendAt(scenarioSeconds, base));
         }
@@ -290,21 +234,20 @@ public final class LoadGenerator {
                     + "feed others");
         }
         Program p = program.get();
-        synchronized (lifecycleLock) {
-            if (http != null) {
+        synchronized (lifecycle) {
+            if (http.path() != null) {
                 // A new pool is a new run: a fresh backend, front and client, none of the old one's connections.
-                closeHttp();
-                http = HttpPath.open(target, p.settings().typeMix().keySet(),
-                        p.scenario().backendAt(scenarioSeconds, p.backend()), this::hear);
+                http.open(target, p.settings().typeMix().keySet(),
+                        p.scenario().backendAt(scenarioSeconds, p.backend()));
             }
         }
-        registerHandlers(target, p.settings().typeMix().keySet());
+        http.registerHandlers(target, p.settings().typeMix().keySet());
         targets = List.of(target);
     }
 
     /** The HTTP path of the HTTP scenario being followed, to read its backend's figures; null otherwise. */
     public HttpPath httpPath() {
-        return http;
+        return http.path();
     }
 
     /**
@@ -345,12 +288,12 @@ public final class LoadGenerator {
 
     /** The lifecycle state. */
     public State state() {
-        return state;
+        return lifecycle.state();
     }
 
     /** What ended the generator thread unexpectedly, or null; the generator is then FAILED unless already stopping. */
     public Throwable failure() {
-        return failure;
+        return lifecycle.failure();
     }
 
     /** The pools this generator feeds: one, or several for a {@link #fanOut}. */
@@ -360,26 +303,7 @@ public final class LoadGenerator {
 
     private void registerAll(Collection<String> types) {
         for (Dispatcher pool : targets) {
-            registerHandlers(pool, types);
-        }
-    }
-
-    /** The proxy handles {@code types} while an HTTP path is open, simulated work otherwise. */
-    private void registerHandlers(Dispatcher target, Collection<String> types) {
-        HttpPath path = http;
-        if (path != null) {
-            path.route(target, types);
-        } else {
-            SimulatedWork.registerAll(target, types);
-        }
-    }
-
-    private void closeHttp() {
-        synchronized (lifecycleLock) {
-            if (http != null) {
-                http.close();
-                http = null;
-            }
+            http.registerHandlers(pool, types);
         }
     }
 
@@ -391,30 +315,10 @@ public final class LoadGenerator {
         }
     }
 
-    private void runLoop() {
-        try {
-            while (true) {
-                State s = state;
-                if (s == State.STOPPED || s == State.FAILED) {
-                    return;
-                }
-                if (s == State.PAUSED) {
-                    lastTick = NEVER;
-                    arrivals.reset();
-                    LockSupport.park(this);
-                    continue;
-                }
-                tick();
-                LockSupport.parkNanos(this, WAKEUP_NANOS);
-            }
-        } catch (RuntimeException | Error e) {
-            synchronized (lifecycleLock) {
-                failure = e;
-                if (state != State.STOPPED) {
-                    state = State.FAILED;
-                }
-            }
-        }
+    /** A paused generator forgets its clock, so it resumes without catching up on the pause. */
+    private void pausedTick() {
+        lastTick = NEVER;
+        arrivals.reset();
     }
 
     /**
@@ -449,18 +353,13 @@ public final class LoadGenerator {
 
     /** Keeps the backend at the scenario's step of the base settings, whoever changed either last. */
     private void followBackend(Program p) {
-        HttpPath path = http;
-        if (path == null || p.backend() == null) {
-            return;
-        }
-        BackendSettings step = p.scenario().backendAt(scenarioSeconds, p.backend());
-        if (!step.equals(path.backend().settings())) {
-            path.backend().setSettings(step);
+        if (p.backend() != null) {
+            http.follow(p.scenario().backendAt(scenarioSeconds, p.backend()));
         }
     }
 
     private void submit(int n, LoadSettings s) {
-        HttpPath path = http;
+        HttpPath path = http.path();
         if (path != null) {
             for (int i = 0; i < n; i++) {
                 path.send(s.sampleType(random));

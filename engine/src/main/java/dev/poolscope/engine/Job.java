@@ -145,7 +145,8 @@ final class Job extends CompletableFuture<Outcome> implements Outcome.Completed 
     /** As an outcome, the text of a completed one; as a future, the usual. */
     @Override
     public String toString() {
-        return getNow(null) == this ? CompletedOutcome.describe(this) : super.toString();
+        return isDone() && !isCompletedExceptionally() && getNow(null) == this
+                ? CompletedOutcome.describe(this) : super.toString();
     }
 
     /** The outcome the counters already moved to, or null. */

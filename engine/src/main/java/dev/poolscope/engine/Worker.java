@@ -11,10 +11,15 @@ import java.lang.invoke.VarHandle;
 final class Worker implements Runnable {
 
     private static final VarHandle CURRENT;
+    private static final VarHandle ATTEMPT_START;
+    private static final VarHandle ATTEMPT_TIMEOUT;
 
     static {
         try {
-            CURRENT = MethodHandles.lookup().findVarHandle(Worker.class, "current", Job.class);
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            CURRENT = lookup.findVarHandle(Worker.class, "current", Job.class);
+            ATTEMPT_START = lookup.findVarHandle(Worker.class, "attemptStart", long.class);
+            ATTEMPT_TIMEOUT = lookup.findVarHandle(Worker.class, "attemptTimeout", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -37,7 +42,8 @@ final class Worker implements Runnable {
     volatile Job current;
     // The attempt in progress's start and timeout (zero: none). Written by this worker before it publishes the
     // attempt in current, so a reader that sees the job there sees them, or a later attempt's, which only ever
-    // puts the deadline later; every decision on them goes through the job's state word anyway.
+    // puts the deadline later; every decision on them goes through the job's state word anyway. Opaque access,
+    // so that a racing read sees a whole value, not half of one.
     private long attemptStart;
     private long attemptTimeout;
 
@@ -161,17 +167,21 @@ final class Worker implements Runnable {
 
     /** The running attempt's timeout, zero for none; for the watchdog, after it read {@link #current}. */
     long attemptTimeout() {
-        return attemptTimeout;
+        return (long) ATTEMPT_TIMEOUT.getOpaque(this);
     }
 
     /** When the running attempt's timeout runs out; meaningful only with a timeout. */
     long attemptDeadline() {
-        return attemptStart + attemptTimeout;
+        return attemptStart() + attemptTimeout();
     }
 
     /** How long {@code job}, the running attempt's request, waited in the queue before this attempt. */
     long attemptWait(Job job) {
-        return attemptStart - job.enqueuedAt;
+        return attemptStart() - job.enqueuedAt;
+    }
+
+    private long attemptStart() {
+        return (long) ATTEMPT_START.getOpaque(this);
     }
 
     /**
@@ -188,8 +198,8 @@ final class Worker implements Runnable {
         long start = System.nanoTime();
         long waited = start - job.enqueuedAt;
         job.waitNanos += waited;
-        attemptStart = start;
-        attemptTimeout = job.timeoutNanos(pool.config());
+        ATTEMPT_START.setOpaque(this, start);
+        ATTEMPT_TIMEOUT.setOpaque(this, job.timeoutNanos(pool.config()));
         int word = job.beginAttempt();
         CURRENT.setRelease(this, job);
         Object value = null;

@@ -96,6 +96,15 @@ class JobStateTest {
     }
 
     @Test
+    void aRequestNotYetCompletedOrCancelledByItsHolderPrintsAsTheFutureItIs() {
+        Job pending = job();
+        assertTrue(pending.toString().contains("Not completed"), pending.toString());
+        Job cancelled = job();
+        cancelled.cancel(false);
+        assertTrue(cancelled.toString().contains("Completed exceptionally"), cancelled.toString());
+    }
+
+    @Test
     void theWorkerWinsAnAttemptThatEndsBeforeAnyCancel() {
         Job job = job();
         int word = job.beginAttempt();
