@@ -67,6 +67,7 @@ class Finisher {
         stripe.settle(to, waitedNanos, ranNanos, startNext);
         job.settledWith(outcome);
         job.complete(outcome);
+        job.letGo();
     }
 
     /**

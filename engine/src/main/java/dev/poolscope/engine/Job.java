@@ -24,7 +24,7 @@ final class Job extends CompletableFuture<Outcome> implements Outcome.Completed 
     static final int CANCELLING = 2;
     static final int CANCELLED = 3;
     static final int FINALIZED = 4;
-    static final int PHASE_BITS = 3;
+    private static final int PHASE_BITS = 3;
     private static final int PHASE_MASK = (1 << PHASE_BITS) - 1;
 
     /** Why an attempt was cancelled. */
@@ -50,8 +50,9 @@ final class Job extends CompletableFuture<Outcome> implements Outcome.Completed 
         }
     }
 
-    final Request request;
-    final Handler handler;
+    // Set by the submitter; let go of once the pool settled the request (see letGo), by the thread that settled it.
+    Request request;
+    Handler handler;
 
     // Written only by the thread that holds the job (submitter, then one worker or timer at a time);
     // the queue's lock and the scheduler's hand-off order those writes.
@@ -93,6 +94,16 @@ final class Job extends CompletableFuture<Outcome> implements Outcome.Completed 
         return true;
     }
 
+    /**
+     * Lets go of the request and its handler once the pool has settled this request and completed its future, so
+     * that an outcome its holder keeps (this object, when the request completed) keeps its value and figures, not
+     * the request's payload too. Tail latency depends on it: a young collection copies whatever outcomes are kept.
+     */
+    void letGo() {
+        request = null;
+        handler = null;
+    }
+
     /** An attempt's timeout: the request's own, else the pool's in force now; zero for none. */
     long timeoutNanos(PoolConfig pool) {
         return (request.timeout() != null ? request.timeout() : pool.requestTimeout()).toNanos();
@@ -129,7 +140,7 @@ final class Job extends CompletableFuture<Outcome> implements Outcome.Completed 
     /** Attempts begun so far: the state word's attempt number. */
     @Override
     public int attempts() {
-        return state >>> PHASE_BITS;
+        return attemptOf(state);
     }
 
     @Override
@@ -178,6 +189,11 @@ final class Job extends CompletableFuture<Outcome> implements Outcome.Completed 
 
     int state() {
         return state;
+    }
+
+    /** The attempt number a state word belongs to, 1 for the first. */
+    static int attemptOf(int word) {
+        return word >>> PHASE_BITS;
     }
 
     static int phase(int word) {

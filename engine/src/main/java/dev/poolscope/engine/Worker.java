@@ -205,7 +205,7 @@ final class Worker implements Runnable {
         Object value = null;
         Throwable error = null;
         try {
-            value = job.handler.handleAttempt(job.request, word >>> Job.PHASE_BITS);
+            value = job.handler.handleAttempt(job.request, Job.attemptOf(word));
         } catch (Throwable t) {
             error = t;
         }

@@ -66,8 +66,10 @@ class ClaimsInPoolTest {
                     @Override
                     void settle(Job job, Counter to, Outcome outcome, long waited, long ran, Accounting.Stripe s,
                                 ClaimedJobs next) {
+                        // Read first: a settled request lets go of its request.
+                        boolean boom = job.request.type().equals("boom");
                         super.settle(job, to, outcome, waited, ran, s, next);
-                        if (job.request.type().equals("boom")) {
+                        if (boom) {
                             beforeFailing.run();
                             throw new WorkerLossTest.InjectedFailure();
                         }

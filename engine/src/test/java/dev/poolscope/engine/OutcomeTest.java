@@ -1,10 +1,13 @@
 package dev.poolscope.engine;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -25,6 +28,19 @@ class OutcomeTest {
     void madeCompletedOutcomesAreEqualByTheirFigures() {
         assertEquals(Outcome.Completed.of("v", 2, 3, 4), Outcome.Completed.of("v", 2, 3, 4));
         assertNotEquals(Outcome.Completed.of("v", 2, 3, 4), Outcome.Completed.of("v", 2, 3, 5));
+    }
+
+    @Test
+    void aKeptOutcomeLetsGoOfItsRequestOnceThePoolSettledIt() throws Exception {
+        try (Dispatcher pool = Pools.start(Pools.quiet().workers(1, 1).build(), Map.of("ok", r -> "fine"))) {
+            CompletableFuture<Outcome> future = pool.submit("ok", new byte[1 << 20]);
+            Outcome.Completed kept = assertInstanceOf(Outcome.Completed.class, future.get(5, TimeUnit.SECONDS));
+            Job job = (Job) kept;
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> job.request == null && job.handler == null);
+            assertEquals("fine", kept.value());
+            assertEquals(1, kept.attempts());
+        }
     }
 
     @Test
