@@ -82,7 +82,8 @@ class JobStateTest {
         job.beginAttempt();
 
         job.succeeded("v", 2_000);
-        job.complete(job);
+        assertTrue(job.complete(job), "the first completion wins");
+        assertFalse(job.complete(new Outcome.Interrupted(2)), "and only the first");
 
         Outcome.Completed done = assertInstanceOf(Outcome.Completed.class, job.join());
         assertSame(job, done);

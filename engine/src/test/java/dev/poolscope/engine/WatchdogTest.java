@@ -100,6 +100,10 @@ class WatchdogTest {
             pool.watchdog.scan(false, graceEnds + 1);
             assertEquals(new Outcome.TimedOut(HOUR, 1), f.get(5, TimeUnit.SECONDS));
             assertEquals(1, pool.snapshot().stuckWorkers());
+            Latency waits = pool.snapshot().queueWait();
+            assertEquals(1, waits.count(), "the given-up attempt's queue wait is recorded, its run time is not");
+            assertEquals(job.waitNanos, waits.maxNanos(), job.waitNanos * 0.02 + 1,
+                    "the wait it had when it started, to the histogram's precision");
             assertEquals(1, pool.poolSize());
             assertNotSame(stuck, pool.workers.view()[0], "a replacement took its place");
             assertTrue(pool.scalingEventsSince(0).stream()

@@ -120,4 +120,32 @@ class WorkerLossTest {
             assertTrue(pool.snapshot().invariantHolds());
         }
     }
+
+    @Test
+    void aRetryThatCannotBeScheduledEndsFailedAndLeavesWaitingOnce() throws Exception {
+        PoolConfig config = Pools.quiet().workers(1, 1).maxRetries(3)
+                .retryBackoff(Duration.ofMillis(1), Duration.ofMillis(1)).build();
+        Dispatcher pool = Pools.start(config, Map.of("broken", r -> {
+            throw new IllegalStateException("fails every time");
+        }));
+        try (pool) {
+            // Scheduling the retry throws something other than a rejection, as an exhausted JVM might.
+            pool.scheduler.setRejectedExecutionHandler((task, executor) -> {
+                throw new InjectedFailure();
+            });
+            pool.scheduler.shutdown();
+
+            Outcome outcome = pool.submit("broken", null).get(5, java.util.concurrent.TimeUnit.SECONDS);
+
+            Outcome.Failed failed = assertInstanceOf(Outcome.Failed.class, outcome);
+            assertInstanceOf(InjectedFailure.class, failed.cause());
+            assertEquals(1, failed.attempts());
+            PoolSnapshot s = pool.snapshot();
+            assertEquals(1, s.failed());
+            assertEquals(0, s.waitingForRetry(), "counted out of waiting, where the settle had moved it");
+            assertEquals(1, s.retriedAttempts());
+            assertTrue(s.invariantHolds(), s.toString());
+            assertFalse(pool.finisher().anyWaiting(), "no retry left behind");
+        }
+    }
 }
