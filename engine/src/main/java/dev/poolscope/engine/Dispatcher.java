@@ -46,6 +46,7 @@ public final class Dispatcher implements AutoCloseable {
     private final Finisher finisher;
     final Watchdog watchdog = new Watchdog(this);
     final EventLog events = new EventLog();
+    private final Admission admission = new Admission(this);
     final ScheduledThreadPoolExecutor scheduler;
     private final Map<String, Handler> handlers = new ConcurrentHashMap<>();
     // Guards config and state changes and the scaler task; see package-info for where it sits in the lock order.
@@ -124,7 +125,7 @@ public final class Dispatcher implements AutoCloseable {
     public CompletableFuture<Outcome> submit(Request request) {
         Objects.requireNonNull(request, "request");
         if (state != PoolState.RUNNING) {
-            return refuse(request, DropReason.SHUTTING_DOWN);
+            return admission.refuse(request, DropReason.SHUTTING_DOWN);
         }
         Handler handler = handlers.get(request.type());
         if (handler == null) {
@@ -136,87 +137,8 @@ public final class Dispatcher implements AutoCloseable {
         job.enqueuedAt = System.nanoTime();
         // An admitted request is counted by the queue as it becomes visible to workers, so no snapshot sees it
         // twice or not at all; a refused one is counted straight into its drop counter.
-        enqueue(job, c);
+        admission.enqueue(job, c);
         return job;
-    }
-
-    private void enqueue(Job job, PoolConfig c) {
-        switch (c.overflowPolicy()) {
-            case DROP_NEWEST -> settle(job, queue.offer(job), DropReason.QUEUE_FULL);
-            case DROP_OLDEST -> {
-                Job out = queue.offerEvictingOldest(job);
-                if (out == job) {
-                    refuse(job, DropReason.SHUTTING_DOWN);
-                } else if (out != null) {
-                    evicted(out);
-                }
-            }
-            case BLOCK -> {
-                try {
-                    settle(job, queue.offer(job, c.blockTimeout().toNanos()), DropReason.BLOCK_TIMEOUT);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    refuse(job, DropReason.BLOCK_TIMEOUT);
-                }
-            }
-            case CALLER_RUNS -> {
-                RequestQueue.Offer offer = queue.offer(job);
-                if (offer == RequestQueue.Offer.FULL) {
-                    runInCaller(job);
-                } else {
-                    settle(job, offer, DropReason.QUEUE_FULL);
-                }
-            }
-        }
-    }
-
-    private void settle(Job job, RequestQueue.Offer offer, DropReason whenFull) {
-        switch (offer) {
-            case ACCEPTED -> { }
-            case FULL -> refuse(job, whenFull);
-            case CLOSED -> refuse(job, DropReason.SHUTTING_DOWN);
-        }
-    }
-
-    /** Counts a request the queue did not admit straight into its drop counter, and completes its future. */
-    private void refuse(Job job, DropReason reason) {
-        refuse(job.request, reason, job);
-    }
-
-    private CompletableFuture<Outcome> refuse(Request request, DropReason reason) {
-        return refuse(request, reason, new CompletableFuture<>());
-    }
-
-    private CompletableFuture<Outcome> refuse(Request request, DropReason reason, CompletableFuture<Outcome> future) {
-        accounting.stripe().arrive(Counter.droppedBy(reason));
-        events.dropped(request, reason);
-        future.complete(new Outcome.Dropped(reason));
-        return future;
-    }
-
-    /** A queued request pushed out by a newer one under DROP_OLDEST. */
-    private void evicted(Job job) {
-        accounting.stripe().move(Counter.QUEUED, Counter.DROPPED_EVICTED);
-        events.dropped(job.request, DropReason.EVICTED);
-        job.complete(new Outcome.Dropped(DropReason.EVICTED));
-    }
-
-    private void runInCaller(Job job) {
-        Worker self = Worker.caller(this);
-        if (!watchdog.addCaller(self)) {
-            refuse(job, DropReason.SHUTTING_DOWN);
-            return;
-        }
-        try {
-            accounting.stripe().arrive(Counter.RUNNING);
-            self.runAttempt(job);
-        } catch (RuntimeException | Error e) {
-            // runAttempt has settled the request already; submit never throws for an accepted request.
-            System.getLogger(Dispatcher.class.getName()).log(System.Logger.Level.ERROR,
-                    name + ": settling a caller-run request failed", e);
-        } finally {
-            watchdog.removeCaller(self);
-        }
     }
 
     /** The config in force. */
