@@ -115,7 +115,7 @@ final class Watchdog {
             case Job.RUNNING -> {
                 if (stopping) {
                     cancel(w, job, word, Job.CancelReason.SHUTDOWN, now);
-                } else if (w.attemptTimeout() > 0 && now - w.attemptDeadline() > 0) {
+                } else if (w.overdue(now)) {
                     cancel(w, job, word, Job.CancelReason.TIMEOUT, now);
                 }
             }

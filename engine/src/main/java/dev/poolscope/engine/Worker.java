@@ -170,9 +170,15 @@ final class Worker implements Runnable {
         return (long) ATTEMPT_TIMEOUT.getOpaque(this);
     }
 
-    /** When the running attempt's timeout runs out; meaningful only with a timeout. */
+    /** When the running attempt's timeout runs out, with a timeout; tests drive the watchdog's clock by it. */
     long attemptDeadline() {
         return attemptStart() + attemptTimeout();
+    }
+
+    /** Whether the running attempt has a timeout and ran past it at {@code now}; for the watchdog. */
+    boolean overdue(long now) {
+        long timeout = attemptTimeout();
+        return timeout > 0 && now - (attemptStart() + timeout) > 0;
     }
 
     /** How long {@code job}, the running attempt's request, waited in the queue before this attempt. */

@@ -106,25 +106,15 @@ class FinisherTest {
 
     @Test
     void anAttemptFailingWhileThePoolDrainsIsStillRetried() throws Exception {
-        CountDownLatch running = new CountDownLatch(1);
-        CountDownLatch fail = new CountDownLatch(1);
-        AtomicInteger calls = new AtomicInteger();
-        Handler failsOnce = r -> {
-            if (calls.incrementAndGet() == 1) {
-                running.countDown();
-                fail.await();
-                throw new IllegalStateException("first attempt fails while draining");
-            }
-            return "second";
-        };
+        Pools.FailsFirstWhenLetGo flaky = new Pools.FailsFirstWhenLetGo();
         PoolConfig config = Pools.quiet().maxRetries(1).retryBackoff(Duration.ofNanos(1), Duration.ofNanos(1))
                 .build();
-        try (Dispatcher pool = Pools.start(config, Map.of("flaky", failsOnce))) {
-            CompletableFuture<Outcome> flaky = pool.submit("flaky", null);
-            running.await();
+        try (Dispatcher pool = Pools.start(config, Map.of("flaky", flaky))) {
+            CompletableFuture<Outcome> retried = pool.submit("flaky", null);
+            flaky.awaitEntered();
             CompletableFuture<ShutdownReport> report = pool.shutdownAsync(Duration.ofMinutes(1));
-            fail.countDown();
-            assertEquals(2, assertInstanceOf(Outcome.Completed.class, flaky.get(5, TimeUnit.SECONDS)).attempts());
+            flaky.letFail.countDown();
+            assertEquals(2, assertInstanceOf(Outcome.Completed.class, retried.get(5, TimeUnit.SECONDS)).attempts());
             report.get(5, TimeUnit.SECONDS);
         }
     }

@@ -79,6 +79,32 @@ final class Pools {
         return unpark;
     }
 
+    /**
+     * A handler whose first attempt waits until the test lets it fail, and whose later attempts return
+     * {@code "retried"}: for retry decisions taken while the first attempt runs.
+     */
+    static final class FailsFirstWhenLetGo implements Handler {
+        final CountDownLatch entered = new CountDownLatch(1);
+        final CountDownLatch letFail = new CountDownLatch(1);
+        final AtomicInteger calls = new AtomicInteger();
+
+        @Override
+        public Object handle(Request request) throws InterruptedException {
+            if (calls.incrementAndGet() == 1) {
+                entered.countDown();
+                letFail.await();
+                throw new IllegalStateException("first attempt");
+            }
+            return "retried";
+        }
+
+        void awaitEntered() throws InterruptedException {
+            if (!entered.await(10, TimeUnit.SECONDS)) {
+                throw new AssertionError("the first attempt never started");
+            }
+        }
+    }
+
     /** A handler that holds its worker until the gate opens, and counts who entered. */
     static final class Gate implements Handler {
         final CountDownLatch open = new CountDownLatch(1);

@@ -56,24 +56,14 @@ class RetryTest {
 
     @Test
     void aFailedAttemptIsRetriedUnderThePoolsLimitInForceWhenItFailed() throws Exception {
-        CountDownLatch raised = new CountDownLatch(1);
-        CountDownLatch entered = new CountDownLatch(1);
-        AtomicInteger calls = new AtomicInteger();
-        Handler failsOnceAfterTheLimitRose = r -> {
-            if (calls.incrementAndGet() == 1) {
-                entered.countDown();
-                raised.await();
-                throw new IllegalStateException("first attempt");
-            }
-            return "retried";
-        };
+        Pools.FailsFirstWhenLetGo flaky = new Pools.FailsFirstWhenLetGo();
         PoolConfig config = Pools.quiet().maxRetries(0).retryBackoff(Duration.ofMillis(1), Duration.ofMillis(1))
                 .build();
-        try (Dispatcher pool = Pools.start(config, Map.of("flaky", failsOnceAfterTheLimitRose))) {
+        try (Dispatcher pool = Pools.start(config, Map.of("flaky", flaky))) {
             CompletableFuture<Outcome> f = pool.submit("flaky", null);
-            assertTrue(entered.await(5, TimeUnit.SECONDS));
+            flaky.awaitEntered();
             pool.setMaxRetries(1);
-            raised.countDown();
+            flaky.letFail.countDown();
             Outcome.Completed done = assertInstanceOf(Outcome.Completed.class, f.get(5, TimeUnit.SECONDS));
             assertEquals(2, done.attempts(), "submitted with no retries, failed with one allowed");
         }
