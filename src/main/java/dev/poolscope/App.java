@@ -24,6 +24,7 @@ import dev.poolscope.view.DashboardController;
 import dev.poolscope.view.PresenterKeys;
 import dev.poolscope.view.ViewPreferences;
 import dev.poolscope.view.WindowPlacement;
+import dev.poolscope.view.WrappedTooltips;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.fxml.FXMLLoader;
@@ -129,6 +130,7 @@ public final class App extends Application {
         Scene scene = new Scene(root, width, height);
         scene.getStylesheets().add(App.class.getResource("view/dashboard.css").toExternalForm());
         PresenterKeys.install(scene);
+        WrappedTooltips.install();
         return scene;
     }
 
