@@ -8,6 +8,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+
+import org.HdrHistogram.Histogram;
 
 import dev.poolscope.engine.Dispatcher;
 import dev.poolscope.engine.Handler;
@@ -28,16 +31,18 @@ abstract class PoolUnderTest implements AutoCloseable {
 
     /**
      * Starts {@code kind} with a fixed number of workers: "dispatcher" (typed requests), "tpe" (execute completing
-     * a CompletableFuture), "executor" (PoolScope's ExecutorService) or "tpe-submit" (TPE's submit).
+     * a CompletableFuture), "tpe-timed" (the same, measuring each task's queue wait and run time as the dispatcher
+     * does), "executor" (PoolScope's ExecutorService) or "tpe-submit" (TPE's submit).
      */
     static PoolUnderTest start(String kind, int workers, int queueCapacity) {
         return switch (kind) {
             case "dispatcher" -> new DispatcherPool(workers, queueCapacity);
             case "tpe" -> new ExecutorPool(workers, queueCapacity);
             case "executor" -> new PoolScopeExecutorPool(workers, queueCapacity);
+            case "tpe-timed" -> new TimedExecutorPool(workers, queueCapacity);
             case "tpe-submit" -> new SubmittingExecutorPool(workers, queueCapacity);
             default -> throw new IllegalArgumentException(
-                    "pool = " + kind + ": must be dispatcher, tpe, executor or tpe-submit");
+                    "pool = " + kind + ": must be dispatcher, tpe, tpe-timed, executor or tpe-submit");
         };
     }
 
@@ -145,6 +150,61 @@ abstract class PoolUnderTest implements AutoCloseable {
         }
     }
 
+    /**
+     * The JDK baseline made to measure what the dispatcher measures, as a user would add it: each task's queue
+     * wait and run time from three {@code System.nanoTime()} readings (submitted, started, ended), recorded into
+     * histograms of its worker thread's own, so no lock and no shared write is added. It keeps no counters and
+     * offers no snapshot; it prices the readings and the recording alone.
+     */
+    static final class TimedExecutorPool extends PoolUnderTest {
+        final ExecutorPool pool;
+
+        TimedExecutorPool(int workers, int queueCapacity) {
+            pool = new ExecutorPool(workers, queueCapacity, TimingThread::new);
+        }
+
+        @Override
+        CompletableFuture<?> submit(Object payload) {
+            CompletableFuture<Object> done = new CompletableFuture<>();
+            pool.executor.execute(new TimedTask(payload, System.nanoTime(), done));
+            return done;
+        }
+
+        @Override
+        void checkNothingLost() {
+            pool.checkNothingLost();
+        }
+
+        @Override
+        public void close() {
+            pool.close();
+        }
+    }
+
+    /** A worker of {@link TimedExecutorPool}, with the histograms its tasks record into. */
+    static final class TimingThread extends Thread {
+        final Histogram queueWaits = new Histogram(2);
+        final Histogram runTimes = new Histogram(2);
+
+        TimingThread(Runnable worker, String name) {
+            super(worker, name);
+        }
+    }
+
+    /** A no-op task that records its own queue wait and run time, then completes its future. */
+    private record TimedTask(Object payload, long submittedAt, CompletableFuture<Object> done) implements Runnable {
+        @Override
+        public void run() {
+            long start = System.nanoTime();
+            Object value = payload;
+            long ran = System.nanoTime() - start;
+            TimingThread worker = (TimingThread) Thread.currentThread();
+            worker.queueWaits.recordValue(start - submittedAt);
+            worker.runTimes.recordValue(ran);
+            done.complete(value);
+        }
+    }
+
     /** The JDK baseline for the ExecutorService path: {@code submit(Callable)} returning a FutureTask. */
     static final class SubmittingExecutorPool extends ExecutorPool {
 
@@ -166,10 +226,14 @@ abstract class PoolUnderTest implements AutoCloseable {
         final ThreadPoolExecutor executor;
 
         ExecutorPool(int workers, int queueCapacity) {
+            this(workers, queueCapacity, Thread::new);
+        }
+
+        ExecutorPool(int workers, int queueCapacity, BiFunction<Runnable, String, Thread> threads) {
             AtomicInteger ids = new AtomicInteger();
             executor = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS,
                     new LinkedBlockingQueue<>(queueCapacity), r -> {
-                        Thread t = new Thread(r, "tpe-worker-" + ids.incrementAndGet());
+                        Thread t = threads.apply(r, "tpe-worker-" + ids.incrementAndGet());
                         t.setDaemon(true);
                         return t;
                     }, new ThreadPoolExecutor.AbortPolicy());

@@ -21,8 +21,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * No-op requests completed per second, dispatcher against {@code ThreadPoolExecutor}, with one, two or four producer
  * threads (the JMH threads) each keeping an {@link InFlightWindow} of requests in flight. The same harness,
  * worker count and queue capacity apply to both pools, and no request is ever rejected, so every operation
- * counted is a request that ran and completed its future. {@code executor} against {@code tpe-submit} measures
- * the {@code ExecutorService} path, {@code submit(Callable)} and {@code Future.get}, on each pool.
+ * counted is a request that ran and completed its future. {@code tpe-timed} is the executor measuring each task's
+ * queue wait and run time as the dispatcher does, which prices those measurements on their own. {@code executor}
+ * against {@code tpe-submit} measures the {@code ExecutorService} path, {@code submit(Callable)} and
+ * {@code Future.get}, on each pool.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -32,8 +34,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class ThroughputBenchmark {
 
-    /** Typed requests, TPE's execute, and the ExecutorService path ({@code submit(Callable)}) on both pools. */
-    @Param({"dispatcher", "tpe", "executor", "tpe-submit"})
+    /** Typed requests, TPE's execute (plain and timed), and the ExecutorService path on both pools. */
+    @Param({"dispatcher", "tpe", "tpe-timed", "executor", "tpe-submit"})
     public String pool;
 
     @Param({"2", "8", "16"})
