@@ -156,28 +156,17 @@ abstract class PoolUnderTest implements AutoCloseable {
      * histograms of its worker thread's own, so no lock and no shared write is added. It keeps no counters and
      * offers no snapshot; it prices the readings and the recording alone.
      */
-    static final class TimedExecutorPool extends PoolUnderTest {
-        final ExecutorPool pool;
+    static final class TimedExecutorPool extends ExecutorPool {
 
         TimedExecutorPool(int workers, int queueCapacity) {
-            pool = new ExecutorPool(workers, queueCapacity, TimingThread::new);
+            super(workers, queueCapacity, TimingThread::new);
         }
 
         @Override
         CompletableFuture<?> submit(Object payload) {
             CompletableFuture<Object> done = new CompletableFuture<>();
-            pool.executor.execute(new TimedTask(payload, System.nanoTime(), done));
+            executor.execute(new TimedTask(payload, System.nanoTime(), done));
             return done;
-        }
-
-        @Override
-        void checkNothingLost() {
-            pool.checkNothingLost();
-        }
-
-        @Override
-        public void close() {
-            pool.close();
         }
     }
 

@@ -41,17 +41,11 @@ class WrappedTooltipsTest {
         Tooltip tip = DashboardFixture.onFx(() -> robot.lookup("#timeoutSpinner").queryAs(Spinner.class).getTooltip());
         assertTrue(tip.getText().length() > 150, "a tooltip that runs past 1,000 pixels on one line: " + tip.getText());
 
-        DashboardFixture.onFx(() -> {
-            tip.show(stage);
-            return null;
-        });
+        robot.interact(() -> tip.show(stage));
         WaitForAsyncUtils.waitForFxEvents();
 
         double width = DashboardFixture.onFx(tip::getWidth);
-        DashboardFixture.onFx(() -> {
-            tip.hide();
-            return null;
-        });
+        robot.interact(tip::hide);
         assertTrue(tip.isWrapText(), "wraps");
         assertTrue(width > 0 && width <= WrappedTooltips.MAX_WIDTH + 40, "opened " + width + " px wide");
     }
