@@ -104,13 +104,14 @@ public final class Backend implements AutoCloseable {
     }
 
     private void send(HttpExchange exchange, int status, long arrived, boolean shed) {
+        // Counted before the reply leaves, so a caller that has its reply finds it in every snapshot it takes next.
+        stats.answer(status, System.nanoTime() - arrived, shed);
         try {
             exchange.sendResponseHeaders(status, -1);
         } catch (IOException clientGone) {
             // The caller gave up (its timeout cancelled the exchange); the backend still did the work.
         } finally {
             exchange.close();
-            stats.answer(status, System.nanoTime() - arrived, shed);
         }
     }
 }
