@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs ThroughputBenchmark one fork at a time on the machine it is carried to (see bundle.sh):
-#   run.sh ROUNDS BUDGET_SECONDS [POOLS]
+#   [CELLS="1x2 4x16"] run.sh ROUNDS BUDGET_SECONDS [POOLS]
 # Every producers x workers cell runs each pool once per round, the pools' order reversed every other round,
 # so neither pool always runs first. No fork starts after BUDGET_SECONDS. Writes $OUT/results.csv
 # (round,producers,workers,pool,ops_per_s), $OUT/machine.txt and each fork's JMH log under $OUT/logs.
@@ -13,7 +13,7 @@ java="$here/jdk/bin/java"
 cp="$here/bench:$(ls "$here"/lib/*.jar | tr '\n' ':')"
 { lscpu; nproc; free -g; uname -a; "$java" -version 2>&1; } > "$out/machine.txt"
 echo "round,producers,workers,pool,ops_per_s" > "$out/results.csv"
-cells="1x2 1x8 1x16 2x2 2x8 2x16 4x2 4x8 4x16 8x16"
+cells=${CELLS:-1x2 1x8 1x16 2x2 2x8 2x16 4x2 4x8 4x16 8x16}
 start=$SECONDS
 for round in $(seq 1 "$rounds"); do
   order=("${pools[@]}")
