@@ -6,7 +6,8 @@
 # (round,producers,workers,pool,ops_per_s), $OUT/machine.txt and each fork's JMH log under $OUT/logs.
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-rounds=${1:-2} budget=${2:-400} pools=(${3:-dispatcher tpe})
+rounds=${1:-2} budget=${2:-400}
+read -r -a pools <<< "${3:-dispatcher tpe}"
 out=${OUT:-$here/out}
 mkdir -p "$out/logs"
 java="$here/jdk/bin/java"
@@ -17,7 +18,10 @@ cells=${CELLS:-1x2 1x8 1x16 2x2 2x8 2x16 4x2 4x8 4x16 8x16}
 start=$SECONDS
 for round in $(seq 1 "$rounds"); do
   order=("${pools[@]}")
-  if (( round % 2 == 0 )); then order=($(printf '%s\n' "${pools[@]}" | tac)); fi
+  if (( round % 2 == 0 )); then
+    order=()
+    for (( i = ${#pools[@]} - 1; i >= 0; i-- )); do order+=("${pools[i]}"); done
+  fi
   for cell in $cells; do
     producers=${cell%x*} workers=${cell#*x}
     for pool in "${order[@]}"; do
