@@ -7,9 +7,8 @@ out=target/many-core
 rm -rf "$out" && mkdir -p "$out/lib"
 jlink --add-modules java.base,java.logging,java.management,jdk.management,jdk.unsupported \
       --strip-debug --no-header-files --no-man-pages --compress=2 --output "$out/jdk"
-./mvnw -B -q -o dependency:copy-dependencies -DincludeScope=test -DoutputDirectory="$PWD/$out/deps" >/dev/null
-for jar in jmh-core jopt-simple commons-math3 poolscope-hdrhistogram; do cp "$out"/deps/"$jar"-*.jar "$out/lib/"; done
-rm -rf "$out/deps"
+./mvnw -B -q -o dependency:copy-dependencies -DincludeScope=test -DoutputDirectory="$PWD/$out/lib" \
+      -DincludeArtifactIds=jmh-core,jopt-simple,commons-math3,poolscope-hdrhistogram >/dev/null
 cp engine/target/poolscope-engine-*.jar "$out/lib/"
 cp -r target/jmh-classes "$out/bench"
 cp src/jmh/many-core/run.sh "$out/"
