@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -40,7 +41,11 @@ final class RequestQueue {
     private final ReentrantLock putLock = new ReentrantLock();
     private final Condition notFull = putLock.newCondition();
     private final ReentrantLock takeLock = new ReentrantLock();
-    private final Condition notEmpty = takeLock.newCondition();
+    // Guarded by takeLock.
+    private final WaitingWorkers waiting = new WaitingWorkers();
+    // A wake-up asked for by a submitter that found the take lock held: whoever releases the lock next serves it
+    // (see unlockTake), so a submitter never waits for a worker that holds the take lock.
+    private volatile boolean wakePending;
     // Jobs linked in the queue; workers' claims hold the rest of what is queued (see ClaimedJobs).
     private final AtomicInteger count = new AtomicInteger();
     // The queued jobs that workers have claimed (see ClaimedJobs).
@@ -218,15 +223,46 @@ final class RequestQueue {
         return chain.takeFirst();
     }
 
+    /**
+     * Wakes a worker for a request added to an empty queue, without waiting for the take lock: the wake-up is left
+     * pending and served by this thread if the lock is free, else by its holder as it releases it. The flag is
+     * written before the lock is tried and read after it is released, so one of the two always sees the other.
+     */
     private void wakeWorkerIfWasEmpty(int before) {
         if (before == 0) {
-            takeLock.lock();
-            try {
-                notEmpty.signal();
-            } finally {
-                takeLock.unlock();
+            wakePending = true;
+            if (takeLock.tryLock()) {
+                unlockTake(null);
             }
         }
+    }
+
+    /**
+     * Releases the take lock, serving a pending wake-up first and unparking {@code woken} (a waiter the caller woke
+     * under the lock) after; every release of the take lock goes through here.
+     */
+    private void unlockTake(Thread woken) {
+        Thread wake = woken;
+        while (true) {
+            Thread pending = wakePending ? servePendingWakeUp() : null;
+            takeLock.unlock();
+            LockSupport.unpark(wake);
+            if (pending != Thread.currentThread()) {
+                // A worker on its way into its wait that served the wake-up woke itself: it simply does not park.
+                LockSupport.unpark(pending);
+            }
+            // A submitter that found the lock held after the read above left its wake-up to whoever holds it next.
+            if (!wakePending || !takeLock.tryLock()) {
+                return;
+            }
+            wake = null;
+        }
+    }
+
+    /** A waiter to wake for the pending wake-up, if a request is still there for it; the caller holds takeLock. */
+    private Thread servePendingWakeUp() {
+        wakePending = false;
+        return count.get() > 0 ? waiting.wakeOne() : null;
     }
 
     /**
@@ -262,21 +298,18 @@ final class RequestQueue {
     Job take(long seen, long maxWaitNanos, ClaimedJobs mine, int most) {
         long remaining = maxWaitNanos;
         Job job;
+        Thread next = null;
         takeLock.lock();
         try {
             while (count.get() == 0) {
                 if (closed || (mine != null && claims.takeHalfOfOne(mine)) || seen != wakeups || remaining <= 0) {
                     return null;
                 }
-                try {
-                    if (maxWaitNanos == NO_TIMEOUT) {
-                        notEmpty.await();
-                    } else {
-                        remaining = notEmpty.awaitNanos(remaining);
-                    }
-                } catch (InterruptedException e) {
-                    // Workers are only interrupted to cancel a running attempt; an idle one ignores a stale interrupt.
-                }
+                WaitingWorkers.Waiter me = waiting.add();
+                unlockTake(null);
+                remaining = me.await(remaining);
+                takeLock.lock();
+                waiting.remove(me);
             }
             job = dequeue();
             taken++;
@@ -291,10 +324,10 @@ final class RequestQueue {
             }
             if (count.getAndAdd(-1 - more) > 1 + more) {
                 // More are waiting: pass the wake-up on to the next idle worker.
-                notEmpty.signal();
+                next = waiting.wakeOne();
             }
         } finally {
-            takeLock.unlock();
+            unlockTake(next);
         }
         signalRoomIfAwaited();
         return job;
@@ -342,7 +375,7 @@ final class RequestQueue {
         try {
             claims.add(claim);
         } finally {
-            takeLock.unlock();
+            unlockTake(null);
         }
     }
 
@@ -358,7 +391,7 @@ final class RequestQueue {
         try {
             claims.remove(claim);
         } finally {
-            takeLock.unlock();
+            unlockTake(null);
         }
         return handedBack;
     }
@@ -392,7 +425,7 @@ final class RequestQueue {
             // A started job given back was taken off the claims by claimFinished already.
             claims.released(n - first);
             count.getAndAdd(n);
-            notEmpty.signal();
+            LockSupport.unpark(waiting.wakeOne());
             return true;
         } finally {
             unlockBoth();
@@ -404,9 +437,9 @@ final class RequestQueue {
         takeLock.lock();
         try {
             wakeups++;
-            notEmpty.signalAll();
+            waiting.wakeAll();
         } finally {
-            takeLock.unlock();
+            unlockTake(null);
         }
         putLock.lock();
         try {
@@ -443,7 +476,7 @@ final class RequestQueue {
     }
 
     private void unlockBoth() {
-        takeLock.unlock();
+        unlockTake(null);
         putLock.unlock();
     }
 
@@ -471,7 +504,7 @@ final class RequestQueue {
                 left.add(dequeue());
                 count.getAndDecrement();
             }
-            notEmpty.signalAll();
+            waiting.wakeAll();
             notFull.signalAll();
             return left;
         } finally {

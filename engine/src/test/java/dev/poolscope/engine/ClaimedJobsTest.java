@@ -184,6 +184,40 @@ class ClaimedJobsTest {
     }
 
     @Test
+    void aSubmitterDoesNotWaitForAWorkerHeldUpUnderTheTakeLock() throws Exception {
+        RequestQueue queue = queueOf(100, 7);
+        takeOneClaimingMore(queue);
+        for (int i = 4; i <= 6; i++) {
+            assertEquals(i, payload(queue.take(queue.wakeups(), LONG_WAIT)));
+        }
+        CompletableFuture<Job> idle = CompletableFuture.supplyAsync(
+                () -> queue.take(queue.wakeups(), RequestQueue.NO_TIMEOUT), daemonThreads());
+        awaitParked();
+        ClaimedJobs other = claimIn(queue);
+        CompletableFuture<Job> takingOver;
+        // The claim's owner is settling (its stripe held) when another worker, holding the take lock, comes to take
+        // half of its claim: that worker waits for the stripe with the take lock held.
+        stripe.lock();
+        try {
+            takingOver = CompletableFuture.supplyAsync(
+                    () -> queue.take(queue.wakeups(), RequestQueue.NO_TIMEOUT, other, ClaimedJobs.MAX), daemonThreads());
+            awaitParked();
+
+            CompletableFuture<RequestQueue.Offer> offered =
+                    CompletableFuture.supplyAsync(() -> queue.offer(job(7)), daemonThreads());
+
+            assertEquals(RequestQueue.Offer.ACCEPTED, offered.get(LONG_WAIT, TimeUnit.NANOSECONDS),
+                    "the submitter leaves the wake-up to the lock's holder instead of waiting for it");
+        } finally {
+            stripe.unlock();
+        }
+        assertNull(takingOver.get(LONG_WAIT, TimeUnit.NANOSECONDS), "it took over part of the claim");
+        assertEquals(2, other.left());
+        assertEquals(7, payload(idle.get(LONG_WAIT, TimeUnit.NANOSECONDS)),
+                "the holder served the wake-up as it let go of the lock");
+    }
+
+    @Test
     void aWorkerWithNothingToTakeOverWaitsForTheNextOffer() throws Exception {
         RequestQueue queue = new RequestQueue(100);
         claimIn(queue);

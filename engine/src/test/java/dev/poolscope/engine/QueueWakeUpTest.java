@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -86,6 +90,34 @@ class QueueWakeUpTest {
 
         assertNotNull(first.get(PROMPTLY_SECONDS, TimeUnit.SECONDS));
         assertNotNull(second.get(PROMPTLY_SECONDS, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void noWakeUpIsLostWhileWorkersComeAndGoFromTheirWait() throws Exception {
+        RequestQueue queue = new RequestQueue(4);
+        Semaphore taken = new Semaphore(0);
+        List<CompletableFuture<Void>> workers = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            workers.add(CompletableFuture.runAsync(() -> {
+                while (queue.take(queue.wakeups(), RequestQueue.NO_TIMEOUT) != null) {
+                    taken.release();
+                }
+            }, r -> {
+                Thread t = new Thread(r, "queue-wakeup-stress");
+                t.setDaemon(true);
+                t.start();
+            }));
+        }
+
+        // One request at a time, so every offer finds the queue empty and must wake a worker, while the worker
+        // that took the last one is on its way back into its wait, holding the take lock.
+        for (int i = 0; i < 20_000; i++) {
+            queue.offer(job(i));
+            assertTrue(taken.tryAcquire(PROMPTLY_SECONDS, TimeUnit.SECONDS), "request " + i + " left with idle workers");
+        }
+
+        queue.closeAndDrain();
+        CompletableFuture.allOf(workers.toArray(CompletableFuture[]::new)).get(PROMPTLY_SECONDS, TimeUnit.SECONDS);
     }
 
     @Test
