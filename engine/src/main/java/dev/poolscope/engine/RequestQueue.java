@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -13,10 +12,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * can wake every idle worker at once (for retirement and shutdown) without interrupting anyone.
  *
  * <p>Submitters take only {@link #putLock} and workers only {@link #takeLock}, so the two sides of the hand-off
- * never wait for each other; the counts are the only variables they share. A worker is woken only when the queue goes
- * from empty to non-empty, and a woken worker wakes the next while requests remain: a busy pool pays no wake-up per
- * request, and an idle one pays one. Idle workers park without a timer and are woken for retirement and shutdown
- * ({@link #wakeAll()}), so an idle worker costs no CPU (the scheduler thread still ticks).
+ * never wait for each other (only evicting offers and retries take both). A worker is woken only when the queue goes
+ * from empty to non-empty (or a claim comes back to it), and a woken worker wakes the next while requests remain: a
+ * busy pool pays no wake-up per request, and an idle one pays one; a submitter leaves its wake-up to the take lock's
+ * holder rather than wait for it ({@link TakeLock}). Idle workers park without a timer and are woken for retirement
+ * and shutdown ({@link #wakeAll()}), so an idle worker costs no CPU (the scheduler thread still ticks).
  *
  * <p>A worker that finds a backlog claims up to half of it in the same take ({@link ClaimedJobs}), so a busy pool
  * pays the take lock once per claim instead of once per request. Claimed jobs still count as queued (depth,
@@ -40,14 +40,9 @@ final class RequestQueue {
 
     private final ReentrantLock putLock = new ReentrantLock();
     private final Condition notFull = putLock.newCondition();
-    private final ReentrantLock takeLock = new ReentrantLock();
-    // Guarded by takeLock.
-    private final WaitingWorkers waiting = new WaitingWorkers();
-    // A wake-up asked for by a submitter that found the take lock held: whoever releases the lock next serves it
-    // (see unlockTake), so a submitter never waits for a worker that holds the take lock.
-    private volatile boolean wakePending;
     // Jobs linked in the queue; workers' claims hold the rest of what is queued (see ClaimedJobs).
     private final AtomicInteger count = new AtomicInteger();
+    private final TakeLock takeLock = new TakeLock(count);
     // The queued jobs that workers have claimed (see ClaimedJobs).
     private final Claims claims = new Claims();
     // Written under putLock; volatile so the take side can read them without it. A submitter counts itself in
@@ -223,46 +218,10 @@ final class RequestQueue {
         return chain.takeFirst();
     }
 
-    /**
-     * Wakes a worker for a request added to an empty queue, without waiting for the take lock: the wake-up is left
-     * pending and served by this thread if the lock is free, else by its holder as it releases it. The flag is
-     * written before the lock is tried and read after it is released, so one of the two always sees the other.
-     */
     private void wakeWorkerIfWasEmpty(int before) {
         if (before == 0) {
-            wakePending = true;
-            if (takeLock.tryLock()) {
-                unlockTake(null);
-            }
+            takeLock.wakeWorker();
         }
-    }
-
-    /**
-     * Releases the take lock, serving a pending wake-up first and unparking {@code woken} (a waiter the caller woke
-     * under the lock) after; every release of the take lock goes through here.
-     */
-    private void unlockTake(Thread woken) {
-        Thread wake = woken;
-        while (true) {
-            Thread pending = wakePending ? servePendingWakeUp() : null;
-            takeLock.unlock();
-            LockSupport.unpark(wake);
-            if (pending != Thread.currentThread()) {
-                // A worker on its way into its wait that served the wake-up woke itself: it simply does not park.
-                LockSupport.unpark(pending);
-            }
-            // A submitter that found the lock held after the read above left its wake-up to whoever holds it next.
-            if (!wakePending || !takeLock.tryLock()) {
-                return;
-            }
-            wake = null;
-        }
-    }
-
-    /** A waiter to wake for the pending wake-up, if a request is still there for it; the caller holds takeLock. */
-    private Thread servePendingWakeUp() {
-        wakePending = false;
-        return count.get() > 0 ? waiting.wakeOne() : null;
     }
 
     /**
@@ -305,11 +264,7 @@ final class RequestQueue {
                 if (closed || (mine != null && claims.takeHalfOfOne(mine)) || seen != wakeups || remaining <= 0) {
                     return null;
                 }
-                WaitingWorkers.Waiter me = waiting.add();
-                unlockTake(null);
-                remaining = me.await(remaining);
-                takeLock.lock();
-                waiting.remove(me);
+                remaining = takeLock.awaitWakeUp(remaining);
             }
             job = dequeue();
             taken++;
@@ -324,10 +279,10 @@ final class RequestQueue {
             }
             if (count.getAndAdd(-1 - more) > 1 + more) {
                 // More are waiting: pass the wake-up on to the next idle worker.
-                next = waiting.wakeOne();
+                next = takeLock.wakeOne();
             }
         } finally {
-            unlockTake(next);
+            takeLock.release(next);
         }
         signalRoomIfAwaited();
         return job;
@@ -375,7 +330,7 @@ final class RequestQueue {
         try {
             claims.add(claim);
         } finally {
-            unlockTake(null);
+            takeLock.release();
         }
     }
 
@@ -391,7 +346,7 @@ final class RequestQueue {
         try {
             claims.remove(claim);
         } finally {
-            unlockTake(null);
+            takeLock.release();
         }
         return handedBack;
     }
@@ -408,6 +363,7 @@ final class RequestQueue {
         if (claim.left() == 0 && started == null) {
             return true;
         }
+        Thread woken = null;
         lockBoth();
         try {
             // Closing took every claimed job already; only a started one can be left.
@@ -425,10 +381,11 @@ final class RequestQueue {
             // A started job given back was taken off the claims by claimFinished already.
             claims.released(n - first);
             count.getAndAdd(n);
-            LockSupport.unpark(waiting.wakeOne());
+            woken = takeLock.wakeOne();
             return true;
         } finally {
-            unlockBoth();
+            takeLock.release(woken);
+            putLock.unlock();
         }
     }
 
@@ -437,9 +394,9 @@ final class RequestQueue {
         takeLock.lock();
         try {
             wakeups++;
-            waiting.wakeAll();
+            takeLock.wakeAll();
         } finally {
-            unlockTake(null);
+            takeLock.release();
         }
         putLock.lock();
         try {
@@ -476,7 +433,7 @@ final class RequestQueue {
     }
 
     private void unlockBoth() {
-        unlockTake(null);
+        takeLock.release();
         putLock.unlock();
     }
 
@@ -504,7 +461,7 @@ final class RequestQueue {
                 left.add(dequeue());
                 count.getAndDecrement();
             }
-            waiting.wakeAll();
+            takeLock.wakeAll();
             notFull.signalAll();
             return left;
         } finally {

@@ -4,8 +4,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The threads waiting in {@link RequestQueue} for a request, oldest first: what a {@code Condition} of the take lock
- * would hold, kept by hand so that the queue can wake a waiter from wherever it releases that lock (see
- * {@code RequestQueue.unlockTake}). Everything but {@link Waiter#await} runs under the take lock.
+ * would hold, kept by hand so that a waiter can be woken from wherever that lock is released
+ * ({@link TakeLock#release(Thread)}). Everything but {@link Waiter#await} runs under the take lock.
  */
 final class WaitingWorkers {
 
@@ -22,13 +22,13 @@ final class WaitingWorkers {
          * workers are only interrupted to cancel a running attempt.
          */
         long await(long nanos) {
-            long deadline = nanos == RequestQueue.NO_TIMEOUT ? 0 : System.nanoTime() + nanos;
-            long left = nanos;
+            boolean timed = nanos != RequestQueue.NO_TIMEOUT;
+            long deadline = timed ? System.nanoTime() + nanos : 0;
             while (!woken) {
-                if (nanos == RequestQueue.NO_TIMEOUT) {
+                if (!timed) {
                     LockSupport.park(this);
                 } else {
-                    left = deadline - System.nanoTime();
+                    long left = deadline - System.nanoTime();
                     if (left <= 0) {
                         break;
                     }
@@ -36,7 +36,7 @@ final class WaitingWorkers {
                 }
                 Thread.interrupted();
             }
-            return left;
+            return timed ? deadline - System.nanoTime() : nanos;
         }
     }
 
