@@ -191,7 +191,15 @@ public final class Dispatcher implements AutoCloseable {
 
     /** Sets the most workers; see {@link #reconfigure}. */
     public void setMaxWorkers(int n) {
-        reconfigure(b -> b.maxWorkers(n));
+        reconfigure(b -> {
+            // The field changed is the one to name, not minWorkers, which the config's own check would.
+            int min = config.minWorkers();
+            if (n >= 1 && n < min) {
+                throw PoolConfig.invalid("maxWorkers", n, "between minWorkers (" + min + ") and "
+                        + PoolConfig.WORKER_LIMIT);
+            }
+            return b.maxWorkers(n);
+        });
     }
 
     /** Sets min and max together, so a change that moves both never passes through an invalid pair. */

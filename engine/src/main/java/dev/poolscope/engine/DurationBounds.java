@@ -1,5 +1,6 @@
 package dev.poolscope.engine;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 
 /** Duration arithmetic that cannot overflow: any {@link Duration} can be printed, and a huge one means "wait". */
@@ -22,7 +23,13 @@ final class DurationBounds {
     static String text(Duration d) {
         if (d.compareTo(Duration.ofDays(1)) <= 0 && d.compareTo(Duration.ofDays(-1)) >= 0) {
             long nanos = d.toNanos();
-            return nanos % 1_000_000 == 0 ? nanos / 1_000_000 + " ms" : nanos / 1e6 + " ms";
+            if (nanos % 1_000_000 == 0) {
+                return nanos / 1_000_000 + " ms";
+            }
+            if (Math.abs(nanos) < 1_000_000) {
+                return nanos % 1_000 == 0 ? nanos / 1_000 + " µs" : nanos + " ns";
+            }
+            return BigDecimal.valueOf(nanos, 6).stripTrailingZeros().toPlainString() + " ms";
         }
         return d.getSeconds() + " s";
     }

@@ -23,6 +23,8 @@ public final class PoolScope {
      * to {@code taskRetries} times.
      */
     public static PoolScopeExecutor executor(String name, PoolConfig config, Duration taskTimeout, int taskRetries) {
+        // Before the pool starts, so that a refused limit leaves no threads behind.
+        PoolScopeExecutor.checkTaskLimits(taskTimeout, taskRetries);
         return new PoolScopeExecutor(Dispatcher.start(name, config, Map.of()), taskTimeout, taskRetries);
     }
 

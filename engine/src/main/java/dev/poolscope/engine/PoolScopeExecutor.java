@@ -12,6 +12,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.RunnableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * An {@link java.util.concurrent.ExecutorService} backed by a {@link Dispatcher}: plain tasks become requests of
@@ -26,7 +27,9 @@ import java.util.concurrent.TimeoutException;
  *   <li>{@code Future.cancel(true)} interrupts a running task; a task cancelled while queued never runs (the
  *       pool counts it as completed when a worker reaches it, as {@code ThreadPoolExecutor} does);</li>
  *   <li>{@link #shutdownNow()} returns the tasks that never started (the Runnables given to {@code execute}, the
- *       futures made by {@code submit}), which the pool counts as returned, and interrupts running ones;</li>
+ *       futures made by {@code submit}), which the pool counts as returned, and interrupts running ones; a task
+ *       that returns in spite of the interrupt keeps its result, and {@link #awaitTermination} waits for tasks
+ *       that ignore it;</li>
  *   <li>timeouts and retries apply only if this executor was given them, whatever the pool's defaults: a task
  *       past its timeout is interrupted and its future fails with a {@link TimeoutException}.</li>
  * </ul>
@@ -37,6 +40,8 @@ public final class PoolScopeExecutor extends AbstractExecutorService {
     public static final String TASK_TYPE = "executor-task";
     /** A graceful shutdown waits for the queue to drain, however long that takes. */
     private static final Duration UNTIL_DRAINED = Duration.ofDays(365L * 100);
+    /** How often {@link #awaitTermination} looks again for a stuck task's thread to end. */
+    private static final long ABANDONED_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private final Dispatcher pool;
     private final Duration taskTimeout;
@@ -47,12 +52,22 @@ public final class PoolScopeExecutor extends AbstractExecutorService {
     private boolean handedBack;
 
     PoolScopeExecutor(Dispatcher pool, Duration taskTimeout, int taskRetries) {
+        checkTaskLimits(taskTimeout, taskRetries);
         this.pool = Objects.requireNonNull(pool, "pool");
-        this.taskTimeout = Objects.requireNonNull(taskTimeout, "taskTimeout");
+        this.taskTimeout = taskTimeout;
         this.taskRetries = taskRetries;
-        // Validates both limits the way a request does, before any task is submitted.
-        new Request(TASK_TYPE, null, taskTimeout, taskRetries);
         pool.register(TASK_TYPE, this::runTask);
+    }
+
+    /**
+     * Checks an executor's own task limits, named as {@link PoolScope#executor} takes them: the pool's defaults
+     * never apply to its tasks, so there is no "use the default" value.
+     */
+    static void checkTaskLimits(Duration taskTimeout, int taskRetries) {
+        PoolConfig.checkDuration("taskTimeout", taskTimeout, Duration.ZERO, PoolConfig.DURATION_LIMIT);
+        if (taskRetries < 0 || taskRetries > PoolConfig.RETRY_LIMIT) {
+            throw PoolConfig.invalid("taskRetries", taskRetries, "between 0 and " + PoolConfig.RETRY_LIMIT);
+        }
     }
 
     /** The pool behind this executor, for snapshots, events, retuning and its shutdown report. */
@@ -156,10 +171,13 @@ public final class PoolScopeExecutor extends AbstractExecutorService {
         return pool.state() != PoolState.RUNNING;
     }
 
-    /** True once the pool has terminated and no submitter thread is still running a task of it. */
+    /**
+     * True once the pool has terminated and no task of it still runs: none in a submitter's thread, and none in a
+     * worker the pool gave up on as stuck (the pool itself terminates without waiting for those).
+     */
     @Override
     public boolean isTerminated() {
-        if (!pool.isTerminated()) {
+        if (!pool.isTerminated() || pool.workers.anyAbandonedRunning()) {
             return false;
         }
         synchronized (this) {
@@ -182,8 +200,19 @@ public final class PoolScopeExecutor extends AbstractExecutorService {
                 }
                 TimeUnit.NANOSECONDS.timedWait(this, left);
             }
-            return true;
         }
+        // Rare (a task ignored every interrupt), so a short poll rather than a signal on every worker's exit.
+        while (pool.workers.anyAbandonedRunning()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+            LockSupport.parkNanos(this, Math.min(left, ABANDONED_POLL_NANOS));
+        }
+        return true;
     }
 
     @Override

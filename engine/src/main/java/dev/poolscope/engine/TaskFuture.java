@@ -1,5 +1,6 @@
 package dev.poolscope.engine;
 
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -25,7 +26,7 @@ final class TaskFuture<V> extends CompletableFuture<V> implements RunnableFuture
     private Thread runner;
 
     private TaskFuture(Callable<V> callable, Runnable handedBack) {
-        this.callable = callable;
+        this.callable = Objects.requireNonNull(callable, "task");
         this.handedBack = handedBack == null ? this : handedBack;
     }
 

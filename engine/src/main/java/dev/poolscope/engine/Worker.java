@@ -196,11 +196,17 @@ final class Worker implements Runnable {
      * 1. publish the attempt so the watchdog can see its deadline;
      * 2. run the handler, catching everything it throws;
      * 3. claim the attempt as finished; if the watchdog or shutdown cancelled it first, clear their interrupt and
-     *    claim the cancelled attempt instead; losing that claim means the watchdog gave up on this worker.
+     *    claim the cancelled attempt instead (a result returned in spite of a shutdown's interrupt still counts);
+     *    losing that claim means the watchdog gave up on this worker.
      * Whatever throws after the handler (the finisher, recording, the future's completion), the request still
      * gets exactly one outcome before the error goes on up and ends the worker's thread.
      */
     boolean runAttempt(Job job) {
+        if (pooled) {
+            // An interrupt a previous task left set is not meant for this one (ThreadPoolExecutor clears it too);
+            // this attempt's own cancel can only come once it is published in current, below.
+            Thread.interrupted();
+        }
         long start = System.nanoTime();
         long waited = start - job.enqueuedAt;
         job.waitNanos += waited;
@@ -229,7 +235,13 @@ final class Worker implements Runnable {
             if (!job.takeOver(word)) {
                 return false;
             }
-            pool.finisher().attemptCancelled(job, waited, ran, stripe, claim);
+            if (error == null && job.cancellation.reason() == Job.CancelReason.SHUTDOWN) {
+                // The handler returned a result in spite of the shutdown's interrupt: keep it, as
+                // ThreadPoolExecutor's shutdownNow does; a timeout still wins over a late result.
+                pool.finisher().attemptEnded(job, value, null, waited, ran, stripe, claim);
+            } else {
+                pool.finisher().attemptCancelled(job, waited, ran, stripe, claim);
+            }
             return true;
         } catch (Throwable t) {
             pool.finisher().lastResort(job, t, stripe);

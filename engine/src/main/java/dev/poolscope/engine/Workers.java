@@ -2,7 +2,9 @@ package dev.poolscope.engine;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -21,6 +23,8 @@ final class Workers {
     // Guarded by lock.
     private final List<Worker> live = new ArrayList<>();
     private int retireQuota;
+    // Guarded by lock: workers given up on as stuck whose threads have not ended yet (still in their handler).
+    private final Set<Worker> abandonedRunning = new HashSet<>();
     private int nextId = 1;
     // Published copies for lock-free readers.
     private volatile Worker[] view = new Worker[0];
@@ -166,12 +170,23 @@ final class Workers {
             }
             int before = live.size() - retireQuota;
             boolean replaced = false;
+            abandonedRunning.add(w);
             if (live.remove(w) && acceptsWork(pool.state())) {
                 replaced = startLocked();
             }
             publishLocked();
             return event(before, live.size() - retireQuota, queueDepth, pool.config(),
                     replaced ? ScalingEvent.Reason.STUCK_REPLACED : ScalingEvent.Reason.STUCK_ABANDONED);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether a worker given up on as stuck is still running its handler; its thread ends when that returns. */
+    boolean anyAbandonedRunning() {
+        lock.lock();
+        try {
+            return !abandonedRunning.isEmpty();
         } finally {
             lock.unlock();
         }
@@ -187,6 +202,7 @@ final class Workers {
         lock.lock();
         try {
             if (!live.remove(w)) {
+                abandonedRunning.remove(w);
                 return null;
             }
             boolean running = acceptsWork(pool.state());

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
@@ -215,6 +216,33 @@ abstract class ExecutorContract {
     }
 
     @Test
+    void aTaskThatReturnsInSpiteOfShutdownNowKeepsItsResult() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        Future<String> running = executor().submit(() -> {
+            started.countDown();
+            try {
+                new CountDownLatch(1).await();
+                return "never";
+            } catch (InterruptedException e) {
+                return "fallback";
+            }
+        });
+        assertTrue(started.await(5, TimeUnit.SECONDS));
+        executor().shutdownNow();
+        assertTrue(executor().awaitTermination(5, TimeUnit.SECONDS));
+        assertEquals("fallback", running.get(), "what the task returned is its result");
+    }
+
+    @Test
+    void anInterruptATaskLeavesSetDoesNotReachTheNextTask() throws Exception {
+        occupyWorker();
+        executor().execute(() -> Thread.currentThread().interrupt());
+        Future<Boolean> next = executor().submit(() -> Thread.currentThread().isInterrupted());
+        release.countDown();
+        assertFalse(next.get(5, TimeUnit.SECONDS), "the next task on the same worker starts uninterrupted");
+    }
+
+    @Test
     void shutdownNowHandsBackTheFuturesOfSubmittedTasksStillPending() throws Exception {
         occupyWorker();
         Future<String> queued = executor().submit(() -> "never");
@@ -380,6 +408,15 @@ abstract class ExecutorContract {
         caller.join();
         assertInstanceOf(InterruptedException.class, thrown.get());
         assertTrue(interrupted.await(5, TimeUnit.SECONDS), "the task it started was cancelled with an interrupt");
+    }
+
+    @Test
+    void invokeAllWithANullTaskThrowsNullPointerException() {
+        List<Callable<Integer>> tasks = new ArrayList<>();
+        tasks.add(() -> 1);
+        tasks.add(null);
+        assertThrows(NullPointerException.class, () -> executor().invokeAll(tasks));
+        assertThrows(NullPointerException.class, () -> executor().invokeAll(tasks, 5, TimeUnit.SECONDS));
     }
 
     @Test

@@ -69,4 +69,13 @@ class PoolConfigLimitsTest {
     private static void refused(UnaryOperator<PoolConfig.Builder> change) {
         assertThrows(IllegalArgumentException.class, () -> change.apply(PoolConfig.builder()).build());
     }
+
+    @Test
+    void aRefusedDurationUnderAMillisecondReadsAsSuchInTheMessage() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PoolConfig.builder().retryBackoff(Duration.ZERO, Duration.ofMillis(1)).build());
+        assertEquals("retryBackoff = 0 ms is not allowed: must be between 1 ns and 3600000 ms", e.getMessage());
+        assertEquals("1.5 ms", DurationBounds.text(Duration.ofNanos(1_500_000)));
+        assertEquals("250 µs", DurationBounds.text(Duration.ofNanos(250_000)));
+    }
 }

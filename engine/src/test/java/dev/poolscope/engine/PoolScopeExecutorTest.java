@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
@@ -90,7 +91,9 @@ class PoolScopeExecutorTest {
         PoolSnapshot s = e.dispatcher().snapshot();
         assertEquals(10, back.size());
         assertEquals(back.size(), s.returned());
-        assertEquals(2, s.interrupted());
+        // The two running tasks caught the interrupt and returned, so they completed, as their futures say.
+        assertEquals(2, s.completed());
+        assertEquals(0, s.interrupted());
         assertTrue(s.invariantHolds());
     }
 
@@ -328,5 +331,43 @@ class PoolScopeExecutorTest {
         submitter.start();
         assertTrue(inCaller.await(5, TimeUnit.SECONDS));
         return submitter;
+    }
+
+    @Test
+    void refusedTaskLimitsNameTheirParameterAndStartNoPool() {
+        String name = Pools.uniqueName();
+        PoolConfig config = Pools.quiet().workers(3, 3).build();
+        IllegalArgumentException timeout = assertThrows(IllegalArgumentException.class,
+                () -> PoolScope.executor(name, config, Duration.ofHours(2), 0));
+        assertEquals("taskTimeout = 7200000 ms is not allowed: must be between 0 ms and 3600000 ms",
+                timeout.getMessage());
+        IllegalArgumentException retries = assertThrows(IllegalArgumentException.class,
+                () -> PoolScope.executor(name, config, Duration.ZERO, -1));
+        assertEquals("taskRetries = -1 is not allowed: must be between 0 and " + PoolConfig.RETRY_LIMIT,
+                retries.getMessage());
+        assertFalse(Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().startsWith(name + "-")),
+                "no thread of a pool that was refused");
+    }
+
+    @Test
+    void awaitTerminationWaitsForATaskThatIgnoredShutdownNow() throws Exception {
+        PoolScopeExecutor e = start(Pools.quiet().workers(1, 1).stuckGrace(STUCK_GRACE));
+        CountDownLatch started = new CountDownLatch(1);
+        AtomicBoolean stop = new AtomicBoolean();
+        e.execute(() -> {
+            started.countDown();
+            while (!stop.get()) {
+                Thread.onSpinWait();
+            }
+        });
+        assertTrue(started.await(5, TimeUnit.SECONDS));
+        e.shutdownNow();
+        // The pool gives up on the stuck worker and terminates without it; the task still runs.
+        await().atMost(Duration.ofSeconds(8)).until(() -> e.dispatcher().isTerminated());
+        assertFalse(e.isTerminated(), "a task of the pool still runs");
+        assertFalse(e.awaitTermination(0, TimeUnit.SECONDS));
+        stop.set(true);
+        assertTrue(e.awaitTermination(5, TimeUnit.SECONDS));
+        assertTrue(e.isTerminated());
     }
 }

@@ -100,4 +100,14 @@ class RuntimeRetuningTest {
         pool.shutdown(Duration.ofSeconds(1));
         assertThrows(IllegalStateException.class, () -> pool.setMaxWorkers(3));
     }
+
+    @Test
+    void aMaxBelowMinIsRefusedNamingMaxWorkersAndChangesNothing() {
+        try (Dispatcher pool = Pools.start(Pools.quiet().workers(2, 4).build(), Map.of())) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> pool.setMaxWorkers(1));
+            assertEquals("maxWorkers = 1 is not allowed: must be between minWorkers (2) and "
+                    + PoolConfig.WORKER_LIMIT, e.getMessage());
+            assertEquals(4, pool.config().maxWorkers());
+        }
+    }
 }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.function.UnaryOperator;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import javax.management.Attribute;
@@ -25,8 +25,7 @@ import dev.poolscope.engine.PoolConfig;
 
 /**
  * Every writable attribute refuses exactly what the engine refuses, with the engine's own message, and changes
- * nothing: the message a remote client reads equals the one {@link PoolConfig.Builder#build()} gives for the same
- * change.
+ * nothing: the message a remote client reads equals the one the pool's own setter gives for the same change.
  */
 @Timeout(30)
 class EngineValidationOverJmxTest {
@@ -53,31 +52,31 @@ class EngineValidationOverJmxTest {
 
     static Stream<Arguments> refusedWrites() {
         return Stream.of(
-                refused("MinWorkers", 0, b -> b.minWorkers(0)),
-                refused("MinWorkers", 9, b -> b.minWorkers(9)),
-                refused("MaxWorkers", 1, b -> b.maxWorkers(1)),
-                refused("MaxWorkers", 1025, b -> b.maxWorkers(1025)),
-                refused("LoadThreshold", 0, b -> b.loadThreshold(0)),
-                refused("QueueCapacity", 10_000_001, b -> b.queueCapacity(10_000_001)),
-                refused("OverflowPolicy", null, b -> b.overflowPolicy(null)),
-                refused("RequestTimeoutMillis", -1L, b -> b.requestTimeout(Duration.ofMillis(-1))),
-                refused("RequestTimeoutMillis", 3_600_001L, b -> b.requestTimeout(Duration.ofMillis(3_600_001))),
-                refused("MaxRetries", 101, b -> b.maxRetries(101)),
-                refused("ScalingTickMillis", 0L, b -> b.scalingTick(Duration.ZERO)),
-                refused("ScalingTickMillis", 60_001L, b -> b.scalingTick(Duration.ofMillis(60_001))));
+                refused("MinWorkers", 0, p -> p.setMinWorkers(0)),
+                refused("MinWorkers", 9, p -> p.setMinWorkers(9)),
+                refused("MaxWorkers", 1, p -> p.setMaxWorkers(1)),
+                refused("MaxWorkers", 1025, p -> p.setMaxWorkers(1025)),
+                refused("LoadThreshold", 0, p -> p.setLoadThreshold(0)),
+                refused("QueueCapacity", 10_000_001, p -> p.setQueueCapacity(10_000_001)),
+                refused("OverflowPolicy", null, p -> p.setOverflowPolicy(null)),
+                refused("RequestTimeoutMillis", -1L, p -> p.setRequestTimeout(Duration.ofMillis(-1))),
+                refused("RequestTimeoutMillis", 3_600_001L, p -> p.setRequestTimeout(Duration.ofMillis(3_600_001))),
+                refused("MaxRetries", 101, p -> p.setMaxRetries(101)),
+                refused("ScalingTickMillis", 0L, p -> p.setScalingTick(Duration.ZERO)),
+                refused("ScalingTickMillis", 60_001L, p -> p.setScalingTick(Duration.ofMillis(60_001))));
     }
 
-    private static Arguments refused(String attribute, Object value, UnaryOperator<PoolConfig.Builder> same) {
+    private static Arguments refused(String attribute, Object value, Consumer<Dispatcher> same) {
         return Arguments.of(attribute, value, same);
     }
 
     @ParameterizedTest(name = "{0} = {1}")
     @MethodSource("refusedWrites")
     void refusesWhatTheEngineRefusesWithItsMessage(String attribute, Object value,
-                                                   UnaryOperator<PoolConfig.Builder> same) {
+                                                   Consumer<Dispatcher> same) {
         PoolConfig before = pool.config();
         String engineSays = assertThrows(IllegalArgumentException.class,
-                () -> same.apply(before.toBuilder()).build()).getMessage();
+                () -> same.accept(pool)).getMessage();
 
         RuntimeMBeanException e = assertThrows(RuntimeMBeanException.class,
                 () -> jmx.connection.setAttribute(name, new Attribute(attribute, value)));
