@@ -65,7 +65,7 @@ public final class Dispatcher implements AutoCloseable {
         this.queue = new RequestQueue(config.queueCapacity());
         this.accounting = new Accounting(queue);
         this.finisher = finisherFactory.apply(this);
-        handlers.putAll(initialHandlers);
+        handlers.putAll(Objects.requireNonNull(initialHandlers, "handlers"));
         scheduler = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, name + "-scheduler");
             t.setDaemon(true);

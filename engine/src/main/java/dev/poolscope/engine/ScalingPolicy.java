@@ -34,7 +34,8 @@ public sealed interface ScalingPolicy permits ThresholdPolicy, ProportionalPolic
 
     /** The policy called {@code name} (one of {@link #NAMES}) with its default parameters. */
     static ScalingPolicy withDefaults(String name) {
-        return switch (name) {
+        // valueOf: a null name is refused with the same message as any other unknown one.
+        return switch (String.valueOf(name)) {
             case "threshold" -> ThresholdPolicy.defaults();
             case "hpa" -> ProportionalPolicy.defaults();
             case "backlog" -> BacklogPolicy.defaults();

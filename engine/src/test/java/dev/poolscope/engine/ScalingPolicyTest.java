@@ -188,6 +188,8 @@ class ScalingPolicyTest {
         assertEquals("scalingPolicy = null is not allowed: must be one of threshold, hpa, backlog, capacity, aimd",
                 assertThrows(IllegalArgumentException.class,
                         () -> PoolConfig.builder().scalingPolicy(null).build()).getMessage());
+        assertEquals("scalingPolicy = null is not allowed: must be one of threshold, hpa, backlog, capacity, aimd",
+                assertThrows(IllegalArgumentException.class, () -> ScalingPolicy.withDefaults(null)).getMessage());
         assertThrows(IllegalArgumentException.class, () -> new BacklogPolicy(0, NONE, NONE));
         assertThrows(IllegalArgumentException.class, () -> new CapacityPolicy(1, 0.9, NONE, NONE));
         assertThrows(IllegalArgumentException.class, () -> new AimdPolicy(NONE, 0.9, NONE, NONE, NONE));
