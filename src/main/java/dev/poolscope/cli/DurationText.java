@@ -23,7 +23,8 @@ final class DurationText {
      * @throws IllegalArgumentException naming the flag, the text as typed and what is allowed
      */
     static Duration parse(String flag, String text, Duration lowest, Duration highest) {
-        Matcher m = FORMAT.matcher(text.toLowerCase(Locale.ROOT));
+        // A bare 0 needs no unit: "0 for no limit" reads the same in any of them.
+        Matcher m = FORMAT.matcher(text.equals("0") ? "0ms" : text.toLowerCase(Locale.ROOT));
         String range = "between " + format(lowest) + " and " + format(highest);
         if (!m.matches()) {
             throw new IllegalArgumentException(flag + " " + text + " is not allowed: must be a duration " + range

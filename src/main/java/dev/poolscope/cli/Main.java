@@ -122,14 +122,26 @@ public final class Main {
     }
 
     private static int runTournament(Options options, PrintStream out, PrintStream err) {
-        Tournament.Result result;
         try {
-            result = new Tournament(options).run(err);
-            result.write(options);
+            Tournament.checkOutputs(options);
         } catch (IOException e) {
             return badArguments(err, e.getMessage());
         }
+        Tournament.Result result;
+        try {
+            result = new Tournament(options).run(err);
+        } catch (IOException e) {
+            err.println(e.getMessage());
+            return RUN_FAILED;
+        }
+        // The table first: a file that fails to write after all costs no result.
         out.print(result.table(options));
+        try {
+            result.write(options);
+        } catch (IOException e) {
+            err.println(e.getMessage());
+            return RUN_FAILED;
+        }
         return result.passed() ? OK : RUN_FAILED;
     }
 

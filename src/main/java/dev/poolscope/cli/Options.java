@@ -106,6 +106,11 @@ public record Options(Mode mode, Scenario scenario, Duration duration, PoolConfi
             Stream.concat(ScalingFlags.VALUED.stream(), BackendFlags.VALUED.stream()))
             .collect(Collectors.toUnmodifiableSet());
 
+    /** Flags that set up this machine's pool or its load: a watched JVM's pool has its own. */
+    private static final Set<String> LOCAL_POOL_OR_LOAD = Stream.concat(Stream.of("--scenario", "--rate", "--seed",
+            "--min", "--max", "--threshold", "--capacity", "--timeout", "--retries", "--policy", "--settle"),
+            ScalingFlags.VALUED.stream()).collect(Collectors.toUnmodifiableSet());
+
     /** These options for one tournament entrant: a headless run of {@code policy} on the shared seed, no files. */
     Options forEntrant(ScalingPolicy policy, long sharedSeed) {
         return new Options(Mode.HEADLESS, scenario, duration, pool.toBuilder().scalingPolicy(policy).build(), rate,
@@ -165,10 +170,15 @@ public record Options(Mode mode, Scenario scenario, Duration duration, PoolConfi
         private final PoolConfig.Builder pool = Scenario.suggestedConfig().toBuilder();
         // Flag → the text the user typed for it, for error messages.
         private final Map<String, String> typed = new HashMap<>();
+        // The first flag given that sets up the local pool or load, for refusing it with --connect.
+        private String localFlag;
 
         private void apply(String flag, String text) {
             if (text != null) {
                 typed.put(flag, text);
+            }
+            if (localFlag == null && LOCAL_POOL_OR_LOAD.contains(flag)) {
+                localFlag = flag;
             }
             switch (flag) {
                 case "--headless" -> setMode(Mode.HEADLESS, flag);
@@ -237,6 +247,14 @@ public record Options(Mode mode, Scenario scenario, Duration duration, PoolConfi
             if (connect != null && mode == Mode.SMOKE) {
                 throw new IllegalArgumentException("--connect cannot be combined with --smoke: use --headless");
             }
+            if (connect != null && tournament) {
+                throw new IllegalArgumentException("--connect cannot be combined with --tournament: a tournament "
+                        + "runs each policy on a pool of its own, on this machine");
+            }
+            if (tournament && jmxName != null) {
+                throw new IllegalArgumentException("--jmx cannot be combined with --tournament: its entrants run "
+                        + "one after another, each on a pool of its own");
+            }
             if (connect != null && backendSettings != null) {
                 throw new IllegalArgumentException(backend.firstGiven() + " cannot be combined with --connect: the "
                         + "watched JVM runs no backend of ours");
@@ -244,6 +262,10 @@ public record Options(Mode mode, Scenario scenario, Duration duration, PoolConfi
             if (connect != null && jmxName != null) {
                 throw new IllegalArgumentException("--connect cannot be combined with --jmx: a watched pool is "
                         + "registered in its own JVM");
+            }
+            if (connect != null && localFlag != null) {
+                throw new IllegalArgumentException(localFlag + " cannot be combined with --connect: the watched "
+                        + "pool keeps its own settings and load (retune it from the window or over JMX)");
             }
             if (mode == Mode.SMOKE) {
                 duration = duration != null ? duration : SMOKE_DURATION;

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 
 import dev.poolscope.engine.ScalingPolicy;
+import dev.poolscope.load.SnapshotCsv;
 
 /**
  * {@code --tournament}: runs each scaling policy in turn on the same seeded load (one pool at a time, so each has
@@ -122,18 +123,18 @@ final class Tournament {
         /** Writes the CSV and JSON files the options ask for. */
         void write(Options o) throws IOException {
             if (o.csv() != null) {
-                writeFile(o.csv(), csv());
+                writeFile("CSV", o.csv(), csv());
             }
             if (o.json() != null) {
-                writeFile(o.json(), json(o));
+                writeFile("JSON", o.json(), json(o));
             }
         }
 
-        private static void writeFile(Path path, String text) throws IOException {
+        private static void writeFile(String what, Path path, String text) throws IOException {
             try {
                 Files.writeString(path, text, StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw new IOException("cannot write " + path.toAbsolutePath() + ": " + e.getMessage(), e);
+                throw new IOException(SnapshotCsv.cannotWrite(what, path, e), e);
             }
         }
 
@@ -149,6 +150,22 @@ final class Tournament {
                 }
             }
             return b.toString();
+        }
+    }
+
+    /**
+     * Refuses, before any entrant runs, an output file that cannot be written (its folder missing, or the path a
+     * folder), so that a typo costs no run and leaves no file half written.
+     */
+    static void checkOutputs(Options o) throws IOException {
+        checkOutput("CSV", o.csv());
+        checkOutput("JSON", o.json());
+    }
+
+    private static void checkOutput(String what, Path target) throws IOException {
+        String why = target == null ? null : SnapshotCsv.pathProblem(target);
+        if (why != null) {
+            throw new IOException("cannot write " + what + " to " + target + ": " + why);
         }
     }
 }

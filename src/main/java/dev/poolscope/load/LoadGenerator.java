@@ -347,8 +347,7 @@ public final class LoadGenerator {
         currentRate = rate;
         int cap = (int) Math.max(MIN_BATCH_CAP, Math.ceil(rate * MAX_CATCH_UP_NANOS / 1e9));
         int due = arrivals.due(s.arrivals(), rate, elapsed / 1e9, cap);
-        submit(due, s);
-        return due;
+        return submit(due, s);
     }
 
     /** Keeps the backend at the scenario's step of the base settings, whoever changed either last. */
@@ -358,19 +357,29 @@ public final class LoadGenerator {
         }
     }
 
-    private void submit(int n, LoadSettings s) {
+    /**
+     * Submits up to {@code n} arrivals and returns how many it did: none once the generator is stopped, even part way
+     * through a batch (a submit can take long, running the request itself under caller-runs or waiting for room).
+     */
+    private int submit(int n, LoadSettings s) {
         HttpPath path = http.path();
         if (path != null) {
             for (int i = 0; i < n; i++) {
+                if (lifecycle.ended()) {
+                    return i;
+                }
                 path.send(s.sampleType(random));
                 generated.incrementAndGet();
             }
-            return;
+            return n;
         }
         List<Dispatcher> pools = targets;
         int count = pools.size();
         Consumer<Outcome> listener = outcomeListener;
         for (int i = 0; i < n; i++) {
+            if (lifecycle.ended()) {
+                return i;
+            }
             String type = s.sampleType(random);
             WorkPlan plan = WorkPlan.sample(s, random);
             // Drawn once, sent to every pool; the pool served first rotates, so none always gets the head start.
@@ -383,5 +392,6 @@ public final class LoadGenerator {
             }
             generated.incrementAndGet();
         }
+        return n;
     }
 }

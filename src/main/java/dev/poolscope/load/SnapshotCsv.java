@@ -64,24 +64,44 @@ public final class SnapshotCsv implements Closeable {
      * {@code cannot write CSV to <target>: <why>}, where why is in words rather than an exception's class name.
      */
     public static String cannotWrite(Path target, IOException e) {
-        Path folder = target.toAbsolutePath().getParent();
-        String why;
-        if (Files.isDirectory(target)) {
-            why = "it is a folder";
-        } else if (folder != null && !Files.exists(folder)) {
-            why = "the folder does not exist";
-        } else if (folder != null && !Files.isDirectory(folder)) {
-            why = folder + " is not a folder";
-        } else if (e instanceof AccessDeniedException) {
-            why = "permission denied";
-        } else if (e instanceof NoSuchFileException) {
-            why = "the folder does not exist";
-        } else if (e instanceof FileSystemException fs && fs.getReason() != null) {
-            why = fs.getReason();
-        } else {
-            why = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        return cannotWrite("CSV", target, e);
+    }
+
+    /** {@link #cannotWrite(Path, IOException)} for a file of another kind ({@code what}: "JSON"). */
+    public static String cannotWrite(String what, Path target, IOException e) {
+        String why = pathProblem(target);
+        return "cannot write " + what + " to " + target + ": " + (why != null ? why : inWords(e));
+    }
+
+    private static String inWords(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
         }
-        return "cannot write CSV to " + target + ": " + why;
+        if (e instanceof NoSuchFileException) {
+            return "the folder does not exist";
+        }
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
+    /**
+     * Why no file can be written at {@code target} whatever it holds (it is a folder, its folder is missing or is
+     * not a folder), in words; null if none of these.
+     */
+    public static String pathProblem(Path target) {
+        Path folder = target.toAbsolutePath().getParent();
+        if (Files.isDirectory(target)) {
+            return "it is a folder";
+        }
+        if (folder != null && !Files.exists(folder)) {
+            return "the folder does not exist";
+        }
+        if (folder != null && !Files.isDirectory(folder)) {
+            return folder + " is not a folder";
+        }
+        return null;
     }
 
     /** Writes the row for the interval that ends at {@code current}. */

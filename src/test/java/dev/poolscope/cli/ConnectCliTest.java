@@ -60,6 +60,20 @@ class ConnectCliTest {
     }
 
     @Test
+    void flagsForALocalPoolOrRunAreRefusedWithConnectInsteadOfIgnored() {
+        assertEquals("--min cannot be combined with --connect: the watched pool keeps its own settings and load"
+                        + " (retune it from the window or over JMX)",
+                assertThrows(IllegalArgumentException.class, () -> Options.parse("--connect", "4242", "--headless",
+                        "--duration", "1s", "--min", "4")).getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Options.parse("--connect", "4242",
+                "--scenario", "burst")).getMessage().startsWith("--scenario cannot be combined with --connect"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Options.parse("--connect", "4242",
+                "--tournament")).getMessage().startsWith("--connect cannot be combined with --tournament"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Options.parse("--tournament", "--jmx",
+                "demo")).getMessage().startsWith("--jmx cannot be combined with --tournament"));
+    }
+
+    @Test
     void anUnreachableTargetIsAUsageErrorWithExitTwo() {
         assertEquals(Main.BAD_ARGUMENTS, run("--connect", "127.0.0.1:1", "--headless", "--duration", "1s"));
         String err = errBytes.toString(StandardCharsets.UTF_8);

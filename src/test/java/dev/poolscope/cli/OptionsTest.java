@@ -98,6 +98,7 @@ class OptionsTest {
         assertEquals(Duration.ofDays(1), Options.parse("--headless", "--duration", "1d").duration());
         assertEquals(Duration.ofNanos(1_500_000), Options.parse("--timeout", "1.5ms").pool().requestTimeout());
         assertEquals(Duration.ZERO, Options.parse("--timeout", "0s").pool().requestTimeout());
+        assertEquals(Duration.ZERO, Options.parse("--timeout", "0").pool().requestTimeout(), "0 needs no unit");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.poolscope.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -14,6 +15,25 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TournamentTest {
+
+    @Test
+    void anOutputFileThatCannotBeWrittenIsRefusedBeforeAnyEntrantRuns(@TempDir Path dir) {
+        Path csv = dir.resolve("t.csv");
+        Path json = dir.resolve("missing").resolve("t.json");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code;
+        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            code = Main.run(new String[] {"--tournament", "--policies", "threshold", "--duration", "600ms",
+                    "--csv", csv.toString(), "--json", json.toString()}, o, e);
+        }
+        String said = err.toString(StandardCharsets.UTF_8);
+        assertEquals(Main.BAD_ARGUMENTS, code, said);
+        assertTrue(said.startsWith("cannot write JSON to " + json + ": the folder does not exist"), said);
+        assertFalse(said.contains("running threshold"), "no entrant ran: " + said);
+        assertFalse(Files.exists(csv), "nothing written");
+    }
 
     @Test
     void aShortTournamentPrintsOneRankedRowPerPolicyAndWritesCsvAndJson(@TempDir Path dir) {

@@ -226,4 +226,17 @@ class LoadGeneratorTest {
                 .filter(t -> !before.contains(t) && t.getName().equals(LoadGenerator.THREAD_NAME) && t.isAlive())
                 .map(Thread::getState).findFirst().orElse(null);
     }
+
+    @Test
+    void aStopPartWayThroughABatchSubmitsNothingMore() {
+        // A stopped pool refuses at once, so each outcome reaches the listener inside the submit, as a request run
+        // by the caller under caller-runs would; the first one stops the generator.
+        pool.shutdown(Duration.ofSeconds(5));
+        LoadGenerator generator = onSimulatedClock(noOp(100_000, Arrivals.CONSTANT));
+        generator.setOutcomeListener(outcome -> generator.stop());
+        generator.tick();
+        now.addAndGet(10 * MILLI);
+        assertEquals(1, generator.tick(), "the batch ends with the stop");
+        assertEquals(1, generator.generated());
+    }
 }

@@ -171,7 +171,12 @@ public final class Dispatcher implements AutoCloseable {
             if (state != PoolState.RUNNING) {
                 throw new IllegalStateException("the pool is " + state + "; start a new one to change settings");
             }
-            next = change.apply(config.toBuilder()).build();
+            PoolConfig.Builder changed = change.apply(config.toBuilder());
+            if (changed == null) {
+                throw new IllegalArgumentException("reconfigure's change returned no builder: return the one it was "
+                        + "given, changed");
+            }
+            next = changed.build();
             PoolConfig previous = config;
             config = next;
             queue.setCapacity(next.queueCapacity());
@@ -268,7 +273,7 @@ public final class Dispatcher implements AutoCloseable {
         return () -> {
             try {
                 task.run();
-            } catch (RuntimeException | OutOfMemoryError e) {
+            } catch (RuntimeException | Error e) {
                 System.getLogger(Dispatcher.class.getName()).log(System.Logger.Level.WARNING,
                         name + " " + what + " tick failed; it runs again next tick", e);
             }
@@ -349,7 +354,7 @@ public final class Dispatcher implements AutoCloseable {
 
     /** Waits until the pool has terminated; true if it did within {@code limit}. */
     public boolean awaitTermination(Duration limit) throws InterruptedException {
-        return shutdown.await(limit);
+        return shutdown.await(Objects.requireNonNull(limit, "limit"));
     }
 
     /**

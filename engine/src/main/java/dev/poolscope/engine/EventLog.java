@@ -40,8 +40,8 @@ final class EventLog {
         for (PoolListener l : listeners) {
             try {
                 l.onScaling(event);
-            } catch (RuntimeException e) {
-                // A listener's bug must not stop the scaler, nor go unseen.
+            } catch (RuntimeException | Error e) {
+                // A listener's bug, Error or not (an AssertionError, say), must not stop the scaler, nor go unseen.
                 listenerFailed("onScaling", l, e);
             }
         }
@@ -65,14 +65,14 @@ final class EventLog {
         for (PoolListener l : listeners) {
             try {
                 l.onDrop(request, reason);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 // A listener's bug must not turn a drop into a lost request, nor go unseen.
                 listenerFailed("onDrop", l, e);
             }
         }
     }
 
-    private void listenerFailed(String method, PoolListener listener, RuntimeException e) {
+    private void listenerFailed(String method, PoolListener listener, Throwable e) {
         log.log(System.Logger.Level.WARNING,
                 "PoolListener " + listener.getClass().getName() + "." + method + " threw; the pool goes on", e);
     }

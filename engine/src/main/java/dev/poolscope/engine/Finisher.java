@@ -127,8 +127,9 @@ class Finisher {
     static long backoffNanos(PoolConfig config, int attempt) {
         long base = config.retryBackoff().toNanos();
         long cap = config.retryBackoffMax().toNanos();
-        long exp = base << Math.min(30, attempt - 1);
-        long capped = (exp <= 0 || exp > cap) ? cap : exp;
+        int doublings = Math.min(30, attempt - 1);
+        // Compared before shifting: a shift that overflows can wrap to a small positive number.
+        long capped = base > (cap >> doublings) ? cap : base << doublings;
         return (long) (capped * (0.5 + 0.5 * ThreadLocalRandom.current().nextDouble()));
     }
 

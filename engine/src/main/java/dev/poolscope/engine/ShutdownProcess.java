@@ -94,7 +94,6 @@ final class ShutdownProcess {
         long[] atStart = pool.accounting.totals();
         boolean[] drained = new boolean[1];
         Throwable failure = attempt(null, () -> drained[0] = drain(began, deadlineNanos, now));
-        long[] atDeadline = pool.accounting.totals();
         List<Request> returned = new ArrayList<>();
         pool.moveTo(PoolState.STOPPING);
         failure = attempt(failure, () -> returnQueued(returned));
@@ -112,7 +111,9 @@ final class ShutdownProcess {
         failure = attempt(failure, pool.watchdog::giveUpOnAll);
         pool.moveTo(PoolState.TERMINATED);
         long[] atEnd = pool.accounting.totals();
-        ShutdownReport done = new ShutdownReport(finishedNormally(atDeadline) - finishedNormally(atStart), returned,
+        // Measured to the end, not the deadline: a request may still end on its own after it (its result returned
+        // in spite of the interrupt, or its attempt ending just before STOPPING), and must be counted somewhere.
+        ShutdownReport done = new ShutdownReport(finishedNormally(atEnd) - finishedNormally(atStart), returned,
                 delta(atEnd, atStart, Counter.INTERRUPTED), delta(atEnd, atStart, Counter.STUCK_WORKERS),
                 Duration.ofNanos(now.getAsLong() - began), !drained[0]);
         terminated.countDown();

@@ -7,9 +7,10 @@ import java.util.Locale;
 /**
  * What a shutdown did.
  *
- * @param drained     requests that reached an outcome while the pool drained before its deadline
+ * @param drained     requests that ended on their own during the shutdown (completed, failed or timed out),
+ *                    including those that returned a result in spite of the deadline's interrupt
  * @param returned    requests still queued at the deadline, handed back unrun (their outcome is {@code Returned})
- * @param interrupted requests running or waiting to retry at the deadline (their outcome is {@code Interrupted})
+ * @param interrupted requests running or waiting to retry at the deadline that ended {@code Interrupted}
  * @param stuck       workers abandoned because their handler ignored the interrupt
  * @param took        from the shutdown call until the pool terminated
  * @param forced      true if the deadline passed before the queue drained

@@ -59,6 +59,26 @@ class DispatcherTest {
     }
 
     @Test
+    void aListenerThatThrowsAnErrorLosesNoRequestAndStopsNoChange() throws Exception {
+        Dispatcher pool = Pools.start(Pools.quiet().workers(1, 4).build(), Map.of("ok", r -> "ok"));
+        pool.addListener(new PoolListener() {
+            @Override
+            public void onDrop(Request request, DropReason reason) {
+                throw new AssertionError("a listener's bug");
+            }
+
+            @Override
+            public void onScaling(ScalingEvent event) {
+                throw new AssertionError("a listener's bug");
+            }
+        });
+        pool.setWorkerRange(2, 4);
+        assertEquals(2, pool.config().minWorkers());
+        stop(pool);
+        assertEquals(new Outcome.Dropped(DropReason.SHUTTING_DOWN), pool.submit("ok", 1).get(2, SECONDS));
+    }
+
+    @Test
     void startsAPoolNamedPoolscopeByDefault() throws Exception {
         Dispatcher pool = Dispatcher.start(Pools.quiet().build(), Map.of());
         assertEquals("poolscope", pool.name);

@@ -35,6 +35,11 @@ class FinisherTest {
         long cap = Duration.ofHours(1).toNanos();
         long backoff = Finisher.backoffNanos(config, 31);
         assertTrue(backoff >= cap / 2 && backoff <= cap, "backoff: " + backoff);
+        // 2^34 + 1 doubled 30 times wraps to 2^30, a positive second: the cap still applies.
+        PoolConfig odd = PoolConfig.builder().retryBackoff(Duration.ofNanos((1L << 34) + 1), Duration.ofHours(1))
+                .build();
+        long oddBackoff = Finisher.backoffNanos(odd, 31);
+        assertTrue(oddBackoff >= cap / 2 && oddBackoff <= cap, "backoff: " + oddBackoff);
     }
 
     @Test

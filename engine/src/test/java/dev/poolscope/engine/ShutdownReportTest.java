@@ -65,6 +65,33 @@ class ShutdownReportTest {
     }
 
     @Test
+    void aRequestThatReturnsInSpiteOfTheDeadlinesInterruptIsCountedAsDrained() throws Exception {
+        CountDownLatch entered = new CountDownLatch(2);
+        Handler partial = r -> {
+            entered.countDown();
+            try {
+                new CountDownLatch(1).await();
+                return "whole";
+            } catch (InterruptedException e) {
+                return "partial";
+            }
+        };
+        try (Dispatcher pool = Pools.start(Pools.quiet().workers(2, 2).build(), Map.of("partial", partial))) {
+            List<CompletableFuture<Outcome>> all = List.of(pool.submit("partial", 1), pool.submit("partial", 2),
+                    pool.submit("partial", 3));
+            assertTrue(entered.await(5, TimeUnit.SECONDS));
+            ShutdownReport done = pool.shutdown(Duration.ZERO);
+            for (CompletableFuture<Outcome> f : all) {
+                f.get(5, TimeUnit.SECONDS);
+            }
+            assertEquals(2, done.drained(), done.toString());
+            assertEquals(1, done.returned().size(), done.toString());
+            assertEquals(0, done.interrupted(), done.toString());
+            assertEquals(2, pool.snapshot().completed());
+        }
+    }
+
+    @Test
     void aWorkerGivenUpOnBeforeTheShutdownIsNotCountedAsStuckByIt() throws Exception {
         Pools.Stubborn stubborn = new Pools.Stubborn();
         PoolConfig config = Pools.quiet().workers(1, 1).requestTimeout(HOUR).stuckGrace(HOUR).build();
