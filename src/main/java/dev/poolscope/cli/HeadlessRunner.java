@@ -112,6 +112,15 @@ public final class HeadlessRunner {
             ShutdownReport report = pool.shutdown(Duration.ofSeconds(SHUTDOWN_DEADLINE_SECONDS));
             PoolSnapshot last = pool.snapshot();
             HttpPath path = generator.httpPath();
+            if (path != null) {
+                // The front answers the last requests (their outcomes, 503s for those handed back) just after the
+                // pool stops; read the client's figures once they are in, so that they add up.
+                try {
+                    path.awaitAnswers(Duration.ofSeconds(SHUTDOWN_DEADLINE_SECONDS));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             HttpFigures http = path == null ? null : HttpFigures.of(path, generator.backendSettings());
             QueueReading reading = sampling.settled.reading();
             CapacityAdvice advice = reading == null ? null : CapacityAdvice.of(reading, ADVISOR_WAIT_TARGET);

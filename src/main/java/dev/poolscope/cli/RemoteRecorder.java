@@ -6,6 +6,7 @@ import java.io.Writer;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
+import javax.management.InstanceNotFoundException;
 import javax.management.JMException;
 
 import dev.poolscope.engine.PoolSnapshot;
@@ -99,6 +100,10 @@ public final class RemoteRecorder {
                         }
                     }
                 }
+            } catch (InstanceNotFoundException e) {
+                err.println("pool " + pool.name() + " in " + options.connect().describe() + " is gone (shut down or "
+                        + "unregistered) after " + rows + " rows");
+                return Main.RUN_FAILED;
             } catch (IOException | JMException e) {
                 err.println("disconnected from " + pool.name() + " in " + options.connect().describe() + ": "
                         + e.getMessage() + " (" + rows + " rows recorded)");

@@ -82,7 +82,6 @@ final class Usage {
 
                 Output
                   --interval DUR        sampling interval, one CSV row each (default %s; %s..%s)
-                  --csv FILE            write per-interval pool metrics as CSV
                   --jmx NAME            register the pool as the MXBean dev.poolscope:type=Pool,name=NAME in
                                         this JVM, for JConsole or VisualVM to watch and tune (the JVM opens
                                         no port unless started with com.sun.management.jmxremote.port)

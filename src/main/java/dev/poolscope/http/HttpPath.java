@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.Objects;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
@@ -82,9 +83,22 @@ public final class HttpPath implements AutoCloseable {
         client.sendAsync(HttpRequest.newBuilder(front.uri(type)).timeout(ProxyHandler.CALL_LIMIT).GET().build(),
                         HttpResponse.BodyHandlers.discarding())
                 .whenComplete((response, failure) -> {
-                    outstanding.release();
+                    // Counted before the permit goes back, so that awaitAnswers sees the count.
                     (failure == null ? answered : unanswered).increment();
+                    outstanding.release();
                 });
+    }
+
+    /**
+     * Waits until every request sent so far has its answer (or its failure), at most {@code limit}; true if none is
+     * outstanding. Figures read after it add up: sent = answered + unanswered.
+     */
+    public boolean awaitAnswers(Duration limit) throws InterruptedException {
+        if (!outstanding.tryAcquire(MAX_OUTSTANDING, limit.toNanos(), TimeUnit.NANOSECONDS)) {
+            return false;
+        }
+        outstanding.release(MAX_OUTSTANDING);
+        return true;
     }
 
     /** The backend, to read its figures or change its behaviour. */

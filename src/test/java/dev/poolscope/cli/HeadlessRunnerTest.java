@@ -41,7 +41,7 @@ class HeadlessRunnerTest {
     @ParameterizedTest
     @ValueSource(strings = {"http-healthy", "http-saturates", "http-brownout"})
     void aShortHttpRunAccountsForEveryRequestAndLeavesNoThreadOfItsPath(String scenario) throws Exception {
-        Options options = Options.parse("--headless", "--scenario", scenario, "--duration", "1s", "--rate", "100",
+        Options options = Options.parse("--headless", "--scenario", scenario, "--duration", "1s", "--rate", "2000",
                 "--seed", "5");
 
         RunReport report = new HeadlessRunner(options).run();
@@ -49,6 +49,8 @@ class HeadlessRunnerTest {
         assertTrue(report.passed(), report.summary());
         assertTrue(report.last().invariantHolds(), report.summary());
         assertTrue(report.http().answered() > 0 && report.http().backend().answered() > 0, report.summary());
+        assertEquals(report.http().sent(), report.http().answered() + report.http().unanswered(),
+                "every request the client sent has its answer in the report: " + report.summary());
         assertTrue(report.summary().contains("  backend     "), report.summary());
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertEquals(List.of(), liveThreads()));
     }

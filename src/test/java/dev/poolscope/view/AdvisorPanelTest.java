@@ -89,7 +89,9 @@ class AdvisorPanelTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> text(robot, "#neededValue").equals("3"));
         robot.clickOn("#applyMinButton");
         await().atMost(Duration.ofSeconds(5)).until(() -> lab.dispatcher().config().minWorkers() == 3);
-        assertEquals(3, lab.dispatcher().snapshot().poolSize(), "raising min starts the worker at once");
+        // At least 3 at once; on a busy machine the scaler may have grown the pool further on its own meanwhile.
+        int size = lab.dispatcher().snapshot().poolSize();
+        assertTrue(size >= 3, "raising min starts the worker at once: " + size);
         assertEquals(3, DashboardFixture.onFx(() -> lab.settings().minWorkersProperty().get()));
     }
 

@@ -257,12 +257,23 @@ public final class Dispatcher implements AutoCloseable {
 
     // Guarded by configLock.
     private void scheduleScaler(PoolConfig c) {
+        long tick = c.scalingTick().toNanos();
+        long first = tick;
         if (scalerTask != null) {
+            // The next tick comes no later than it was due: a tick changed over and over must not keep
+            // pushing it back, leaving the pool unscaled meanwhile.
+            first = Math.max(0, Math.min(tick, scalerTask.getDelay(TimeUnit.NANOSECONDS)));
             scalerTask.cancel(false);
         }
-        long tick = c.scalingTick().toNanos();
-        scalerTask = scheduler.scheduleAtFixedRate(guarded("scaler", this::scaleOnce), tick, tick,
+        scalerTask = scheduler.scheduleAtFixedRate(guarded("scaler", this::scaleOnce), first, tick,
                 TimeUnit.NANOSECONDS);
+    }
+
+    /** How long until the scaler's next tick; tests check that retuning the tick does not push it back. */
+    long nanosToNextScalingTick() {
+        synchronized (configLock) {
+            return scalerTask.getDelay(TimeUnit.NANOSECONDS);
+        }
     }
 
     /**

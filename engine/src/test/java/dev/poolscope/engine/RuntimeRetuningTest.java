@@ -110,4 +110,13 @@ class RuntimeRetuningTest {
             assertEquals(4, pool.config().maxWorkers());
         }
     }
+
+    @Test
+    void aLongerTickTakesEffectAfterTheTickAlreadyDueNotBeforeIt() {
+        try (Dispatcher pool = Pools.start(Pools.quiet().scalingTick(Duration.ofSeconds(1)).build(), Map.of())) {
+            pool.setScalingTick(Duration.ofSeconds(60));
+            long next = pool.nanosToNextScalingTick();
+            assertTrue(next <= Duration.ofSeconds(1).toNanos(), "next tick in " + next + " ns");
+        }
+    }
 }

@@ -141,6 +141,15 @@ class PoolMXBeanTest {
     }
 
     @Test
+    void aWriteThatChangesNothingIsStillRefusedOnceThePoolStops() throws Exception {
+        pool.submit("held", 1);
+        pool.shutdownAsync(Duration.ofMinutes(1));
+        RuntimeMBeanException e = assertThrows(RuntimeMBeanException.class,
+                () -> remote.setAttribute(name, new Attribute("ScalingPolicy", "threshold")));
+        assertInstanceOf(IllegalStateException.class, e.getCause());
+    }
+
+    @Test
     void theScalingPolicyIsChosenOverJmxByNameAndAnnounced() throws Exception {
         PoolMXBean proxy = JMX.newMXBeanProxy(remote, name, PoolMXBean.class, true);
         BlockingQueue<Notification> received = jmx.listen(name);
