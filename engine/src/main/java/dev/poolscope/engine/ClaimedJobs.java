@@ -125,6 +125,16 @@ final class ClaimedJobs {
         return job;
     }
 
+    /** The oldest job left, not taken; null if none. The caller holds the take lock and is not the owner. */
+    Job peekOldest() {
+        stripe.lock();
+        try {
+            return cursor < end ? jobs[cursor] : null;
+        } finally {
+            stripe.unlock();
+        }
+    }
+
     /**
      * Takes up to {@code most} of the oldest jobs left, in order, into {@code into} from index {@code at}; the
      * caller holds the take lock and is not the owner. Returns how many it took.

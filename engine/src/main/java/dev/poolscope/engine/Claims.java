@@ -90,16 +90,38 @@ final class Claims {
         return false;
     }
 
-    /** The oldest job of the first non-empty claim, no longer held; null if none. The caller holds the take lock. */
-    Job takeOne() {
-        Job[] one = new Job[1];
+    /**
+     * The oldest claimed job, no longer held, unless {@code unclaimed} (the queue's oldest, or null) is older; null
+     * then, or if no claim holds a job. A claimed job as old as {@code unclaimed} goes first: claims are taken from
+     * the front. The caller holds the take lock.
+     */
+    Job takeOldest(Job unclaimed) {
+        ClaimedJobs oldest = null;
+        Job oldestJob = null;
         for (ClaimedJobs c : all) {
-            if (c.takeOldest(1, one, 0) == 1) {
-                released(1);
-                return one[0];
+            Job next = c.peekOldest();
+            if (next != null && (oldestJob == null || next.enqueuedAt - oldestJob.enqueuedAt < 0)) {
+                oldest = c;
+                oldestJob = next;
             }
         }
-        return null;
+        if (oldest == null || (unclaimed != null && unclaimed.enqueuedAt - oldestJob.enqueuedAt < 0)) {
+            return null;
+        }
+        Job[] one = new Job[1];
+        if (oldest.takeOldest(1, one, 0) == 0) {
+            // Its owner started its last job meanwhile: any claim's oldest will do.
+            for (ClaimedJobs c : all) {
+                if (c.takeOldest(1, one, 0) == 1) {
+                    break;
+                }
+            }
+        }
+        if (one[0] == null) {
+            return null;
+        }
+        released(1);
+        return one[0];
     }
 
     /** Moves every claimed job left into {@code into}, claim by claim. The caller holds the take lock. */

@@ -53,15 +53,23 @@ final class JobChain {
     }
 
     /**
-     * Links {@code jobs[0..n)}, in order, before everything in the chain. The head may be one of them (the last job
-     * a worker claimed stays the head until the next take), so they go behind a fresh placeholder. Both locks.
+     * Links {@code jobs[0..n)}, in order, before the first job in the chain queued no earlier than {@code jobs[0]}:
+     * at the front, unless jobs handed back before them are older still (claims come back in the order their
+     * workers are looked at, not the order they were taken). The head may be one of them (the last job a worker
+     * claimed stays the head until the next take), so the chain restarts behind a fresh placeholder. Both locks.
      */
-    void prepend(Job[] jobs, int n) {
-        Job rest = head.next;
+    void putBack(Job[] jobs, int n) {
+        Job placeholder = placeholder();
+        placeholder.next = head.next;
         // The old head leaves the chain: it must not keep a link into it (it may be queued again by a retry).
         head.next = null;
-        Job placeholder = placeholder();
-        placeholder.next = jobs[0];
+        head = placeholder;
+        Job before = placeholder;
+        while (before.next != null && before.next.enqueuedAt - jobs[0].enqueuedAt < 0) {
+            before = before.next;
+        }
+        Job rest = before.next;
+        before.next = jobs[0];
         for (int i = 0; i < n - 1; i++) {
             jobs[i].next = jobs[i + 1];
         }
@@ -69,6 +77,10 @@ final class JobChain {
         if (rest == null) {
             last = jobs[n - 1];
         }
-        head = placeholder;
+    }
+
+    /** The oldest job in the chain, not taken; null if none. Take lock. */
+    Job peekFirst() {
+        return head.next;
     }
 }

@@ -159,11 +159,12 @@ final class RequestQueue {
             if (!acceptingNew) {
                 return job;
             }
-            // The evicted job stays counted as queued until the caller moves it to DROPPED_EVICTED. Claimed jobs
-            // were queued before any job still in the queue, so the oldest is among them if any are left.
+            // The evicted job stays counted as queued until the caller moves it to DROPPED_EVICTED: the oldest of
+            // the claims' and the queue's, a claimed one when as old (claims are taken from the front).
             if (full()) {
-                evicted = claims.takeOne();
-                if (evicted == null && count.get() > 0) {
+                Job first = count.get() > 0 ? chain.peekFirst() : null;
+                evicted = claims.takeOldest(first);
+                if (evicted == null && first != null) {
                     evicted = dequeue();
                     count.getAndDecrement();
                 }
@@ -352,8 +353,9 @@ final class RequestQueue {
     }
 
     /**
-     * Puts whatever is left of {@code claim} back at the front of the queue, in order, for any worker to take: its
-     * owner is leaving, or is stuck on a long request with jobs behind it. They stay counted as queued throughout.
+     * Puts whatever is left of {@code claim} back in the queue, in order, ahead of every job queued after them, for
+     * any worker to take: its owner is leaving, or is stuck on a long request with jobs behind it. They stay counted
+     * as queued throughout.
      */
     void handBack(ClaimedJobs claim) {
         handBack(claim, null);
@@ -377,7 +379,7 @@ final class RequestQueue {
             if (n == 0) {
                 return true;
             }
-            chain.prepend(back, n);
+            chain.putBack(back, n);
             // A started job given back was taken off the claims by claimFinished already.
             claims.released(n - first);
             count.getAndAdd(n);

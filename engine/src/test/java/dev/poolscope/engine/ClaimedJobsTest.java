@@ -256,6 +256,54 @@ class ClaimedJobsTest {
         assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10), takeAll(queue));
     }
 
+    private static Job jobAt(int n, long enqueuedAt) {
+        Job job = job(n);
+        job.enqueuedAt = enqueuedAt;
+        return job;
+    }
+
+    /** A queue holding jobs 0 to {@code jobs - 1}, each queued at its number's nanosecond. */
+    private static RequestQueue timedQueueOf(int capacity, int jobs) {
+        RequestQueue queue = new RequestQueue(capacity);
+        for (int i = 0; i < jobs; i++) {
+            assertEquals(RequestQueue.Offer.ACCEPTED, queue.offer(jobAt(i, i)));
+        }
+        return queue;
+    }
+
+    @Test
+    void claimsHandedBackInAnyOrderGoBackInTheOrderTheirJobsWereQueued() {
+        RequestQueue queue = timedQueueOf(100, 20);
+        ClaimedJobs older = takeOneClaimingMore(queue);
+        ClaimedJobs newer = takeOneClaimingMore(queue);
+        assertEquals(9, older.left(), "jobs 1 to 9");
+        assertEquals(4, newer.left(), "jobs 11 to 14");
+
+        queue.handBack(older);
+        queue.handBack(newer);
+
+        assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 13, 14, 15, 16, 17, 18, 19), takeAll(queue));
+    }
+
+    @Test
+    void evictionTakesTheOldestQueuedJobWhereverItIs() {
+        RequestQueue queue = timedQueueOf(20, 20);
+        ClaimedJobs registeredFirst = claimIn(queue);
+        takeOneClaimingMore(queue);
+        queue.take(queue.wakeups(), LONG_WAIT, registeredFirst, ClaimedJobs.MAX);
+        queue.offer(jobAt(20, 20));
+        queue.offer(jobAt(21, 21));
+        assertEquals(1, payload(queue.offerEvictingOldest(jobAt(22, 22))), "in the claim registered second");
+
+        RequestQueue handedBack = timedQueueOf(20, 20);
+        ClaimedJobs older = takeOneClaimingMore(handedBack);
+        takeOneClaimingMore(handedBack);
+        handedBack.handBack(older);
+        handedBack.offer(jobAt(20, 20));
+        handedBack.offer(jobAt(21, 21));
+        assertEquals(1, payload(handedBack.offerEvictingOldest(jobAt(22, 22))), "handed back, older than any claimed");
+    }
+
     @Test
     void closingHandsBackClaimedJobsFirstAndEvictionTakesAClaimedOneFirst() {
         RequestQueue queue = queueOf(11, 11);
