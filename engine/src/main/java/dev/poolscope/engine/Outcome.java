@@ -57,7 +57,10 @@ public sealed interface Outcome {
     record TimedOut(Duration timeout, int attempts) implements Outcome {
     }
 
-    /** The request never ran, for the given reason. */
+    /**
+     * The request was not run, for the given reason; under {@link DropReason#EVICTED} that may be a retry pushed out
+     * while it waited to run again, after attempts that failed (their failures are not kept).
+     */
     record Dropped(DropReason reason) implements Outcome {
     }
 
