@@ -3,8 +3,10 @@ package dev.poolscope.jmx;
 /**
  * A plain {@link java.util.concurrent.ThreadPoolExecutor} as JMX sees it, registered by {@link PoolJmx#monitor}.
  * Attributes that mean the same as a {@link PoolMXBean}'s have the same name (Kind, Name, State, PoolSize,
- * BusyWorkers, QueueDepth, Completed), so one client reads both kinds alike. The figures are the executor's own,
- * which it documents as approximate while tasks run.
+ * BusyWorkers, QueueDepth), so one client reads both kinds alike; Completed shares the name but counts every task
+ * that finished, normally or by throwing (the executor does not tell them apart), where a PoolScope pool's counts
+ * only those whose handler returned. The figures are the executor's own, which it documents as approximate while
+ * tasks run.
  */
 public interface ExecutorPoolMXBean {
 

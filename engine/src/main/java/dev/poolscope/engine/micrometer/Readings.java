@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 
 import dev.poolscope.engine.Dispatcher;
 import dev.poolscope.engine.Latency;
+import dev.poolscope.engine.PoolListener;
 import dev.poolscope.engine.PoolSnapshot;
 import dev.poolscope.engine.ScalingEvent;
 import dev.poolscope.engine.SnapshotReader;
@@ -32,19 +33,41 @@ final class Readings {
         }
     }
 
-    private final Dispatcher pool;
     private final Supplier<PoolSnapshot> source;
     private final long maxAgeNanos;
     // Written under this; volatile so meters read the latest reading without locking when it is fresh.
     private volatile Reading current;
-    // Guarded by this.
-    private long lastEventSequence;
+    // Guarded by this: scaling events by reason, heard by a listener (the pool's log keeps only the latest ones,
+    // which a slow scrape would outrun), after those the log still held when this binder began.
+    private final Map<ScalingEvent.Reason, Long> scaling = new EnumMap<>(ScalingEvent.Reason.class);
+    private long countedFromLog;
 
     Readings(Dispatcher pool, long maxAgeNanos) {
-        this.pool = pool;
         SnapshotReader reader = pool.openReader();
         this.source = reader::read;
         this.maxAgeNanos = maxAgeNanos;
+        for (ScalingEvent.Reason reason : ScalingEvent.Reason.values()) {
+            scaling.put(reason, 0L);
+        }
+        // Holding this, so that the listener counts only what the log read here did not hold.
+        synchronized (this) {
+            pool.addListener(new PoolListener() {
+                @Override
+                public void onScaling(ScalingEvent event) {
+                    heard(event);
+                }
+            });
+            for (ScalingEvent e : pool.scalingEventsSince(0)) {
+                scaling.merge(e.reason(), 1L, Long::sum);
+                countedFromLog = Math.max(countedFromLog, e.sequence());
+            }
+        }
+    }
+
+    private synchronized void heard(ScalingEvent event) {
+        if (event.sequence() > countedFromLog) {
+            scaling.merge(event.reason(), 1L, Long::sum);
+        }
     }
 
     /** The current reading, refreshed first if it is older than the maximum age. */
@@ -66,18 +89,6 @@ final class Readings {
     synchronized Reading refresh() {
         Reading previous = current;
         PoolSnapshot s = source.get();
-        Map<ScalingEvent.Reason, Long> scaling = new EnumMap<>(ScalingEvent.Reason.class);
-        if (previous == null) {
-            for (ScalingEvent.Reason reason : ScalingEvent.Reason.values()) {
-                scaling.put(reason, 0L);
-            }
-        } else {
-            scaling.putAll(previous.scalingEvents());
-        }
-        for (ScalingEvent e : pool.scalingEventsSince(lastEventSequence)) {
-            scaling.merge(e.reason(), 1L, Long::sum);
-            lastEventSequence = Math.max(lastEventSequence, e.sequence());
-        }
         Totals run = previous == null ? Totals.NONE : previous.runTime();
         Totals wait = previous == null ? Totals.NONE : previous.queueWait();
         Reading next = new Reading(s, System.nanoTime(), run.plus(s.runTime()), wait.plus(s.queueWait()),

@@ -1,5 +1,6 @@
 package dev.poolscope.engine.micrometer;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +18,7 @@ import dev.poolscope.engine.PoolScope;
 import dev.poolscope.engine.PoolScopeExecutor;
 import dev.poolscope.engine.PoolSnapshot;
 import dev.poolscope.engine.ScalingEvent;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -140,5 +142,22 @@ class PoolScopeMetricsTest {
 
     private double percentile(String name, String phi) {
         return registry.get(name + ".percentile").tag("phi", phi).timeGauge().value(TimeUnit.NANOSECONDS);
+    }
+
+    @Test
+    void countsEveryScalingDecisionHoweverManyComeBetweenTwoReads() {
+        metrics.bindTo(registry);
+        metrics.refresh();
+        // Far more than the pool's log of recent events keeps.
+        for (int i = 0; i < 1500; i++) {
+            executor.dispatcher().setWorkerRange(2, 4);
+            executor.dispatcher().setWorkerRange(1, 1);
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> {
+            metrics.refresh();
+            double counted = registry.get("executor.scaling").tag("name", "metrics-test").functionCounters().stream()
+                    .mapToDouble(FunctionCounter::count).sum();
+            return (long) counted == executor.dispatcher().scalingEventCount();
+        });
     }
 }
