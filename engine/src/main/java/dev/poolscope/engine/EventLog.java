@@ -72,6 +72,17 @@ final class EventLog {
         }
     }
 
+    void terminated(ShutdownReport report) {
+        for (PoolListener l : listeners) {
+            try {
+                l.onTerminated(report);
+            } catch (RuntimeException | Error e) {
+                // A listener's bug must not keep the pool from terminating, nor go unseen.
+                listenerFailed("onTerminated", l, e);
+            }
+        }
+    }
+
     private void listenerFailed(String method, PoolListener listener, Throwable e) {
         log.log(System.Logger.Level.WARNING,
                 "PoolListener " + listener.getClass().getName() + "." + method + " threw; the pool goes on", e);

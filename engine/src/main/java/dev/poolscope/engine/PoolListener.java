@@ -13,4 +13,11 @@ public interface PoolListener {
     /** Called on the submitting thread for each dropped request. */
     default void onDrop(Request request, DropReason reason) {
     }
+
+    /**
+     * Called once on the shutdown thread when the pool has terminated, before {@link Dispatcher#awaitTermination}
+     * returns, with the shutdown's report.
+     */
+    default void onTerminated(ShutdownReport report) {
+    }
 }

@@ -116,6 +116,7 @@ final class ShutdownProcess {
         ShutdownReport done = new ShutdownReport(finishedNormally(atEnd) - finishedNormally(atStart), returned,
                 delta(atEnd, atStart, Counter.INTERRUPTED), delta(atEnd, atStart, Counter.STUCK_WORKERS),
                 Duration.ofNanos(now.getAsLong() - began), !drained[0]);
+        pool.events.terminated(done);
         terminated.countDown();
         if (failure != null) {
             failures.log(System.Logger.Level.ERROR,

@@ -160,4 +160,22 @@ class PoolScopeMetricsTest {
             return (long) counted == executor.dispatcher().scalingEventCount();
         });
     }
+
+    @Test
+    void aTerminatedPoolLeavesTheRegistryAndANewOneOfItsNameTakesItsPlace() throws Exception {
+        metrics.bindTo(registry);
+        executor.shutdownNow();
+        assertTrue(executor.awaitTermination(5, TimeUnit.SECONDS));
+        assertTrue(registry.find("executor.pool.size").tag("name", "metrics-test").meters().isEmpty(),
+                "no meter of the stopped pool is left");
+
+        PoolScopeExecutor next = PoolScope.executor("metrics-test", PoolConfig.builder().workers(3, 3).build());
+        try {
+            PoolScopeMetrics.of(next).bindTo(registry);
+            assertEquals(3, registry.get("executor.pool.size").tag("name", "metrics-test").gauge().value());
+        } finally {
+            next.shutdownNow();
+            assertTrue(next.awaitTermination(5, TimeUnit.SECONDS));
+        }
+    }
 }
