@@ -11,6 +11,7 @@ import javax.management.JMException;
 
 import dev.poolscope.engine.PoolSnapshot;
 import dev.poolscope.load.SnapshotCsv;
+import dev.poolscope.model.PoolFigure;
 import dev.poolscope.remote.JmxSession;
 import dev.poolscope.remote.JmxTarget;
 import dev.poolscope.remote.PoolDiscovery;
@@ -86,7 +87,8 @@ public final class RemoteRecorder {
             int rows = 0;
             try (file) {
                 PoolSnapshot first = session.call(pool::read);
-                try (SnapshotCsv csv = new SnapshotCsv(file, first)) {
+                boolean foreign = pool.absent().containsKey(PoolFigure.LOAD_THRESHOLD);
+                try (SnapshotCsv csv = new SnapshotCsv(file, first, foreign)) {
                     long end = first.nanoTime() + options.duration().toNanos();
                     for (long due = first.nanoTime() + options.interval().toNanos(); ;
                          due += options.interval().toNanos()) {

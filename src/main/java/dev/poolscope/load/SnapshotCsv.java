@@ -32,6 +32,7 @@ public final class SnapshotCsv implements Closeable {
 
     private final Writer out;
     private final PoolSnapshot first;
+    private final boolean foreignPool;
     private PoolSnapshot previous;
 
     /**
@@ -39,6 +40,15 @@ public final class SnapshotCsv implements Closeable {
      * snapshot that time zero and the first interval's rates are measured from.
      */
     public SnapshotCsv(Writer out, PoolSnapshot first) throws IOException {
+        this(out, first, false);
+    }
+
+    /**
+     * As {@link #SnapshotCsv(Writer, PoolSnapshot)}; for a {@code foreignPool} (not PoolScope's) the columns of
+     * figures it lacks, queue capacity and load threshold, are 0 rather than the defaults its snapshots carry.
+     */
+    public SnapshotCsv(Writer out, PoolSnapshot first, boolean foreignPool) throws IOException {
+        this.foreignPool = foreignPool;
         this.out = Objects.requireNonNull(out, "out");
         this.first = Objects.requireNonNull(first, "first");
         this.previous = first;
@@ -106,7 +116,7 @@ public final class SnapshotCsv implements Closeable {
 
     /** Writes the row for the interval that ends at {@code current}. */
     public void append(PoolSnapshot current) throws IOException {
-        out.write(row(first, previous, current));
+        out.write(row(first, previous, current, foreignPool));
         out.write('\n');
         previous = current;
     }
@@ -126,14 +136,19 @@ public final class SnapshotCsv implements Closeable {
      * everything else from {@code current}.
      */
     public static String row(PoolSnapshot first, PoolSnapshot previous, PoolSnapshot current) {
+        return row(first, previous, current, false);
+    }
+
+    private static String row(PoolSnapshot first, PoolSnapshot previous, PoolSnapshot current, boolean foreignPool) {
         PoolRates r = current.minus(previous);
         Latency wait = current.queueWait();
         Latency run = current.runTime();
         return String.format(Locale.ROOT,
                 "%.3f,%d,%d,%d,%d,%d,%d,%d,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,%.3f,%.3f,%.3f,%.3f,%d,%d,%d,%d,%d,%d,%b",
                 (current.nanoTime() - first.nanoTime()) / 1e9,
-                current.poolSize(), current.busyWorkers(), current.queued(), current.queueCapacity(),
-                current.config().minWorkers(), current.config().maxWorkers(), current.config().loadThreshold(),
+                current.poolSize(), current.busyWorkers(), current.queued(),
+                foreignPool ? 0 : current.queueCapacity(), current.config().minWorkers(),
+                current.config().maxWorkers(), foreignPool ? 0 : current.config().loadThreshold(),
                 r.submittedPerSecond(), r.completedPerSecond(), r.failedPerSecond(), r.timedOutPerSecond(),
                 r.retriesPerSecond(), r.droppedPerSecond(),
                 wait.p50Millis(), wait.p99Millis(), run.p50Millis(), run.p99Millis(),

@@ -322,7 +322,8 @@ public final class DashboardController {
             throw new IOException("there is no history yet");
         }
         try (Writer out = SnapshotCsv.open(target);
-             SnapshotCsv csv = new SnapshotCsv(out, samples.get(0).snapshot())) {
+             SnapshotCsv csv = new SnapshotCsv(out, samples.get(0).snapshot(),
+                     lab.sourceProperty().get().absent().containsKey(PoolFigure.LOAD_THRESHOLD))) {
             for (Sample s : samples.subList(1, samples.size())) {
                 csv.append(s.snapshot());
             }

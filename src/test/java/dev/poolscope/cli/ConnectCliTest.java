@@ -14,6 +14,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import javax.management.remote.JMXConnectorServer;
 import javax.management.remote.JMXConnectorServerFactory;
@@ -101,6 +104,32 @@ class ConnectCliTest {
             server.stop();
             registration.close();
             pool.shutdown(Duration.ofSeconds(1));
+        }
+    }
+
+    @Test
+    void aForeignPoolsCsvHasZeroForTheFiguresItLacks(@TempDir Path dir) throws Exception {
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(2, 4, 1, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(10));
+        PoolRegistration registration = PoolJmx.monitor(executor, "cli-foreign");
+        JMXConnectorServer server = JMXConnectorServerFactory.newJMXConnectorServer(
+                new JMXServiceURL("service:jmx:rmi://127.0.0.1:0"), null, ManagementFactory.getPlatformMBeanServer());
+        server.start();
+        try {
+            Path csv = dir.resolve("foreign.csv");
+            assertEquals(Main.OK, run("--connect", server.getAddress().toString(), "--pool", "cli-foreign",
+                    "--headless", "--csv", csv.toString(), "--duration", "200ms", "--interval", "100ms"),
+                    errBytes.toString(StandardCharsets.UTF_8));
+            List<String> rows = Files.readAllLines(csv);
+            List<String> header = List.of(rows.get(0).split(","));
+            String[] row = rows.get(1).split(",");
+            assertEquals("0", row[header.indexOf("queue_capacity")], rows.get(1));
+            assertEquals("0", row[header.indexOf("load_threshold")], rows.get(1));
+            assertEquals("4", row[header.indexOf("max_workers")], rows.get(1));
+        } finally {
+            server.stop();
+            registration.close();
+            executor.shutdownNow();
         }
     }
 
