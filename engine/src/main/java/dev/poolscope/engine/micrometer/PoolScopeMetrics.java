@@ -122,6 +122,8 @@ public final class PoolScopeMetrics implements MeterBinder {
         counter(registry, meters, "executor.returned", "Queued tasks handed back unrun by a forced shutdown",
                 s -> s.returned());
         counter(registry, meters, "executor.interrupted", "Tasks stopped by a forced shutdown", s -> s.interrupted());
+        counter(registry, meters, "executor.unhandled", "Requests of a type with no handler registered",
+                s -> s.unhandled());
         for (DropReason reason : DropReason.values()) {
             meters.add(FunctionCounter.builder("executor.dropped", pool,
                             p -> readings.get().snapshot().dropped(reason))

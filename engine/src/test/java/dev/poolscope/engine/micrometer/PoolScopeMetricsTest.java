@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(10)
 class PoolScopeMetricsTest {
 
-    private static final int METERS = 8 + 7 + DropReason.values().length + ScalingEvent.Reason.values().length
+    private static final int METERS = 8 + 8 + DropReason.values().length + ScalingEvent.Reason.values().length
             + 2 * (1 + 3 + 1);
 
     private final MeterRegistry registry = new SimpleMeterRegistry();
@@ -68,6 +68,7 @@ class PoolScopeMetricsTest {
         assertCounter("executor.retries", cut.retriedAttempts());
         assertCounter("executor.returned", cut.returned());
         assertCounter("executor.interrupted", cut.interrupted());
+        assertCounter("executor.unhandled", cut.unhandled());
         for (DropReason reason : DropReason.values()) {
             assertEquals(cut.dropped(reason), registry.get("executor.dropped").tag("name", "metrics-test")
                     .tag("reason", reason.name().toLowerCase()).functionCounter().count(), reason.name());
