@@ -125,6 +125,22 @@ final class ClaimedJobs {
         return job;
     }
 
+    /** Takes {@code job} if it is still the oldest left; the caller holds the take lock and is not the owner. */
+    boolean takeIfOldest(Job job) {
+        stripe.lock();
+        try {
+            int c = cursor;
+            if (c >= end || jobs[c] != job) {
+                return false;
+            }
+            jobs[c] = null;
+            CURSOR.setRelease(this, c + 1);
+            return true;
+        } finally {
+            stripe.unlock();
+        }
+    }
+
     /** The oldest job left, not taken; null if none. The caller holds the take lock and is not the owner. */
     Job peekOldest() {
         stripe.lock();

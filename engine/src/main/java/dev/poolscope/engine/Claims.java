@@ -96,32 +96,26 @@ final class Claims {
      * the front. The caller holds the take lock.
      */
     Job takeOldest(Job unclaimed) {
-        ClaimedJobs oldest = null;
-        Job oldestJob = null;
-        for (ClaimedJobs c : all) {
-            Job next = c.peekOldest();
-            if (next != null && (oldestJob == null || next.enqueuedAt - oldestJob.enqueuedAt < 0)) {
-                oldest = c;
-                oldestJob = next;
-            }
-        }
-        if (oldest == null || (unclaimed != null && unclaimed.enqueuedAt - oldestJob.enqueuedAt < 0)) {
-            return null;
-        }
-        Job[] one = new Job[1];
-        if (oldest.takeOldest(1, one, 0) == 0) {
-            // Its owner started its last job meanwhile: any claim's oldest will do.
+        // Owners start their claims' jobs meanwhile, so a peeked job may be gone by the take: look again then.
+        // Claims only shrink while the take lock is held, so this ends.
+        while (true) {
+            ClaimedJobs oldest = null;
+            Job oldestJob = null;
             for (ClaimedJobs c : all) {
-                if (c.takeOldest(1, one, 0) == 1) {
-                    break;
+                Job next = c.peekOldest();
+                if (next != null && (oldestJob == null || next.enqueuedAt - oldestJob.enqueuedAt < 0)) {
+                    oldest = c;
+                    oldestJob = next;
                 }
             }
+            if (oldest == null || (unclaimed != null && unclaimed.enqueuedAt - oldestJob.enqueuedAt < 0)) {
+                return null;
+            }
+            if (oldest.takeIfOldest(oldestJob)) {
+                released(1);
+                return oldestJob;
+            }
         }
-        if (one[0] == null) {
-            return null;
-        }
-        released(1);
-        return one[0];
     }
 
     /** Moves every claimed job left into {@code into}, claim by claim. The caller holds the take lock. */

@@ -10,6 +10,9 @@ final class JobChain {
 
     private Job head;
     private Job last;
+    // How many jobs at the front were put back and not yet taken: putBack orders a hand-back among these only, so
+    // it never walks past (or behind) jobs admitted later. Both locks to grow it; the take lock to shrink it.
+    private int putBackRun;
 
     JobChain() {
         head = last = placeholder();
@@ -29,6 +32,9 @@ final class JobChain {
 
     /** Unlinks the oldest job, which becomes the head until the next is taken. Take lock; the chain is not empty. */
     Job takeFirst() {
+        if (putBackRun > 0) {
+            putBackRun--;
+        }
         Job first = head.next;
         head.next = null;
         head = first;
@@ -53,10 +59,10 @@ final class JobChain {
     }
 
     /**
-     * Links {@code jobs[0..n)}, in order, before the first job in the chain queued no earlier than {@code jobs[0]}:
-     * at the front, unless jobs handed back before them are older still (claims come back in the order their
-     * workers are looked at, not the order they were taken). The head may be one of them (the last job a worker
-     * claimed stays the head until the next take), so the chain restarts behind a fresh placeholder. Both locks.
+     * Links {@code jobs[0..n)}, in order, at the front: behind those jobs put back earlier, and not yet taken, that
+     * were queued before {@code jobs[0]} (claims come back in the order their workers are looked at, not the order
+     * they were taken), ahead of everything else. The head may be one of them (the last job a worker claimed stays
+     * the head until the next take), so the chain restarts behind a fresh placeholder. Both locks.
      */
     void putBack(Job[] jobs, int n) {
         Job placeholder = placeholder();
@@ -65,9 +71,11 @@ final class JobChain {
         head.next = null;
         head = placeholder;
         Job before = placeholder;
-        while (before.next != null && before.next.enqueuedAt - jobs[0].enqueuedAt < 0) {
+        for (int passed = 0; passed < putBackRun && before.next != null
+                && before.next.enqueuedAt - jobs[0].enqueuedAt < 0; passed++) {
             before = before.next;
         }
+        putBackRun += n;
         Job rest = before.next;
         before.next = jobs[0];
         for (int i = 0; i < n - 1; i++) {

@@ -72,7 +72,10 @@ public sealed interface Outcome {
     record Returned(Request request) implements Outcome {
     }
 
-    /** The request was running, or waiting to retry, when shutdown hit its deadline. */
+    /**
+     * The request was running, or waiting to retry, when shutdown hit its deadline; a handler that returned a result
+     * in spite of the interrupt completed with it instead.
+     */
     record Interrupted(int attempts) implements Outcome {
     }
 }

@@ -16,7 +16,8 @@ public interface PoolListener {
 
     /**
      * Called once on the shutdown thread when the pool has terminated, before {@link Dispatcher#awaitTermination}
-     * returns, with the shutdown's report.
+     * returns, with the shutdown's report; it must not wait for the pool's termination itself (awaitTermination,
+     * close, shutdown), which is waiting for it.
      */
     default void onTerminated(ShutdownReport report) {
     }

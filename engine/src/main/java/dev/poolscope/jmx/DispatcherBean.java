@@ -183,10 +183,13 @@ final class DispatcherBean extends NotificationBroadcasterSupport implements Poo
     @Override
     public void setScalingPolicy(String name) {
         String wanted = String.valueOf(name).trim().toLowerCase(Locale.ROOT);
-        // The same name keeps the policy's tuned settings; it is still a write, refused once the pool stops.
-        ScalingPolicy p = wanted.equals(getScalingPolicy()) ? pool.config().scalingPolicy()
-                : ScalingPolicy.withDefaults(wanted);
-        change(() -> pool.setScalingPolicy(p));
+        if (wanted.equals(getScalingPolicy())) {
+            // The same name keeps the policy and its tuned settings; still a write, refused once the pool stops.
+            change(() -> pool.reconfigure(b -> b));
+        } else {
+            ScalingPolicy p = ScalingPolicy.withDefaults(wanted);
+            change(() -> pool.setScalingPolicy(p));
+        }
     }
 
     @Override

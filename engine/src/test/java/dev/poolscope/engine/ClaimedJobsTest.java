@@ -286,6 +286,24 @@ class ClaimedJobsTest {
     }
 
     @Test
+    void aHandBackGoesAheadOfJobsAdmittedAfterItsOwnEvenWithOlderStamps() {
+        // Under BLOCK a request is stamped before it waits for room, so one admitted later can carry an older stamp.
+        RequestQueue queue = new RequestQueue(100);
+        for (int i = 0; i < 10; i++) {
+            queue.offer(jobAt(i, 100 + i));
+        }
+        for (int i = 10; i < 20; i++) {
+            queue.offer(jobAt(i, i - 10));
+        }
+        ClaimedJobs claim = takeOneClaimingMore(queue);
+        assertEquals(9, claim.left(), "jobs 1 to 9");
+
+        queue.handBack(claim);
+
+        assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19), takeAll(queue));
+    }
+
+    @Test
     void evictionTakesTheOldestQueuedJobWhereverItIs() {
         RequestQueue queue = timedQueueOf(20, 20);
         ClaimedJobs registeredFirst = claimIn(queue);
