@@ -158,14 +158,11 @@ final class Tournament {
      * folder), so that a typo costs no run and leaves no file half written.
      */
     static void checkOutputs(Options o) throws IOException {
-        checkOutput("CSV", o.csv());
-        checkOutput("JSON", o.json());
-    }
-
-    private static void checkOutput(String what, Path target) throws IOException {
-        String why = target == null ? null : SnapshotCsv.pathProblem(target);
-        if (why != null) {
-            throw new IOException("cannot write " + what + " to " + target + ": " + why);
+        if (o.csv() != null) {
+            SnapshotCsv.checkWritable("CSV", o.csv());
+        }
+        if (o.json() != null) {
+            SnapshotCsv.checkWritable("JSON", o.json());
         }
     }
 }

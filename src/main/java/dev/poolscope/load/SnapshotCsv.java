@@ -80,7 +80,22 @@ public final class SnapshotCsv implements Closeable {
     /** {@link #cannotWrite(Path, IOException)} for a file of another kind ({@code what}: "JSON"). */
     public static String cannotWrite(String what, Path target, IOException e) {
         String why = pathProblem(target);
-        return "cannot write " + what + " to " + target + ": " + (why != null ? why : inWords(e));
+        return cannotWrite(what, target, why != null ? why : inWords(e));
+    }
+
+    /**
+     * Refuses, before anything is written, a {@code target} that no file of kind {@code what} can be written to (see
+     * {@link #pathProblem}), with {@link #cannotWrite}'s message.
+     */
+    public static void checkWritable(String what, Path target) throws IOException {
+        String why = pathProblem(target);
+        if (why != null) {
+            throw new IOException(cannotWrite(what, target, why));
+        }
+    }
+
+    private static String cannotWrite(String what, Path target, String why) {
+        return "cannot write " + what + " to " + target + ": " + why;
     }
 
     private static String inWords(IOException e) {
@@ -100,7 +115,7 @@ public final class SnapshotCsv implements Closeable {
      * Why no file can be written at {@code target} whatever it holds (it is a folder, its folder is missing or is
      * not a folder), in words; null if none of these.
      */
-    public static String pathProblem(Path target) {
+    private static String pathProblem(Path target) {
         Path folder = target.toAbsolutePath().getParent();
         if (Files.isDirectory(target)) {
             return "it is a folder";
@@ -116,7 +131,7 @@ public final class SnapshotCsv implements Closeable {
 
     /** Writes the row for the interval that ends at {@code current}. */
     public void append(PoolSnapshot current) throws IOException {
-        out.write(row(first, previous, current, foreignPool));
+        out.write(row(current));
         out.write('\n');
         previous = current;
     }
@@ -133,13 +148,9 @@ public final class SnapshotCsv implements Closeable {
 
     /**
      * One row, without a line break: time since {@code first}, rates from {@code previous} to {@code current}, and
-     * everything else from {@code current}.
+     * everything else from {@code current} (0 for the figures a foreign pool lacks).
      */
-    public static String row(PoolSnapshot first, PoolSnapshot previous, PoolSnapshot current) {
-        return row(first, previous, current, false);
-    }
-
-    private static String row(PoolSnapshot first, PoolSnapshot previous, PoolSnapshot current, boolean foreignPool) {
+    private String row(PoolSnapshot current) {
         PoolRates r = current.minus(previous);
         Latency wait = current.queueWait();
         Latency run = current.runTime();

@@ -76,6 +76,14 @@ class ConnectCliTest {
                 "demo")).getMessage().startsWith("--jmx cannot be combined with --tournament"));
     }
 
+    /** A started JMX connector on a free loopback port, serving this JVM's platform MBean server. */
+    private static JMXConnectorServer loopbackConnector() throws Exception {
+        JMXConnectorServer server = JMXConnectorServerFactory.newJMXConnectorServer(
+                new JMXServiceURL("service:jmx:rmi://127.0.0.1:0"), null, ManagementFactory.getPlatformMBeanServer());
+        server.start();
+        return server;
+    }
+
     @Test
     void anUnreachableTargetIsAUsageErrorWithExitTwo() {
         assertEquals(Main.BAD_ARGUMENTS, run("--connect", "127.0.0.1:1", "--headless", "--duration", "1s"));
@@ -87,9 +95,7 @@ class ConnectCliTest {
     void recordsARemotePoolWithTheLocalRunnersCsvColumns(@TempDir Path dir) throws Exception {
         Dispatcher pool = Dispatcher.start("cli-remote", PoolConfig.builder().workers(2, 4).build(), Map.of());
         PoolRegistration registration = PoolJmx.register(pool, "cli-remote");
-        JMXConnectorServer server = JMXConnectorServerFactory.newJMXConnectorServer(
-                new JMXServiceURL("service:jmx:rmi://127.0.0.1:0"), null, ManagementFactory.getPlatformMBeanServer());
-        server.start();
+        JMXConnectorServer server = loopbackConnector();
         try {
             Path remote = dir.resolve("remote.csv");
             assertEquals(Main.OK, run("--connect", server.getAddress().toString(), "--pool", "cli-remote",
@@ -112,9 +118,7 @@ class ConnectCliTest {
         ThreadPoolExecutor executor = new ThreadPoolExecutor(2, 4, 1, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(10));
         PoolRegistration registration = PoolJmx.monitor(executor, "cli-foreign");
-        JMXConnectorServer server = JMXConnectorServerFactory.newJMXConnectorServer(
-                new JMXServiceURL("service:jmx:rmi://127.0.0.1:0"), null, ManagementFactory.getPlatformMBeanServer());
-        server.start();
+        JMXConnectorServer server = loopbackConnector();
         try {
             Path csv = dir.resolve("foreign.csv");
             assertEquals(Main.OK, run("--connect", server.getAddress().toString(), "--pool", "cli-foreign",
@@ -137,9 +141,7 @@ class ConnectCliTest {
     void aPoolThatIsNotThereListsThoseThatAre() throws Exception {
         Dispatcher pool = Dispatcher.start("cli-present", PoolConfig.builder().workers(1, 2).build(), Map.of());
         PoolRegistration registration = PoolJmx.register(pool, "cli-present");
-        JMXConnectorServer server = JMXConnectorServerFactory.newJMXConnectorServer(
-                new JMXServiceURL("service:jmx:rmi://127.0.0.1:0"), null, ManagementFactory.getPlatformMBeanServer());
-        server.start();
+        JMXConnectorServer server = loopbackConnector();
         try {
             assertEquals(Main.BAD_ARGUMENTS, run("--connect", server.getAddress().toString(), "--pool", "nosuch",
                     "--headless"));
