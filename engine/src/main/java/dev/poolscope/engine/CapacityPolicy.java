@@ -10,7 +10,8 @@ import java.time.Duration;
  * <p>The model assumes Poisson arrivals and exponential service (M/M/c) in a steady state: it sizes for the load,
  * not for a backlog already queued, and says nothing useful from a handful of samples, so with fewer than
  * {@value #MIN_SAMPLES} attempts in a window shorter than a second it holds (the scaler stretches its windows to a
- * second at low rates, so a light load is still sized).
+ * second at low rates, so a light load is still sized), as it does when no attempt at all ended in a window (attempts
+ * longer than the window: S is unknown then, not zero).
  *
  * @param maxWaitProbability the largest acceptable chance that a request waits, in (0, 1)
  * @param maxUtilisation     the largest acceptable utilisation, in (0, 1]
@@ -58,6 +59,12 @@ public record CapacityPolicy(double maxWaitProbability, double maxUtilisation, D
         if (in.arrivalsPerSecond() == 0 && in.busyWorkers() == 0 && in.queued() == 0) {
             return Decisions.settle("Capacity: no load (λ 0/s)", in, history, in.config().minWorkers(),
                     downscaleWindow, cooldown, ScalingDecision.ANY_STEP);
+        }
+        if (in.serviceSamples() == 0 && in.windowSeconds() >= 1) {
+            // Attempts longer than the window: S is unknown, not zero, and a of 0 would shrink a saturated pool.
+            return Decisions.settle("Capacity: no attempt ended in " + Decisions.num(in.windowSeconds(), 2) + " s, "
+                    + in.busyWorkers() + " running: S unknown, hold", in, history, in.workers(), downscaleWindow,
+                    cooldown, 0);
         }
         if (in.serviceSamples() < MIN_SAMPLES && in.windowSeconds() < 1) {
             return Decisions.settle("Capacity: " + in.serviceSamples() + " attempts in " + Decisions.num(

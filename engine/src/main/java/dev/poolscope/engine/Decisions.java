@@ -70,17 +70,26 @@ final class Decisions {
         return num(nanos / 1e6, 2) + " ms";
     }
 
-    /** A duration for a reason, e.g. {@code 3 s} or {@code 250 ms}. */
+    /** A duration for a reason, exact: {@code 3 s}, {@code 250 ms}, {@code 1.5 ms}, {@code 2500.5 ms}. */
     static String seconds(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+        return d.getNano() == 0 ? d.getSeconds() + " s" : DurationBounds.text(d);
     }
 
     static void checkFraction(String field, double value, double lowest, double highest, boolean lowestAllowed) {
         boolean ok = lowestAllowed ? value >= lowest && value <= highest : value > lowest && value <= highest;
         if (!ok) {
-            throw PoolConfig.invalid(field, num(value, 6), (lowestAllowed ? "between " : "greater than ")
+            // The value as given, not rounded: 0.5000001 rounded to 0.5 would read as inside the range.
+            throw PoolConfig.invalid(field, exact(value), (lowestAllowed ? "between " : "greater than ")
                     + num(lowest, 6) + (lowestAllowed ? " and " : " and at most ") + num(highest, 6));
         }
+    }
+
+    /** Every digit a double has, without an exponent: 0.5000001, 1.0E-7 as 0.0000001, 12 for 12.0. */
+    private static String exact(double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return String.valueOf(v);
+        }
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     static void checkWindow(String field, Duration value) {

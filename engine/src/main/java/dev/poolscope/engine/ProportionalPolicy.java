@@ -87,7 +87,8 @@ public record ProportionalPolicy(Metric metric, double target, double tolerance,
         int step = Math.max(current, MIN_GROWTH);
         String maths = "HPA: " + current + " workers × " + Decisions.num(observed, 2) + " " + label + " / target "
                 + Decisions.num(target, 3);
-        if (Math.abs(ratio - 1) <= tolerance) {
+        // A ratio exactly at the tolerance (0.88 / 0.8) must not scale because of a rounding error in the division.
+        if (Math.abs(ratio - 1) <= tolerance + 1e-9) {
             return Decisions.settle(maths + " = ratio " + Decisions.num(ratio, 2) + " within tolerance "
                     + Decisions.num(tolerance * 100) + " %, hold", in, history, current, downscaleWindow, cooldown, step);
         }

@@ -26,6 +26,8 @@ final class Scaler {
     private final ScalingHistory history = new ScalingHistory();
     private SnapshotReader reader;
     private PoolSnapshot previous;
+    // The running attempts' time so far at the previous read (System.nanoTime's clock, as the attempts' starts).
+    private long previousRunning;
     private double windowSeconds;
     private double arrivalsPerSecond;
     private double meanServiceSeconds;
@@ -45,6 +47,7 @@ final class Scaler {
     void start() {
         reader = pool.openReader();
         previous = reader.read();
+        previousRunning = pool.workers.runningNanos(System.nanoTime());
     }
 
     /** The policy's latest decision, or null before the first tick. */
@@ -90,9 +93,13 @@ final class Scaler {
      */
     private void measure() {
         PoolSnapshot now = reader.read();
+        long running = pool.workers.runningNanos(System.nanoTime());
         PoolRates rates = now.minus(previous);
         previous = now;
-        open.add(rates, now.runTime());
+        // Busy time in the window: attempts that ended in it, plus what running ones added since the last read
+        // (an attempt longer than a window would otherwise count as idle until it ends, and then all at once).
+        open.add(rates, now.runTime(), running - previousRunning);
+        previousRunning = running;
         if (open.samples < ENOUGH_SAMPLES && open.seconds < LONGEST_WINDOW_SECONDS) {
             return;
         }
@@ -100,7 +107,7 @@ final class Scaler {
         arrivalsPerSecond = open.arrivals / open.seconds;
         serviceSamples = open.samples;
         meanServiceSeconds = open.samples == 0 ? 0 : open.runNanos / 1e9 / open.samples;
-        meanBusyWorkers = open.runNanos / 1e9 / open.seconds;
+        meanBusyWorkers = Math.max(0, open.busyNanos / 1e9 / open.seconds);
         runP99Nanos = open.p99Nanos;
         timeouts = open.timeouts;
         open.clear();
@@ -112,14 +119,16 @@ final class Scaler {
         long arrivals;
         long samples;
         double runNanos;
+        double busyNanos;
         long p99Nanos;
         long timeouts;
 
-        void add(PoolRates rates, Latency runs) {
+        void add(PoolRates rates, Latency runs, long runningGrowth) {
             seconds += rates.seconds();
             arrivals += rates.submitted() - rates.unhandled() + rates.retriedAttempts();
             samples += runs.count();
             runNanos += runs.totalNanos();
+            busyNanos += runs.totalNanos() + runningGrowth;
             p99Nanos = Math.max(p99Nanos, runs.p99Nanos());
             timeouts += rates.timedOut();
         }
@@ -129,6 +138,7 @@ final class Scaler {
             arrivals = 0;
             samples = 0;
             runNanos = 0;
+            busyNanos = 0;
             p99Nanos = 0;
             timeouts = 0;
         }

@@ -12,7 +12,8 @@ package dev.poolscope.engine;
  * @param windowSeconds      length of the measurement window; zero before the first one closes
  * @param arrivalsPerSecond  λ: requests submitted per second plus attempts retried, dropped ones included
  * @param meanServiceSeconds S: mean run time of the attempts that ended in the window; zero if none did
- * @param meanBusyWorkers    run time summed over the window's attempts ÷ the window: workers busy on average
+ * @param meanBusyWorkers    time workers spent running attempts in the window (attempts still running included)
+ *                           ÷ the window: workers busy on average
  * @param runP99Nanos        99th percentile run time over the window; zero if no attempt ended
  * @param serviceSamples     attempts that ended in the window, the sample behind S and the p99
  * @param timeouts           requests whose last attempt timed out in the window

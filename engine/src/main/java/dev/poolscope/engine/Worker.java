@@ -186,7 +186,8 @@ final class Worker implements Runnable {
         return attemptStart() - job.enqueuedAt;
     }
 
-    private long attemptStart() {
+    /** When the running attempt started; for readers that saw it in {@link #current} first. */
+    long attemptStart() {
         return (long) ATTEMPT_START.getOpaque(this);
     }
 

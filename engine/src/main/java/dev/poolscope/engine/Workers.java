@@ -43,6 +43,20 @@ final class Workers {
         return view;
     }
 
+    /**
+     * How long the attempts running now have run so far, summed, at {@code now} ({@link System#nanoTime()}): with
+     * the run times of attempts that ended, the time workers spent busy, long attempts included before they end.
+     */
+    long runningNanos(long now) {
+        long sum = 0;
+        for (Worker w : view) {
+            if (w.current != null) {
+                sum += Math.max(0, now - w.attemptStart());
+            }
+        }
+        return sum;
+    }
+
     int busy() {
         int n = 0;
         for (Worker w : view) {

@@ -120,6 +120,10 @@ class PolicyEdgesTest {
         assertEquals("P(wait) ≤ 20 %, ρ ≤ 0.9, down window 3 s, cooldown 0 s", CapacityPolicy.defaults().settings());
         assertEquals("run-time p99 target 100 ms, × 0.9 every 1 s at most, down window 3 s, cooldown 0 s",
                 AimdPolicy.defaults().settings());
+        assertEquals("run-time p99 target 1.5 ms, × 0.9 every 1 s at most, down window 2500.5 ms, cooldown 500 µs",
+                new AimdPolicy(Duration.ofMillis(1).plusNanos(500_000), 0.9, Duration.ofSeconds(1),
+                        Duration.ofMillis(2500).plusNanos(500_000), Duration.ofNanos(500_000)).settings(),
+                "durations exact, not cut to whole milliseconds or seconds");
         for (String name : ScalingPolicy.NAMES) {
             assertFalse(ScalingPolicy.withDefaults(name).summary().isBlank(), name);
         }

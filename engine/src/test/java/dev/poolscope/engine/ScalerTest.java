@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -85,6 +87,53 @@ class ScalerTest {
             assertTrue(service.find(), reason);
             double meanMillis = Double.parseDouble(service.group(1));
             assertTrue(meanMillis >= 1.99 && meanMillis <= elapsedMillis, reason + " after " + elapsedMillis + " ms");
+        }
+    }
+
+    @Test
+    void anAttemptLongerThanTheWindowCountsAsBusyWhileItRuns() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        PoolConfig config = Pools.quiet().workers(1, 4).scalingPolicy(ProportionalPolicy.defaults()).build();
+        try (Dispatcher pool = Pools.start(config, Map.of("hold", r -> {
+            release.await();
+            return null;
+        }))) {
+            pool.scaler.start();
+            pool.submit("hold", 1);
+            try {
+                // One worker busy for whole windows in which no attempt ends: utilisation 1, so 1 / 0.8 → 2.
+                Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
+                    pool.scaler.tick();
+                    return pool.scaler.lastDecision().desired() == 2;
+                });
+                assertTrue(pool.scaler.lastDecision().reason().startsWith("HPA: 1 workers × 1 utilisation"),
+                        pool.scaler.lastDecision().reason());
+            } finally {
+                release.countDown();
+            }
+        }
+    }
+
+    @Test
+    void capacityHoldsWhenNoAttemptEndedInAWholeWindow() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        PoolConfig config = Pools.quiet().workers(2, 4).scalingPolicy(CapacityPolicy.defaults()).build();
+        try (Dispatcher pool = Pools.start(config, Map.of("hold", r -> {
+            release.await();
+            return null;
+        }))) {
+            pool.scaler.start();
+            pool.submit("hold", 1);
+            pool.submit("hold", 2);
+            try {
+                Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
+                    pool.scaler.tick();
+                    return pool.scaler.lastDecision().reason().startsWith("Capacity: no attempt ended in ");
+                });
+                assertEquals(2, pool.scaler.lastDecision().desired(), "S unknown, not zero: hold, not a of 0");
+            } finally {
+                release.countDown();
+            }
         }
     }
 

@@ -53,6 +53,14 @@ class ScalingPolicyTest {
     }
 
     @Test
+    void hpaHoldsExactlyAtTheTolerance() {
+        // 0.88 / 0.8 is 1.1000000000000001 in doubles: still the tolerance's edge, which holds.
+        ScalingInput in = Inputs.flows(POOL, 10, 10, 0, 1000, 0.0088, 8.8, 0, 880, 0);
+        ScalingDecision d = decide(ProportionalPolicy.defaults(), in);
+        assertEquals(10, d.desired(), d.reason());
+    }
+
+    @Test
     void hpaOnUtilisationUsesTheMeanBusyWorkers() {
         ScalingPolicy hpa = ProportionalPolicy.defaults();
         ScalingInput in = Inputs.flows(POOL, 10, 10, 0, 1000, 0.0095, 9.5, 0, 950, 0);
@@ -182,6 +190,13 @@ class ScalingPolicyTest {
         assertEquals("tolerance = 0.7 is not allowed: must be between 0 and 0.5",
                 assertThrows(IllegalArgumentException.class, () -> new ProportionalPolicy(
                         ProportionalPolicy.Metric.UTILISATION, 0.8, 0.7, NONE, NONE)).getMessage());
+        assertEquals("tolerance = 0.5000001 is not allowed: must be between 0 and 0.5",
+                assertThrows(IllegalArgumentException.class, () -> new ProportionalPolicy(
+                        ProportionalPolicy.Metric.UTILISATION, 0.8, 0.5000001, NONE, NONE)).getMessage(),
+                "the value as given, not rounded into the range");
+        assertEquals("target = -0.0000001 is not allowed: must be greater than 0 and at most 1",
+                assertThrows(IllegalArgumentException.class, () -> new ProportionalPolicy(
+                        ProportionalPolicy.Metric.UTILISATION, -1e-7, 0.1, NONE, NONE)).getMessage());
         String window = assertThrows(IllegalArgumentException.class,
                 () -> new ThresholdPolicy(Duration.ofSeconds(-1), NONE)).getMessage();
         assertTrue(window.startsWith("downscaleWindow = -1000 ms is not allowed: must be between 0 ms and"), window);
