@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 final class FlagValues {
 
     private static final Pattern WHOLE = Pattern.compile("-?[0-9]+");
-    private static final Pattern DECIMAL = Pattern.compile("[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
+    // A leading minus is read, so that a negative number is refused for its range rather than as no number.
+    private static final Pattern DECIMAL = Pattern.compile("-?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
 
     private FlagValues() {
     }
@@ -37,14 +38,19 @@ final class FlagValues {
     /** A decimal number such as {@code 1500}, {@code 12.5} or {@code 2e4}, from {@code lowest} to {@code highest}. */
     static double decimal(String flag, String text, double lowest, double highest, String unit) {
         String range = "between " + plain(lowest) + " and " + plain(highest);
-        if (!DECIMAL.matcher(text).matches()) {
-            throw refused(flag, text, "a number of " + unit + " " + range);
-        }
-        double v = Double.parseDouble(text);
+        double v = number(flag, text, range + " (" + unit + ")");
         if (!(v >= lowest && v <= highest)) {
             throw refused(flag, text, range);
         }
         return v;
+    }
+
+    /** A decimal number of any size; the range is the caller's to check. {@code allowed} says it when none is. */
+    static double number(String flag, String text, String allowed) {
+        if (!DECIMAL.matcher(text).matches()) {
+            throw refused(flag, text, "a number " + allowed);
+        }
+        return Double.parseDouble(text);
     }
 
     /** One of {@code names}, in any case, mapped through {@code choices}. */

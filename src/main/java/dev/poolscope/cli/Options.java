@@ -241,6 +241,11 @@ public record Options(Mode mode, Scenario scenario, Duration duration, PoolConfi
             if (json != null && !tournament) {
                 throw new IllegalArgumentException("--json only applies to a tournament: add --tournament");
             }
+            Path jsonFile = json == null ? null : json.toAbsolutePath().normalize();
+            if (jsonFile != null && csv != null && jsonFile.equals(csv.toAbsolutePath().normalize())) {
+                throw new IllegalArgumentException("--csv and --json name the same file (" + jsonFile + "): the "
+                        + "JSON would overwrite the CSV; give each its own");
+            }
             if (poolName != null && connect == null) {
                 throw new IllegalArgumentException("--pool only applies with --connect: name the JVM that runs it");
             }
@@ -270,6 +275,12 @@ public record Options(Mode mode, Scenario scenario, Duration duration, PoolConfi
             if (mode == Mode.SMOKE) {
                 duration = duration != null ? duration : SMOKE_DURATION;
                 rate = rate != null ? rate : SMOKE_RATE;
+            }
+            Duration runs = duration != null ? duration : DEFAULT_DURATION;
+            if (settle != null && settle.compareTo(runs) >= 0) {
+                // Nothing would be counted: every policy would look perfectly calm.
+                throw new IllegalArgumentException("--settle " + DurationText.format(settle) + " is not allowed: "
+                        + "must be shorter than the run (--duration " + DurationText.format(runs) + ")");
             }
             return new Options(mode, scenario, duration != null ? duration : DEFAULT_DURATION, config, rate,
                     interval != null ? interval : DEFAULT_INTERVAL, csv, seed, jmxName,

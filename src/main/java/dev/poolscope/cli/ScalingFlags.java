@@ -60,8 +60,10 @@ final class ScalingFlags {
                     PoolConfig.DURATION_LIMIT);
             case "--cooldown" -> cooldown = DurationText.parse(flag, text, Duration.ZERO, PoolConfig.DURATION_LIMIT);
             case "--hpa-metric" -> hpaMetric = FlagValues.choice(flag, text, METRICS, List.of("utilisation", "queue"));
-            case "--hpa-target" -> hpaTarget = FlagValues.decimal(flag, text, 0.01, PoolConfig.THRESHOLD_LIMIT,
-                    "utilisation (0.01..1) or queued requests per worker");
+            // Its range depends on --hpa-metric, which may come later: checked when the policy is built.
+            case "--hpa-target" -> hpaTarget = FlagValues.number(flag, text, "between 0.01 and 1 for the "
+                    + "utilisation metric, or 0.01 and " + FlagValues.plain(PoolConfig.THRESHOLD_LIMIT)
+                    + " queued requests per worker for the queue metric");
             case "--hpa-tolerance" -> hpaTolerance = FlagValues.decimal(flag, text, 0, 0.5, "a fraction");
             case "--backlog-target" -> backlogTarget = FlagValues.decimal(flag, text, 0.1, PoolConfig.THRESHOLD_LIMIT,
                     "outstanding requests per worker");
@@ -125,9 +127,12 @@ final class ScalingFlags {
                 ProportionalPolicy.Metric metric = or(hpaMetric, d.metric());
                 double target = hpaTarget != null ? hpaTarget
                         : metric == d.metric() ? d.target() : 10;
-                if (metric == ProportionalPolicy.Metric.UTILISATION && target > 1) {
+                boolean utilisation = metric == ProportionalPolicy.Metric.UTILISATION;
+                double highest = utilisation ? 1 : PoolConfig.THRESHOLD_LIMIT;
+                if (!(target >= 0.01 && target <= highest)) {
                     throw new IllegalArgumentException("--hpa-target " + typed.get("--hpa-target")
-                            + " is not allowed: must be between 0.01 and 1 for the utilisation metric");
+                            + " is not allowed: must be between 0.01 and " + FlagValues.plain(highest) + " for the "
+                            + (utilisation ? "utilisation" : "queue") + " metric");
                 }
                 yield new ProportionalPolicy(metric, target, or(hpaTolerance, d.tolerance()),
                         or(downWindow, d.downscaleWindow()), or(cooldown, d.cooldown()));

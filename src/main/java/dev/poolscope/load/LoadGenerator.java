@@ -110,7 +110,9 @@ public final class LoadGenerator {
     public LoadGenerator(List<Dispatcher> pools, LoadSettings settings, RandomGenerator random, LongSupplier clock) {
         this.random = Objects.requireNonNull(random, "random");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.arrivals = new ArrivalCounter(random);
+        // Arrival gaps draw from a stream of their own: how many gaps a wake-up draws depends on when the thread
+        // woke, and must not shift the types and plans drawn for the requests themselves (seeded runs repeat).
+        this.arrivals = new ArrivalCounter(new SplittableRandom(random.nextLong()));
         this.program = new AtomicReference<>(new Program(Objects.requireNonNull(settings, "settings"), null, null, 0));
         this.currentRate = settings.ratePerSecond();
         List<Dispatcher> all = List.copyOf(pools);
@@ -128,7 +130,10 @@ public final class LoadGenerator {
         return new LoadGenerator(pools, settings, new SplittableRandom(), System::nanoTime);
     }
 
-    /** A generator whose random draws (arrival gaps, types, plans) repeat for the same {@code seed}. */
+    /**
+     * A generator whose random draws repeat for the same {@code seed}: the same sequence of requests (types and
+     * plans), whenever its thread happens to wake; only their arrival times can shift.
+     */
     public static LoadGenerator seeded(Dispatcher dispatcher, LoadSettings settings, long seed) {
         return new LoadGenerator(dispatcher, settings, new SplittableRandom(seed), System::nanoTime);
     }

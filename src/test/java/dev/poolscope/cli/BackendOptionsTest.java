@@ -52,8 +52,8 @@ class BackendOptionsTest {
                 "--backend-mean 20 is not allowed: must be a duration between 0ms and 2s"));
         assertEquals("--backend-errors 1.5 is not allowed: must be between 0 and 1",
                 error("--scenario", "http-healthy", "--backend-errors", "1.5"));
-        assertEquals("--backend-errors 5% is not allowed: must be a number of a fraction of calls answered 500 "
-                + "between 0 and 1", error("--scenario", "http-healthy", "--backend-errors", "5%"));
+        assertEquals("--backend-errors 5% is not allowed: must be a number between 0 and 1 (a fraction of calls "
+                + "answered 500)", error("--scenario", "http-healthy", "--backend-errors", "5%"));
         assertEquals("--backend-limit 0 is not allowed: must be between 1 and 1000",
                 error("--scenario", "http-healthy", "--backend-limit", "0"));
         assertEquals("--backend-reject-above 1001 is not allowed: must be between 1 and 1000",

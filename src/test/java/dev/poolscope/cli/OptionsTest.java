@@ -166,8 +166,8 @@ class OptionsTest {
     void rateAcceptsPlainDecimalsOnly() {
         assertEquals(20_000.0, Options.parse("--rate", "2e4").rate());
         for (String javaOnly : new String[] {"100f", "100d", "0x10", "Infinity", "NaN", " 5", "+5", ".5"}) {
-            assertEquals("--rate " + javaOnly + " is not allowed: must be a number of requests per second between 1"
-                    + " and 1000000", error("--rate", javaOnly), javaOnly);
+            assertEquals("--rate " + javaOnly + " is not allowed: must be a number between 1 and 1000000"
+                    + " (requests per second)", error("--rate", javaOnly), javaOnly);
         }
     }
 
@@ -217,7 +217,7 @@ class OptionsTest {
     @Test
     void badNumbersDurationsAndNamesSayWhatIsAllowed() {
         assertEquals("--min two is not allowed: must be a whole number between 1 and 1024", error("--min", "two"));
-        assertEquals("--rate fast is not allowed: must be a number of requests per second between 1 and 1000000",
+        assertEquals("--rate fast is not allowed: must be a number between 1 and 1000000 (requests per second)",
                 error("--rate", "fast"));
         assertEquals("--seed 1.5 is not allowed: must be a whole number between -9223372036854775808 and"
                 + " 9223372036854775807", error("--seed", "1.5"));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -53,6 +54,19 @@ class ScalingOptionsTest {
                 error("--scaling", "hpa", "--hpa-tolerance", "0.7"));
         assertEquals("--hpa-target 10 is not allowed: must be between 0.01 and 1 for the utilisation metric",
                 error("--scaling", "hpa", "--hpa-target", "10"));
+        assertEquals("--hpa-target 0 is not allowed: must be between 0.01 and 1 for the utilisation metric",
+                error("--scaling", "hpa", "--hpa-target", "0"));
+        assertEquals("--hpa-target 0 is not allowed: must be between 0.01 and 10000000 for the queue metric",
+                error("--scaling", "hpa", "--hpa-target", "0", "--hpa-metric", "queue"));
+        assertEquals("--hpa-tolerance -0.1 is not allowed: must be between 0 and 0.5",
+                error("--scaling", "hpa", "--hpa-tolerance", "-0.1"), "a negative number is a number");
+        assertEquals("--settle 10s is not allowed: must be shorter than the run (--duration 300ms)",
+                error("--headless", "--duration", "300ms", "--settle", "10s"), "nothing would be counted");
+        assertEquals("--settle 30s is not allowed: must be shorter than the run (--duration 30s)",
+                error("--tournament", "--settle", "30s"));
+        assertEquals("--csv and --json name the same file (" + Path.of("same.out").toAbsolutePath() + "): the JSON "
+                + "would overwrite the CSV; give each its own",
+                error("--tournament", "--csv", "same.out", "--json", "./same.out"));
         assertEquals("--capacity-wait 1 is not allowed: must be between 0.001 and 0.999",
                 error("--scaling", "capacity", "--capacity-wait", "1"));
         assertEquals("--aimd-factor 0.05 is not allowed: must be between 0.1 and 0.99",

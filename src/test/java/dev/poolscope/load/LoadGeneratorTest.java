@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -143,6 +146,41 @@ class LoadGeneratorTest {
             assertEquals(0, second.snapshot().unhandled());
         } finally {
             second.shutdown(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void aSeedGivesTheSameRequestsHoweverTheThreadWakes() {
+        LoadSettings flaky = LoadSettings.defaults().withRatePerSecond(1000).withArrivals(Arrivals.POISSON)
+                .withFailureProbability(0.3);
+        List<String> everyMilli = requestsDrawn(flaky, 210, MILLI);
+        List<String> everySevenMillis = requestsDrawn(flaky, 30, 7 * MILLI);
+        assertTrue(everyMilli.size() > 100, "drew " + everyMilli.size());
+        assertEquals(everyMilli, everySevenMillis);
+    }
+
+    /** The type and plan of every request a generator seeded with 11 sends, ticking {@code ticks} times. */
+    private List<String> requestsDrawn(LoadSettings settings, int ticks, long stepNanos) {
+        Dispatcher one = Dispatcher.start("seeded", PoolConfig.builder().workers(1, 1).queueCapacity(100_000).build(),
+                Map.of());
+        try {
+            AtomicLong clock = new AtomicLong(now.get());
+            LoadGenerator generator = new LoadGenerator(one, settings, new SplittableRandom(11), clock::get);
+            List<String> seen = Collections.synchronizedList(new ArrayList<>());
+            for (String type : settings.typeMix().keySet()) {
+                one.register(type, request -> seen.add(request.type() + " " + request.payload()));
+            }
+            generator.tick();
+            long sent = 0;
+            for (int i = 0; i < ticks; i++) {
+                clock.addAndGet(stepNanos);
+                sent += generator.tick();
+            }
+            long expected = sent;
+            await().atMost(Duration.ofSeconds(10)).until(() -> one.snapshot().completed() == expected);
+            return List.copyOf(seen);
+        } finally {
+            one.shutdown(Duration.ofSeconds(5));
         }
     }
 
