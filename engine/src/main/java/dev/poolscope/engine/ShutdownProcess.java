@@ -55,12 +55,13 @@ final class ShutdownProcess {
     }
 
     synchronized CompletableFuture<ShutdownReport> begin(Duration deadline) {
-        if (report != null) {
-            return report;
-        }
+        // Checked first: a bad deadline is refused the same whether or not a shutdown has begun.
         if (deadline == null || deadline.isNegative()) {
             throw new IllegalArgumentException("deadline = " + (deadline == null ? "null" : DurationBounds.text(deadline))
                     + " is not allowed: must be 0 ms or more");
+        }
+        if (report != null) {
+            return report;
         }
         report = new CompletableFuture<>();
         pool.moveTo(PoolState.DRAINING);

@@ -126,6 +126,11 @@ class ShutdownReportTest {
                     () -> pool.shutdownAsync(Duration.ofMillis(-5)));
             assertTrue(negative.getMessage().startsWith("deadline = -5 ms is not allowed"), negative.getMessage());
             assertEquals(PoolState.RUNNING, pool.state(), "nothing half-applied");
+
+            pool.shutdown(Duration.ofSeconds(5));
+            assertThrows(IllegalArgumentException.class, () -> pool.shutdownAsync(null),
+                    "refused once a shutdown has begun, too");
+            assertThrows(IllegalArgumentException.class, () -> pool.shutdownAsync(Duration.ofMillis(-5)));
         }
     }
 }
