@@ -32,6 +32,10 @@ final class Arguments {
         for (int next = 0; next < args.length; ) {
             String arg = args[next++];
             if (switches.contains(arg)) {
+                if (seen.containsKey(arg)) {
+                    throw new IllegalArgumentException(arg + " is given twice: give it once");
+                }
+                seen.put(arg, null);
                 out.add(new Given(arg, null));
                 continue;
             }

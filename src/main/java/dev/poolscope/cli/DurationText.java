@@ -57,8 +57,17 @@ final class DurationText {
         return BigDecimal.valueOf(d.getSeconds()).multiply(NANOS_PER_SECOND).add(BigDecimal.valueOf(d.getNano()));
     }
 
-    /** The shortest of {@code 1h}, {@code 2m}, {@code 30s}, {@code 1.5s}, {@code 500ms} that states {@code d} exactly enough. */
+    /**
+     * The shortest of {@code 1h}, {@code 2m}, {@code 30s}, {@code 1.5s}, {@code 500ms}, {@code 0.5ms} that states
+     * {@code d} exactly, in a form {@link #parse} reads back.
+     */
     static String format(Duration d) {
+        if (d.getNano() % 1_000_000 != 0) {
+            BigDecimal nanos = nanosOf(d);
+            return nanos.abs().compareTo(NANOS_PER_SECOND) >= 0
+                    ? nanos.movePointLeft(9).stripTrailingZeros().toPlainString() + "s"
+                    : nanos.movePointLeft(6).stripTrailingZeros().toPlainString() + "ms";
+        }
         long ms = d.toMillis();
         if (ms != 0 && ms % 3_600_000 == 0) {
             return ms / 3_600_000 + "h";

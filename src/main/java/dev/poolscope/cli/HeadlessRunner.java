@@ -103,24 +103,25 @@ public final class HeadlessRunner {
             PoolSnapshot first = reader.read();
             csv = csvFile == null ? null : new SnapshotCsv(csvFile, first);
             generator.start();
-            Sampling sampling = sample(reader, first, csv);
-            generator.stopGenerating();
+            Sampling sampling = sample(reader, first, csv, generator);
             long loadEnd = System.nanoTime();
             double loadSeconds = (loadEnd - first.nanoTime()) / 1e9;
             PoolSnapshot endOfLoad = pool.snapshot();
             ScalingSummary scalingSummary = scaling.summary(loadEnd);
             ShutdownReport report = pool.shutdown(Duration.ofSeconds(SHUTDOWN_DEADLINE_SECONDS));
-            PoolSnapshot last = pool.snapshot();
             HttpPath path = generator.httpPath();
             if (path != null) {
                 // The front answers the last requests (their outcomes, 503s for those handed back) just after the
-                // pool stops; read the client's figures once they are in, so that they add up.
+                // pool stops, and requests still waiting at the front reach the pool only now (refused: it is
+                // shutting down); read both ends once they are in, so that they add up. Any request still without
+                // an answer at the limit is shown as such.
                 try {
                     path.awaitAnswers(Duration.ofSeconds(SHUTDOWN_DEADLINE_SECONDS));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
             }
+            PoolSnapshot last = pool.snapshot();
             HttpFigures http = path == null ? null : HttpFigures.of(path, generator.backendSettings());
             QueueReading reading = sampling.settled.reading();
             CapacityAdvice advice = reading == null ? null : CapacityAdvice.of(reading, ADVISOR_WAIT_TARGET);
@@ -156,7 +157,9 @@ public final class HeadlessRunner {
         }
     }
 
-    private Sampling sample(SnapshotReader reader, PoolSnapshot first, SnapshotCsv csv) throws IOException {
+    /** Samples until the run's end, where it stops {@code generator} before the last sample. */
+    private Sampling sample(SnapshotReader reader, PoolSnapshot first, SnapshotCsv csv, LoadGenerator generator)
+            throws IOException {
         Sampling sampling = new Sampling();
         long start = first.nanoTime();
         long end = start + options.duration().toNanos();
@@ -168,6 +171,10 @@ public final class HeadlessRunner {
             long at = Math.min(due, end);
             if (!parkUntil(at)) {
                 at = end; // interrupted: take the last sample now and wind down
+            }
+            if (at == end) {
+                // The last row then holds every request of the load, as the summary does.
+                generator.stopGenerating();
             }
             PoolSnapshot now = reader.read();
             sampling.saw(now, now.nanoTime() + interval > settled);

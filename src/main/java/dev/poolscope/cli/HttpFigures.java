@@ -24,6 +24,11 @@ public record HttpFigures(long sent, long answered, long refused, long unanswere
                 path.backend().snapshot(), settings);
     }
 
+    /** Requests sent that had neither an answer nor a failure yet when the figures were read. */
+    public long waiting() {
+        return Math.max(0, sent - answered - unanswered);
+    }
+
     /** The settings in the flags' words: {@code log-normal, mean 20ms, errors 0.01, limit 32, reject above 64}. */
     String settingsText() {
         String shape = BackendFlags.SHAPES.entrySet().stream().filter(e -> e.getValue() == settings.shape())

@@ -54,9 +54,12 @@ public record RunReport(Options options, long seed, double loadSeconds, long gen
 
     /** The one-line verdict of {@code --smoke}. */
     public String smokeLine() {
-        return String.format(Locale.ROOT, "PoolScope smoke %s: %d submitted, %d completed, %d dropped, %s, %d workers",
-                passed() ? "OK" : "FAILED", last.submitted(), last.completed(), last.droppedTotal(),
-                invariantText(), endOfLoad.poolSize());
+        // Every outcome, so that the line adds up to what was submitted (a short run hands much back at shutdown).
+        return String.format(Locale.ROOT, "PoolScope smoke %s: %d submitted, %d completed, %d failed, %d timed out, "
+                        + "%d unhandled, %d dropped, %d returned, %d interrupted, %s, %d workers",
+                passed() ? "OK" : "FAILED", last.submitted(), last.completed(), last.failed(), last.timedOut(),
+                last.unhandled(), last.droppedTotal(), last.returned(), last.interrupted(), invariantText(),
+                endOfLoad.poolSize());
     }
 
     /** The multi-line summary printed after a headless run. */
@@ -84,8 +87,10 @@ public record RunReport(Options options, long seed, double loadSeconds, long gen
         line(b, "              over the whole run: an HdrHistogram of all %d completed requests "
                 + "(wait summed over attempts)", latency.count());
         if (http != null) {
-            line(b, "  http        %d sent to the front, %d answered, %d unanswered, %d refused (over %d outstanding)",
-                    http.sent(), http.answered(), http.unanswered(), http.refused(), HttpPath.MAX_OUTSTANDING);
+            line(b, "  http        %d sent to the front, %d answered, %d unanswered%s, %d refused (over %d outstanding)",
+                    http.sent(), http.answered(), http.unanswered(),
+                    http.waiting() == 0 ? "" : ", " + http.waiting() + " still waiting for an answer", http.refused(),
+                    HttpPath.MAX_OUTSTANDING);
             line(b, "  backend     %s (%s)", http.settingsText(),
                     options.backend() != null ? "--backend-… flags" : "the scenario's own");
             line(b, "              %d calls answered, %d 5xx (%d shed with 503), p99 %.1f ms",

@@ -83,7 +83,10 @@ public enum Scenario {
             + "throughput falls; set max workers to 6 and it recovers; aimd shows it best (fewest drops).",
             httpSettings(400), new BackendSettings(LatencyShape.LOG_NORMAL, Duration.ofMillis(20), 0, 6, 24)),
 
-    /** Healthy for 10 s, then for 20 s latency ×5 and 20% answered 500, then healthy again; repeats every 40 s. */
+    /**
+     * Healthy for 10 s, then for 20 s latency ×5 (at most the backend's longest mean) and 20% answered 500, then
+     * healthy again; repeats every 40 s.
+     */
     HTTP_BROWNOUT("HTTP proxy — backend brown-out", "Every 40 seconds the backend browns out for 20: its latency "
             + "steps up fivefold and a fifth of calls fail with 500, so waits, errors and drops climb, then recover.",
             httpSettings(200), new BackendSettings(LatencyShape.LOG_NORMAL, Duration.ofMillis(20), 0.01, 32, 64)) {
@@ -93,8 +96,11 @@ public enum Scenario {
             if (phase < BROWNOUT_START_SECONDS || phase >= BROWNOUT_START_SECONDS + BROWNOUT_SECONDS) {
                 return base;
             }
-            return base.withMeanLatency(base.meanLatency().multipliedBy(BROWNOUT_LATENCY_FACTOR))
-                    .withErrorRate(BROWNOUT_ERROR_RATE);
+            // Capped at the backend's longest mean: a base mean the flags and the slider allow (up to 2 s) must
+            // not make the brown-out itself an invalid setting.
+            Duration slow = base.meanLatency().multipliedBy(BROWNOUT_LATENCY_FACTOR);
+            return base.withMeanLatency(slow.compareTo(BackendSettings.MAX_MEAN_LATENCY) > 0
+                    ? BackendSettings.MAX_MEAN_LATENCY : slow).withErrorRate(BROWNOUT_ERROR_RATE);
         }
     };
 

@@ -51,6 +51,8 @@ class HeadlessRunnerTest {
         assertTrue(report.http().answered() > 0 && report.http().backend().answered() > 0, report.summary());
         assertEquals(report.http().sent(), report.http().answered() + report.http().unanswered(),
                 "every request the client sent has its answer in the report: " + report.summary());
+        assertEquals(report.http().answered(), report.last().submitted(),
+                "every answered request reached the pool before its final figures were read: " + report.summary());
         assertTrue(report.summary().contains("  backend     "), report.summary());
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertEquals(List.of(), liveThreads()));
     }

@@ -74,8 +74,9 @@ class MainTest {
         assertEquals(0, run("--smoke"));
         List<String> lines = out().lines().toList();
         assertEquals(1, lines.size(), out());
-        assertTrue(lines.get(0).matches("PoolScope smoke OK: \\d+ submitted, \\d+ completed, \\d+ dropped, "
-                + "invariant holds, \\d+ workers"), lines.get(0));
+        assertTrue(lines.get(0).matches("PoolScope smoke OK: \\d+ submitted, \\d+ completed, \\d+ failed, "
+                + "\\d+ timed out, \\d+ unhandled, \\d+ dropped, \\d+ returned, \\d+ interrupted, invariant holds, "
+                + "\\d+ workers"), lines.get(0));
     }
 
     @Test
@@ -91,6 +92,11 @@ class MainTest {
             assertEquals(columns, row.split(",").length, row);
             assertTrue(row.endsWith(",true"), "invariant holds in " + row);
         }
+        int submitted = List.of(SnapshotCsv.HEADER.split(",")).indexOf("submitted");
+        String generated = out().lines().filter(l -> l.startsWith("  load ")).findFirst().orElseThrow()
+                .replaceAll("^\\s*load\\s+(\\d+) requests generated.*", "$1");
+        assertEquals(generated, rows.get(rows.size() - 1).split(",")[submitted],
+                "the last row holds every request of the load: " + out());
         assertTrue(out().contains("scenario burst"), out());
         assertTrue(out().contains("invariant holds"), out());
         assertTrue(out().contains("HdrHistogram"), "says how whole-run percentiles were taken");

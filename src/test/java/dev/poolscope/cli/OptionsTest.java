@@ -248,6 +248,17 @@ class OptionsTest {
         assertEquals("--seed only applies to a run: add --headless (or --smoke)", error("--seed", "7"));
         assertEquals("--csv needs a value; see --help", error("--headless", "--csv="));
         assertEquals("--min is given twice (3 and 4): give it once", error("--min", "3", "--min=4"));
+        assertEquals("--headless is given twice: give it once", error("--headless", "--headless"));
+    }
+
+    @Test
+    void durationsArePrintedExactlyAndReadBack() {
+        for (Duration d : new Duration[] {Duration.ofMillis(500), Duration.ofNanos(500_000), Duration.ofSeconds(90),
+                Duration.ofMillis(1500), Duration.ofSeconds(1).plusNanos(500_000), Duration.ofHours(2)}) {
+            String text = DurationText.format(d);
+            assertEquals(d, DurationText.parse("--timeout", text, Duration.ZERO, Duration.ofDays(1)), text);
+        }
+        assertEquals("0.5ms", DurationText.format(Duration.ofNanos(500_000)), "not 0ms, which reads as no limit");
     }
 
     @Test

@@ -15,6 +15,16 @@ import dev.poolscope.http.BackendSettings;
 class ScenarioTest {
 
     @Test
+    void theBrownOutOfTheLongestBackendMeanStaysAValidSetting() {
+        BackendSettings slowest = Scenario.HTTP_BROWNOUT.backend().withMeanLatency(BackendSettings.MAX_MEAN_LATENCY);
+        assertEquals(BackendSettings.MAX_MEAN_LATENCY, Scenario.HTTP_BROWNOUT.backendAt(15, slowest).meanLatency());
+        BackendSettings slow = Scenario.HTTP_BROWNOUT.backend().withMeanLatency(Duration.ofMillis(401));
+        assertEquals(BackendSettings.MAX_MEAN_LATENCY, Scenario.HTTP_BROWNOUT.backendAt(15, slow).meanLatency());
+        BackendSettings usual = Scenario.HTTP_BROWNOUT.backend();
+        assertEquals(usual.meanLatency().multipliedBy(5), Scenario.HTTP_BROWNOUT.backendAt(15, usual).meanLatency());
+    }
+
+    @Test
     void burstSpikesToTenTimesThenQuietsAgain() {
         LoadSettings base = Scenario.BURST.baseSettings();
         double quiet = base.ratePerSecond();
