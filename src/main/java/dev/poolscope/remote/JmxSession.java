@@ -23,8 +23,8 @@ import com.sun.tools.attach.VirtualMachine;
 /**
  * One JMX connection to another JVM, and the only way to call it: every call runs on a
  * {@code poolscope-jmx-call} daemon thread and is abandoned after {@link #CALL_TIMEOUT}, so a dead network costs
- * the caller seconds, never a hang. Credentials stay in memory, are never logged, and are used again only to
- * {@link #reopen()}.
+ * the caller seconds, never a hang; {@link #close()} runs there too and does not wait at all. Credentials stay in
+ * memory, are never logged, and are used again only to {@link #reopen()}.
  */
 public final class JmxSession implements AutoCloseable {
 
@@ -36,11 +36,15 @@ public final class JmxSession implements AutoCloseable {
         T on(MBeanServerConnection connection) throws IOException, JMException;
     }
 
+    /** Makes one connection to the target; a test gives one of its own. */
+    interface Connecting {
+        JMXConnector connect() throws IOException;
+    }
+
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     private final JmxTarget target;
-    private final String user;
-    private final char[] password;
+    private final Connecting connecting;
     private final ExecutorService calls = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "poolscope-jmx-call-" + THREADS.incrementAndGet());
         t.setDaemon(true);
@@ -50,10 +54,9 @@ public final class JmxSession implements AutoCloseable {
     private volatile JMXConnector connector;
     private volatile MBeanServerConnection connection;
 
-    private JmxSession(JmxTarget target, String user, char[] password) {
+    private JmxSession(JmxTarget target, Connecting connecting) {
         this.target = target;
-        this.user = user;
-        this.password = password == null ? null : password.clone();
+        this.connecting = connecting;
     }
 
     /**
@@ -62,7 +65,13 @@ public final class JmxSession implements AutoCloseable {
      * @throws IOException with a message fit for the user when the target cannot be reached in time
      */
     public static JmxSession open(JmxTarget target, String user, char[] password) throws IOException {
-        JmxSession session = new JmxSession(target, user, password);
+        char[] kept = password == null ? null : password.clone();
+        return open(target, () -> connect(target, user, kept));
+    }
+
+    /** Connects to {@code target} through {@code connecting}. */
+    static JmxSession open(JmxTarget target, Connecting connecting) throws IOException {
+        JmxSession session = new JmxSession(target, connecting);
         try {
             session.reopen();
         } catch (IOException e) {
@@ -75,13 +84,13 @@ public final class JmxSession implements AutoCloseable {
     /** Connects again, e.g. after the network came back or the JVM restarted under the same pid or port. */
     public void reopen() throws IOException {
         JMXConnector before = connector;
-        JMXConnector fresh = within(this::connect);
+        JMXConnector fresh = within(connecting::connect);
         connector = fresh;
         connection = fresh.getMBeanServerConnection();
         closeQuietly(before);
     }
 
-    private JMXConnector connect() throws IOException {
+    private static JMXConnector connect(JmxTarget target, String user, char[] password) throws IOException {
         JMXServiceURL url = target.url() != null ? target.url() : attach(target.pid());
         Map<String, Object> env = new HashMap<>();
         if (user != null && !user.isEmpty()) {
@@ -162,10 +171,20 @@ public final class JmxSession implements AutoCloseable {
         return target;
     }
 
+    /**
+     * Closes the connection on a call thread and returns at once: closing waits for the remote JVM to answer, and a
+     * hung one (stopped, or behind a dead network) does not answer until TCP gives up, minutes later. Calls still
+     * running are abandoned, and fail when the connection goes.
+     */
     @Override
     public void close() {
-        closeQuietly(connector);
-        calls.shutdownNow();
+        JMXConnector last = connector;
+        try {
+            calls.execute(() -> closeQuietly(last));
+        } catch (java.util.concurrent.RejectedExecutionException closedBefore) {
+            return; // closed already: that close is under way
+        }
+        calls.shutdown();
     }
 
     private static void closeQuietly(JMXConnector c) {
