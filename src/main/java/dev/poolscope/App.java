@@ -5,12 +5,14 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import dev.poolscope.cli.Main;
 import dev.poolscope.cli.Options;
 import dev.poolscope.cli.RemoteRecorder;
 import dev.poolscope.engine.Dispatcher;
 import dev.poolscope.engine.PoolConfig;
+import dev.poolscope.engine.ShutdownReport;
 import dev.poolscope.jmx.PoolJmx;
 import dev.poolscope.load.Scenario;
 import dev.poolscope.model.Comparison;
@@ -39,6 +41,8 @@ public final class App extends Application {
     static final Duration CLOSE_DEADLINE = Duration.ofSeconds(1);
 
     private Lab lab;
+    // The demo pool's shutdown, begun when the window closed; exit waits for it.
+    private CompletableFuture<ShutdownReport> closing;
 
     @Override
     public void start(Stage stage) {
@@ -62,7 +66,7 @@ public final class App extends Application {
         WindowPlacement.apply(stage, prefs);
         Icons.apply(stage);
         // Closing the window ends the lab at once, whether or not the JVM goes on (as under tests).
-        stage.setOnHidden(e -> stop());
+        stage.setOnHidden(e -> closeLab());
         stage.show();
         StartupProbe.armIfAsked();
         lab.sampler().start();
@@ -134,12 +138,23 @@ public final class App extends Application {
         return scene;
     }
 
-    /** Closing the window stops the load, shuts the pool down with a short deadline, and lets the JVM exit. */
+    /** Stops the load and begins the pool's shutdown with a short deadline, without holding up the FX thread. */
+    private void closeLab() {
+        if (lab != null) {
+            closing = lab.close(CLOSE_DEADLINE);
+            lab = null;
+        }
+    }
+
+    /**
+     * On exit, once no window is left to freeze: lets the pool's shutdown finish (at most its deadline and grace),
+     * so every request ends with its outcome before the JVM goes.
+     */
     @Override
     public void stop() {
-        if (lab != null) {
-            lab.close(CLOSE_DEADLINE);
-            lab = null;
+        closeLab();
+        if (closing != null) {
+            closing.join();
         }
     }
 

@@ -3,6 +3,7 @@ package dev.poolscope.model;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.poolscope.compare.Score;
@@ -158,12 +159,17 @@ public final class Comparison {
         phase.set(Phase.STOPPING);
     }
 
-    /** Stops sampling, the load and both pools, waiting at most {@code deadline} (plus the pools' grace). */
-    public void close(Duration deadline) {
+    /**
+     * Stops sampling and the load and begins shutting both pools down; returns at once. Completes when both pools
+     * have stopped, within {@code deadline} plus their grace.
+     */
+    public CompletableFuture<Void> close(Duration deadline) {
         timeline.stop();
         endLoad();
-        labs.values().forEach(lab -> lab.close(deadline));
+        CompletableFuture<?>[] closing = labs.values().stream().map(lab -> lab.close(deadline))
+                .toArray(CompletableFuture[]::new);
         phase.set(Phase.STOPPED);
+        return CompletableFuture.allOf(closing);
     }
 
     /** Takes one sample of both pools now; the timeline calls this, tests may too. */

@@ -140,14 +140,17 @@ public final class Lab {
         }
     }
 
-    /** Stops the load and the sampler and shuts the pool down, waiting at most {@code deadline} plus its grace. */
-    public ShutdownReport close(Duration deadline) {
+    /**
+     * Stops the load and the sampler and begins shutting the pool down; returns at once. The report follows within
+     * {@code deadline} plus the pool's grace, on the pool's shutdown thread.
+     */
+    public CompletableFuture<ShutdownReport> close(Duration deadline) {
         sampler.stop();
         load.stop();
         if (source.get().isRemote()) {
             source.get().close();
         }
-        return dispatcher.get().shutdown(deadline);
+        return dispatcher.get().shutdownAsync(deadline);
     }
 
     private void followRemoteSettings() {

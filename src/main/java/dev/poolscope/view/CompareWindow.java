@@ -20,7 +20,7 @@ import javafx.stage.Window;
 
 /**
  * Opens the A/B window: a {@link Comparison} of two pools on one load, with the dashboard's theme and projector mode
- * (followed live). Closing the window ends both pools and the load.
+ * (followed live). Closing the window ends the load and shuts both pools down in the background.
  */
 final class CompareWindow {
 

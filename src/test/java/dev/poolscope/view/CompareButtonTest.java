@@ -1,8 +1,8 @@
 package dev.poolscope.view;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
@@ -60,8 +60,8 @@ class CompareButtonTest {
             windows.get(0).hide();
             return null;
         });
-        assertTrue(c.lab(Side.A).dispatcher().isTerminated() && c.lab(Side.B).dispatcher().isTerminated(),
-                "closing the window ends both pools");
+        await().atMost(Duration.ofSeconds(10)).until(() -> c.lab(Side.A).dispatcher().isTerminated()
+                && c.lab(Side.B).dispatcher().isTerminated()); // closing the window ends both pools
     }
 
     private static List<Stage> abWindows() {

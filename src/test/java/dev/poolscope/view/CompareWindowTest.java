@@ -133,8 +133,8 @@ class CompareWindowTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> DashboardFixture.onFx(
                 () -> opened.score(Side.A).received() > 100));
         robot.interact(window::close);
-        assertTrue(opened.lab(Side.A).dispatcher().isTerminated());
-        assertTrue(opened.lab(Side.B).dispatcher().isTerminated());
+        await().atMost(Duration.ofSeconds(10)).until(() -> opened.lab(Side.A).dispatcher().isTerminated()
+                && opened.lab(Side.B).dispatcher().isTerminated());
         await().atMost(Duration.ofSeconds(10)).until(() -> startedThreads(running).isEmpty());
     }
 
