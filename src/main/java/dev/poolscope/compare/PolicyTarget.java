@@ -94,6 +94,19 @@ public final class PolicyTarget {
         }
     }
 
+    /** What {@code config}'s policy accepts as its target, e.g. {@code must be greater than 0 and at most 1}. */
+    public static String allowed(PoolConfig config) {
+        try {
+            with(config, Double.NaN);
+        } catch (IllegalArgumentException refused) {
+            // No policy takes NaN, so its refusal states the range, written once, where the policy checks it.
+            String message = refused.getMessage();
+            int at = message.indexOf("must be ");
+            return at < 0 ? message : message.substring(at);
+        }
+        throw new IllegalStateException(label(config.scalingPolicy()) + " accepted NaN");
+    }
+
     private static PoolConfig withPolicy(PoolConfig config, ScalingPolicy policy) {
         return config.toBuilder().scalingPolicy(policy).build();
     }

@@ -18,14 +18,11 @@ import javafx.scene.control.Tooltip;
 import javafx.util.StringConverter;
 
 /**
- * Binds the HTTP backend's controls to the {@link BackendModel}. The spinners reach past what the backend accepts,
- * so a typed value out of range is refused by the model in words (and snaps back) instead of being clamped
- * silently by the spinner.
+ * Binds the HTTP backend's controls to the {@link BackendModel}. Each spinner spans what the backend accepts, so a
+ * value typed outside it is refused with the true range; the model refuses what depends on another setting (a 503
+ * limit below the concurrency limit), and the control snaps back.
  */
 public final class BackendControlsController {
-
-    /** The spinners' own reach; the model refuses what the backend does not accept within it. */
-    private static final int SPINNER_MAX = 100_000;
 
     @FXML private ComboBox<LatencyShape> backendShapeBox;
     @FXML private Spinner<Integer> backendMeanSpinner;
@@ -54,12 +51,15 @@ public final class BackendControlsController {
             }
         });
         backendShapeBox.valueProperty().bindBidirectional(backend.shapeProperty());
-        integers(backendMeanSpinner, backend.meanMillisProperty(), 5, "Mean latency (ms)", complain);
-        integers(backendLimitSpinner, backend.concurrencyLimitProperty(), 1, "Concurrency limit", complain);
-        integers(backendRejectSpinner, backend.rejectLimitProperty(), 1, "503 limit", complain);
-        backendErrorSpinner.setValueFactory(new SpinnerValueFactory.DoubleSpinnerValueFactory(0, SPINNER_MAX,
+        integers(backendMeanSpinner, backend.meanMillisProperty(), 0, (int) BackendSettings.MAX_MEAN_LATENCY.toMillis(),
+                5, "Mean latency", "ms", complain);
+        integers(backendLimitSpinner, backend.concurrencyLimitProperty(), 1, BackendSettings.MAX_LIMIT, 1,
+                "Concurrency limit", "", complain);
+        integers(backendRejectSpinner, backend.rejectLimitProperty(), 1, BackendSettings.MAX_LIMIT, 1, "503 limit",
+                "", complain);
+        backendErrorSpinner.setValueFactory(new SpinnerValueFactory.DoubleSpinnerValueFactory(0, 100,
                 backend.errorPercentProperty().get(), 1));
-        SpinnerText.decimals(backendErrorSpinner, "Errors (%)", complain);
+        SpinnerText.decimals(backendErrorSpinner, "Errors", "%", complain);
         RefusableBinding.bind(backendErrorSpinner.getValueFactory().valueProperty(), backend.errorPercentProperty());
         meanTip.setText(String.format("Mean latency of a call without load (0 to %,d ms). Busy workers needed ≈ "
                 + "rate × mean latency.", BackendSettings.MAX_MEAN_LATENCY.toMillis()));
@@ -95,11 +95,10 @@ public final class BackendControlsController {
         };
     }
 
-    private static void integers(Spinner<Integer> spinner, IntegerProperty property, int step, String field,
-                                 Consumer<String> complain) {
-        spinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, SPINNER_MAX, property.get(),
-                step));
-        SpinnerText.integers(spinner, field, complain);
+    private static void integers(Spinner<Integer> spinner, IntegerProperty property, int min, int max, int step,
+                                 String label, String unit, Consumer<String> complain) {
+        spinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max, property.get(), step));
+        SpinnerText.integers(spinner, label, unit, complain);
         RefusableBinding.bind(spinner.getValueFactory().valueProperty(), property);
     }
 }

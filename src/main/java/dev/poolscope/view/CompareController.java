@@ -104,7 +104,7 @@ public final class CompareController {
                 new javafx.scene.control.Tooltip(s.description())));
         rateSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory((int) LoadSettings.MIN_RATE,
                 (int) LoadSettings.MAX_RATE, (int) Math.round(comparison.ratePerSecondProperty().get()), 50));
-        SpinnerText.integers(rateSpinner, "Rate (req/s)", this::complain);
+        SpinnerText.integers(rateSpinner, "Rate", "req/s", this::complain);
         rateSpinner.valueProperty().addListener((o, a, rate) -> comparison.ratePerSecondProperty().set(rate));
         comparison.ratePerSecondProperty().addListener((o, a, rate) ->
                 rateSpinner.getValueFactory().setValue((int) Math.round(rate.doubleValue())));

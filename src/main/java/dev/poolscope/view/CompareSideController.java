@@ -126,8 +126,9 @@ public final class CompareSideController {
                     model.scalingPolicyProperty().set(next.scalingPolicy());
                 }
             } catch (NumberFormatException e) {
-                complain.accept(PolicyTarget.label(c.scalingPolicy()) + " \"" + targetField.getText()
-                        + "\" is not a number");
+                String label = PolicyTarget.label(c.scalingPolicy());
+                complain.accept((typed.isEmpty() ? label + " is empty: " : label + " \"" + targetField.getText()
+                        + "\" is not a number: ") + PolicyTarget.allowed(c));
             } catch (IllegalArgumentException refused) {
                 complain.accept(refused.getMessage());
             }
@@ -142,9 +143,9 @@ public final class CompareSideController {
     }
 
     private void bindSpinner(Spinner<Integer> spinner, javafx.beans.property.IntegerProperty property, int min,
-                             int max, int step, String field) {
+                             int max, int step, String label) {
         spinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max, property.get(), step));
-        SpinnerText.integers(spinner, field, complain);
+        SpinnerText.integers(spinner, label, "", complain);
         RefusableBinding.bind(spinner.getValueFactory().valueProperty(), property);
     }
 

@@ -98,7 +98,7 @@ public final class DashboardController {
         projectorButton.selectedProperty().bindBidirectional(appearance.projectorProperty());
         versionLabel.setText(version);
         poolControlsController.init(lab.settings(), this::complain);
-        loadControlsController.init(lab.load(), lab.phaseProperty());
+        loadControlsController.init(lab.load(), lab.phaseProperty(), this::complain);
         backendControlsController.init(lab.load().backend(), this::complain);
         // Only an HTTP scenario has a backend; its section is gone, not greyed, for the simulated ones.
         backendControls.visibleProperty().bind(lab.load().backend().availableProperty());
@@ -123,6 +123,7 @@ public final class DashboardController {
             }
         });
         deadlineSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, 120, 3));
+        SpinnerText.integers(deadlineSpinner, "Deadline", "s", this::complain);
         // Shutting down and loading are the demo pool's; a remote pool is someone's service.
         BooleanBinding remote = Bindings.createBooleanBinding(() -> lab.sourceProperty().get().isRemote(),
                 lab.sourceProperty());

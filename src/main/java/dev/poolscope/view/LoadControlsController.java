@@ -1,13 +1,14 @@
 package dev.poolscope.view;
 
+import java.util.function.Consumer;
 
 import dev.poolscope.load.Arrivals;
+import dev.poolscope.load.LoadSettings;
 import dev.poolscope.load.Scenario;
 import dev.poolscope.load.ServiceTime;
 import dev.poolscope.model.Lab;
 import dev.poolscope.model.LoadModel;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -39,11 +40,12 @@ public final class LoadControlsController {
     @FXML private Label generatedLabel;
 
     private LoadModel model;
-    // Keeps the spinner's bidirectional adapter alive.
-    private ObjectProperty<Double> meanValue;
 
-    /** Binds the controls; Start stays off while the pool is not running (it would only feed drops). */
-    void init(LoadModel load, ObservableValue<Lab.Phase> poolPhase) {
+    /**
+     * Binds the controls; Start stays off while the pool is not running (it would only feed drops). A typed value
+     * the load refuses goes to {@code complain}.
+     */
+    void init(LoadModel load, ObservableValue<Lab.Phase> poolPhase, Consumer<String> complain) {
         model = load;
         scenarioBox.getItems().setAll(Scenario.values());
         scenarioBox.setConverter(named(Scenario::displayName));
@@ -59,10 +61,10 @@ public final class LoadControlsController {
         serviceBox.getItems().setAll(ServiceTime.values());
         serviceBox.setConverter(named(s -> capitalized(s.name())));
         serviceBox.valueProperty().bindBidirectional(load.serviceTimeProperty());
-        meanSpinner.setValueFactory(new SpinnerValueFactory.DoubleSpinnerValueFactory(0, 10_000,
-                load.meanServiceMillisProperty().get(), 1));
-        meanValue = load.meanServiceMillisProperty().asObject();
-        meanSpinner.getValueFactory().valueProperty().bindBidirectional(meanValue);
+        meanSpinner.setValueFactory(new SpinnerValueFactory.DoubleSpinnerValueFactory(0,
+                LoadSettings.MAX_MEAN_SERVICE_TIME.toMillis(), load.meanServiceMillisProperty().get(), 1));
+        SpinnerText.decimals(meanSpinner, "Mean", "ms", complain);
+        RefusableBinding.bind(meanSpinner.getValueFactory().valueProperty(), load.meanServiceMillisProperty());
         failureSlider.valueProperty().bindBidirectional(load.failurePercentProperty());
         hangSlider.valueProperty().bindBidirectional(load.hangPercentProperty());
         Runnable showMix = () -> typeMixField.setText(load.typeMixProperty().get());

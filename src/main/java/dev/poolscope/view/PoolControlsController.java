@@ -10,6 +10,7 @@ import dev.poolscope.engine.PoolConfig;
 import dev.poolscope.engine.ScalingPolicy;
 import dev.poolscope.model.PoolSettingsModel;
 import dev.poolscope.model.Sample;
+import dev.poolscope.model.ScreenNumber;
 import javafx.beans.property.IntegerProperty;
 import javafx.fxml.FXML;
 import java.util.LinkedHashMap;
@@ -67,14 +68,15 @@ public final class PoolControlsController {
         complaints = complain;
         bindWorkers(model);
         bindThreshold(model, complain);
-        bindSpinner(capacitySpinner, model.queueCapacityProperty(), 0, 20_000_000, 100,
-                "Queue capacity", complain);
-        bindSpinner(timeoutSpinner, model.requestTimeoutMillisProperty(), 0, 3_600_000, 50,
-                "Timeout (ms)", complain);
-        bindSpinner(retriesSpinner, model.maxRetriesProperty(), 0, 1_000, 1, "Retries",
+        // Each spinner spans what the engine accepts, so a value typed outside it is refused with the true range.
+        bindSpinner(capacitySpinner, model.queueCapacityProperty(), 1, PoolConfig.CAPACITY_LIMIT, 100,
+                "Queue capacity", "", complain);
+        bindSpinner(timeoutSpinner, model.requestTimeoutMillisProperty(), 0,
+                (int) PoolConfig.DURATION_LIMIT.toMillis(), 50, "Timeout", "ms", complain);
+        bindSpinner(retriesSpinner, model.maxRetriesProperty(), 0, PoolConfig.RETRY_LIMIT, 1, "Retries", "",
                 complain);
-        bindSpinner(tickSpinner, model.scalingTickMillisProperty(), 0, 600_000, 10,
-                "Scaling tick (ms)", complain);
+        bindSpinner(tickSpinner, model.scalingTickMillisProperty(), (int) PoolConfig.MIN_SCALING_TICK.toMillis(),
+                (int) PoolConfig.MAX_SCALING_TICK.toMillis(), 10, "Scaling tick", "ms", complain);
         policyBox.getItems().setAll(OverflowPolicy.values());
         policyBox.setConverter(new StringConverter<>() {
             @Override
@@ -287,11 +289,11 @@ public final class PoolControlsController {
             }
         });
         Runnable commitField = () -> {
-            String text = thresholdField.getText().replace(",", "").trim();
             try {
-                threshold.set(Integer.parseInt(text));
-            } catch (NumberFormatException e) {
-                complain.accept("Load threshold \"" + thresholdField.getText() + "\" is not a whole number");
+                threshold.set((int) ScreenNumber.parseWhole("Load threshold", "", thresholdField.getText(), 1,
+                        PoolConfig.THRESHOLD_LIMIT));
+            } catch (IllegalArgumentException refused) {
+                complain.accept(refused.getMessage());
             }
             show.run();
         };
@@ -325,9 +327,9 @@ public final class PoolControlsController {
     }
 
     private static void bindSpinner(Spinner<Integer> spinner, IntegerProperty property, int min, int max, int step,
-                                    String field, Consumer<String> complain) {
+                                    String label, String unit, Consumer<String> complain) {
         spinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max, property.get(), step));
-        SpinnerText.integers(spinner, field, complain);
+        SpinnerText.integers(spinner, label, unit, complain);
         RefusableBinding.bind(spinner.getValueFactory().valueProperty(), property);
     }
 }

@@ -84,7 +84,7 @@ class PolicyParameterTest {
         assertEquals("Tolerance 80 % is not allowed: must be 0 to 50 %", range.getMessage());
         IllegalArgumentException text = assertThrows(IllegalArgumentException.class,
                 () -> named(CapacityPolicy.defaults(), "P(wait) target").with("lots"));
-        assertEquals("P(wait) target \"lots\" is not a number", text.getMessage());
+        assertEquals("P(wait) target \"lots\" is not a number: must be 0.1 to 99.9 %", text.getMessage());
         IllegalArgumentException big = assertThrows(IllegalArgumentException.class,
                 () -> named(ThresholdPolicy.defaults(), "Cooldown").with("5000"));
         assertEquals("Cooldown 5,000 s is not allowed: must be 0 to 3,600 s", big.getMessage());

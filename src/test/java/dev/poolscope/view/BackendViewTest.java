@@ -106,7 +106,7 @@ class BackendViewTest {
         BackendSettings before = backend.settings();
 
         type(robot, "#backendMeanSpinner", "5000");
-        assertEquals("⚠ Mean latency (ms) 5,000 is not allowed: must be 0 to 2,000", statusMessage(robot));
+        assertEquals("⚠ Mean latency 5,000 ms is not allowed: must be 0 to 2,000 ms", statusMessage(robot));
         assertEquals(20, spinnerValue(robot, "#backendMeanSpinner"), "the control snapped back");
 
         type(robot, "#backendRejectSpinner", "10");
@@ -116,9 +116,16 @@ class BackendViewTest {
         assertEquals("⚠ Concurrency limit 80 is not allowed: must be 1 to 64, the 503 limit (raise that first)",
                 statusMessage(robot));
         type(robot, "#backendErrorSpinner", "150");
-        assertEquals("⚠ Errors (%) 150 is not allowed: must be 0 to 100", statusMessage(robot));
+        assertEquals("⚠ Errors 150 % is not allowed: must be 0 to 100 %", statusMessage(robot));
         type(robot, "#backendLimitSpinner", "many");
-        assertEquals("⚠ Concurrency limit \"many\" is not a whole number", statusMessage(robot));
+        assertEquals("⚠ Concurrency limit \"many\" is not a whole number: must be 1 to 1,000", statusMessage(robot));
+
+        assertEquals("32", DashboardFixture.onFx(() -> robot.lookup("#backendLimitSpinner .text-field")
+                .queryAs(TextField.class).getText()), "the refused text gave way to the value in force");
+        type(robot, "#backendErrorSpinner", "-5");
+        assertEquals("⚠ Errors -5 % is not allowed: must be 0 to 100 %", statusMessage(robot));
+        type(robot, "#backendMeanSpinner", "-5");
+        assertEquals("⚠ Mean latency -5 ms is not allowed: must be 0 to 2,000 ms", statusMessage(robot));
 
         assertEquals(before, backend.settings(), "nothing was half-applied");
         assertEquals(before, DashboardFixture.onFx(() -> lab.load().backend().settings()));

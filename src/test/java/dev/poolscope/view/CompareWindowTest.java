@@ -156,6 +156,33 @@ class CompareWindowTest {
     }
 
     @Test
+    void valuesTypedOutOfRangeAreRefusedAsTypedAndChangeNothing(FxRobot robot) {
+        PoolConfig a = comparison.lab(Side.A).dispatcher().config();
+        PoolConfig b = comparison.lab(Side.B).dispatcher().config();
+        TypedValuesTest.type(robot, "#maxB", "5000");
+        assertEquals("⚠ B: Max workers 5,000 is not allowed: must be 1 to 1,024", status(robot));
+        TypedValuesTest.type(robot, "#minA", "-5");
+        assertEquals("⚠ A: Min workers -5 is not allowed: must be 1 to 1,024", status(robot));
+        TypedValuesTest.type(robot, "#capacityA", "99999999");
+        assertEquals("⚠ A: Queue capacity 99,999,999 is not allowed: must be 1 to 10,000,000", status(robot));
+        TypedValuesTest.type(robot, "#rateSpinner", "0");
+        assertEquals("⚠ Rate 0 req/s is not allowed: must be 1 to 1,000,000 req/s", status(robot));
+        DashboardFixture.typeInto(robot, "#targetB", "abc");
+        assertEquals("⚠ B: Target utilisation \"abc\" is not a number: must be greater than 0 and at most 1",
+                status(robot));
+        assertEquals(a, comparison.lab(Side.A).dispatcher().config());
+        assertEquals(b, comparison.lab(Side.B).dispatcher().config());
+        assertEquals(Comparison.Phase.READY, DashboardFixture.onFx(() -> comparison.phaseProperty().get()),
+                "Enter in a spinner applies its value; it does not press Start");
+        assertEquals(Scenario.BURST.baseSettings().ratePerSecond(), DashboardFixture.onFx(
+                () -> comparison.ratePerSecondProperty().get()));
+    }
+
+    private static String status(FxRobot robot) {
+        return DashboardFixture.onFx(() -> text(robot, "#statusLabel"));
+    }
+
+    @Test
     void fitsALaptopAndAProjectorScreenWithNothingCutOff(FxRobot robot) {
         // A window of its own: a size set on the shared primary stage would stay for the test classes after this one.
         Comparison sized = DashboardFixture.onFx(() -> new Comparison(DashboardFixture.FAST_POOL,
