@@ -79,7 +79,7 @@ public final class CompareController {
             complaint = null;
             showPhase();
         });
-        model.problemProperty().addListener((o, a, msg) -> complain(msg));
+        model.problemProperty().addListener((o, a, msg) -> complain(ScreenWords.of(msg)));
         showPhase();
         model.onTick(this::redraw);
     }

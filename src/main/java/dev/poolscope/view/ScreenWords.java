@@ -1,5 +1,6 @@
 package dev.poolscope.view;
 
+import java.math.BigInteger;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,8 +18,11 @@ final class ScreenWords {
             Map.entry("loadThreshold", "Load threshold"), Map.entry("queueCapacity", "Queue capacity"),
             Map.entry("overflowPolicy", "When full"), Map.entry("requestTimeout", "Timeout"),
             Map.entry("maxRetries", "Retries"), Map.entry("scalingTick", "Scaling tick"),
-            Map.entry("blockTimeout", "Block timeout"), Map.entry("shrinkFactor", "Shrink factor"));
-    private static final Pattern REFUSAL = Pattern.compile("(\\w+) = (.*?) is not allowed: must be (.*)");
+            Map.entry("blockTimeout", "Block timeout"), Map.entry("shrinkFactor", "Shrink factor"),
+            Map.entry("ratePerSecond", "Rate (req/s)"), Map.entry("meanServiceTime", "Mean"),
+            Map.entry("typeMix", "Type mix"));
+    /** {@code field = value …}, or {@code field[key] = value …} for one entry of a map such as the type mix. */
+    private static final Pattern REFUSAL = Pattern.compile("(\\w+)(?:\\[(.*?)])? = (.*?) is not allowed: must be (.*)");
     private static final Pattern BETWEEN = Pattern.compile("between (.+?) and (.+)");
     private static final Pattern LONG_NUMBER = Pattern.compile("(?<![\\d.,])\\d{4,}(?![\\d.])");
     private static final Pattern FIELD = Pattern.compile("\\b(" + String.join("|", LABELS.keySet()) + ")\\b");
@@ -34,12 +38,22 @@ final class ScreenWords {
         if (!m.matches()) {
             return grouped(labelled(engineMessage));
         }
-        String allowed = m.group(3);
+        String allowed = m.group(4);
         Matcher between = BETWEEN.matcher(allowed);
         if (between.matches()) {
             allowed = between.group(1) + " to " + between.group(2);
         }
-        return grouped(label(m.group(1)) + " " + m.group(2) + " is not allowed: must be " + labelled(allowed));
+        String value = m.group(2) == null ? shown(m.group(3)) : m.group(2) + "=" + m.group(3);
+        return grouped(label(m.group(1)) + " " + value + " is not allowed: must be " + labelled(allowed));
+    }
+
+    /** A value as the user wrote it: a map's {@code {read=3.0, write=1.0}} as {@code read=3.0, write=1.0}. */
+    private static String shown(String value) {
+        if (value.startsWith("{") && value.endsWith("}")) {
+            String entries = value.substring(1, value.length() - 1);
+            return entries.isEmpty() ? "(none)" : entries;
+        }
+        return value;
     }
 
     /** The control label for an engine field name, or the name itself. */
@@ -52,6 +66,7 @@ final class ScreenWords {
     }
 
     private static String grouped(String text) {
-        return LONG_NUMBER.matcher(text).replaceAll(r -> String.format("%,d", Long.parseLong(r.group())));
+        // A BigInteger: the user may type more digits than a long holds.
+        return LONG_NUMBER.matcher(text).replaceAll(r -> String.format("%,d", new BigInteger(r.group())));
     }
 }
