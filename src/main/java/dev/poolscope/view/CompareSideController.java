@@ -66,7 +66,7 @@ public final class CompareSideController {
                 "Queue capacity");
         overflowBox.getItems().setAll(OverflowPolicy.values());
         overflowBox.setConverter(named(p -> capitalized(p.name())));
-        overflowBox.valueProperty().bindBidirectional(model.overflowPolicyProperty());
+        RefusableBinding.bind(overflowBox.valueProperty(), model.overflowPolicyProperty());
     }
 
     /** The form is off while the pools are not running (a stopped pool takes no settings). */
@@ -91,7 +91,7 @@ public final class CompareSideController {
                 setTooltip(empty || p == null ? null : new Tooltip(p.summary()));
             }
         });
-        scalingBox.valueProperty().bindBidirectional(model.scalingPolicyProperty());
+        RefusableBinding.bind(scalingBox.valueProperty(), model.scalingPolicyProperty());
         Runnable show = () -> {
             ScalingPolicy p = model.scalingPolicyProperty().get();
             sideTitle.setText(p == null ? "" : p.name());

@@ -136,6 +136,7 @@ public final class DashboardController {
         ((VBox) reportBanner.getParent()).getChildren().add(0, sourceBar.node());
         lab.sourceProperty().addListener((o, a, b) -> showSource());
         lab.settings().writableProperty().addListener((o, a, b) -> showSource());
+        lab.phaseProperty().addListener((o, a, b) -> showSource());
         showSource();
         lab.reportProperty().addListener((o, a, report) -> showReport(report));
         countdown.visibleProperty().bind(lab.phaseProperty().isEqualTo(Lab.Phase.SHUTTING_DOWN));
@@ -157,11 +158,18 @@ public final class DashboardController {
         lab.sampler().onTick(this::onTick);
     }
 
-    /** Absent figures and the read-only lock follow the source; the window's frame says live-tuning in colour. */
+    /**
+     * Absent figures and the locks follow the source and the pool's phase; the window's frame says live-tuning in
+     * colour. A stopped pool's controls are off rather than refusing each change: a desktop user expects a control
+     * that cannot act to be greyed out with the reason, and they keep showing the settings Restart pool will use.
+     */
     private void showSource() {
         PoolSource source = lab.sourceProperty().get();
         boolean writable = lab.settings().writableProperty().get();
-        poolControlsController.showAccess(source.absent(), writable, source.describe());
+        String locked = !writable ? "Read-only: unlock tuning to change " + source.describe()
+                : !source.isRemote() && lab.phaseProperty().get() != Lab.Phase.RUNNING
+                ? "The pool is stopped: Restart pool to change its settings" : null;
+        poolControlsController.showAccess(source.absent(), locked);
         headlineController.showAbsent(source.absent());
         root.getStyleClass().removeAll("live-tuning", "watching-remote");
         if (source.isRemote()) {

@@ -57,10 +57,10 @@ public final class LoadControlsController {
         bindLogRate(load);
         arrivalsBox.getItems().setAll(Arrivals.values());
         arrivalsBox.setConverter(named(a -> capitalized(a.name())));
-        arrivalsBox.valueProperty().bindBidirectional(load.arrivalsProperty());
+        RefusableBinding.bind(arrivalsBox.valueProperty(), load.arrivalsProperty());
         serviceBox.getItems().setAll(ServiceTime.values());
         serviceBox.setConverter(named(s -> capitalized(s.name())));
-        serviceBox.valueProperty().bindBidirectional(load.serviceTimeProperty());
+        RefusableBinding.bind(serviceBox.valueProperty(), load.serviceTimeProperty());
         meanSpinner.setValueFactory(new SpinnerValueFactory.DoubleSpinnerValueFactory(0,
                 LoadSettings.MAX_MEAN_SERVICE_TIME.toMillis(), load.meanServiceMillisProperty().get(), 1));
         SpinnerText.decimals(meanSpinner, "Mean", "ms", complain);

@@ -89,7 +89,7 @@ public final class PoolControlsController {
                 return OverflowPolicy.valueOf(s.toUpperCase(Locale.ROOT).replace(' ', '_'));
             }
         });
-        policyBox.valueProperty().bindBidirectional(model.overflowPolicyProperty());
+        RefusableBinding.bind(policyBox.valueProperty(), model.overflowPolicyProperty());
         showLimits();
         bindScaling(model);
     }
@@ -121,7 +121,7 @@ public final class PoolControlsController {
                 setTooltip(empty || p == null ? null : new Tooltip(p.summary()));
             }
         });
-        scalingBox.valueProperty().bindBidirectional(model.scalingPolicyProperty());
+        RefusableBinding.bind(scalingBox.valueProperty(), model.scalingPolicyProperty());
         Runnable show = () -> {
             ScalingPolicy p = model.scalingPolicyProperty().get();
             // The parameters have fields of their own below the box, so the panel stays short enough to show Load.
@@ -196,11 +196,13 @@ public final class PoolControlsController {
 
     /**
      * Disables what the pool shown lacks (its tooltip says why, and so does its label, which stays enabled since a
-     * disabled control shows no tooltip), and everything while a remote pool is read-only.
+     * disabled control shows no tooltip), and everything while the controls are {@code locked}: why they are (a
+     * remote pool is read-only, the pool is stopped), or null when they may change the pool.
      */
-    void showAccess(Map<PoolFigure, String> absent, boolean writable, String where) {
-        this.writable = writable;
+    void showAccess(Map<PoolFigure, String> absent, String locked) {
+        this.writable = locked == null;
         policyGrid.getChildren().stream().filter(n -> n instanceof HBox).forEach(n -> n.setDisable(!writable));
+        scalingBox.setDisable(!writable);
         Map<Control, PoolFigure> figures = new LinkedHashMap<>();
         figures.put(workersSlider, PoolFigure.MIN_WORKERS);
         figures.put(thresholdSlider, PoolFigure.LOAD_THRESHOLD);
@@ -216,7 +218,7 @@ public final class PoolControlsController {
             String why = figure == PoolFigure.MIN_WORKERS ? null : absent.get(figure);
             control.setDisable(why != null || !writable);
             control.setTooltip(why != null ? new Tooltip("Not available: " + why) : !writable
-                    ? new Tooltip("Read-only: unlock tuning to change " + where) : ownTooltips.get(control));
+                    ? new Tooltip(locked) : ownTooltips.get(control));
             control.getStyleClass().remove("absent");
             if (why != null) {
                 control.getStyleClass().add("absent");
@@ -244,8 +246,8 @@ public final class PoolControlsController {
         model.maxWorkersProperty().addListener((o, a, b) -> workersSlider.setMax(Math.max(workersSlider.getMax(),
                 b.intValue())));
         // The thumbs move in fractions; the model keeps whole workers and the binding snaps the thumbs back.
-        workersSlider.highValueProperty().bindBidirectional(model.maxWorkersProperty());
-        workersSlider.lowValueProperty().bindBidirectional(model.minWorkersProperty());
+        RefusableBinding.bindWhole(workersSlider.highValueProperty(), model.maxWorkersProperty());
+        RefusableBinding.bindWhole(workersSlider.lowValueProperty(), model.minWorkersProperty());
         Runnable show = () -> workersValue.setText(model.minWorkersProperty().get() + " – "
                 + model.maxWorkersProperty().get());
         model.minWorkersProperty().addListener((o, a, b) -> show.run());

@@ -8,6 +8,7 @@ import javafx.application.Platform;
 import javafx.beans.Observable;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.Property;
 
 /**
@@ -39,6 +40,19 @@ final class RefusableBinding<T> {
     /** Binds a decimal control (a spinner's value) to a decimal model property that may refuse values. */
     static void bind(Property<Double> control, DoubleProperty model) {
         bind(control, model::getValue, model::setValue, model);
+    }
+
+    /** Binds a choice (a combo box's value) to a model property that may refuse values. */
+    static <T> void bind(Property<T> control, ObjectProperty<T> model) {
+        bind(control, model::get, model::set, model);
+    }
+
+    /**
+     * Binds a control that moves in fractions (a slider thumb) to a whole-number model property that may refuse
+     * values; the control settles on the whole number in force.
+     */
+    static void bindWhole(DoubleProperty control, IntegerProperty model) {
+        bind(control, () -> (double) model.get(), v -> model.set(v.intValue()), model);
     }
 
     private static <T> void bind(Property<T> control, Supplier<T> read, Consumer<T> write, Observable model) {

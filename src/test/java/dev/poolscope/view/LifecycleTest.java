@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
+
+import org.controlsfx.control.RangeSlider;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -15,10 +18,12 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import dev.poolscope.engine.OverflowPolicy;
 import dev.poolscope.engine.PoolSnapshot;
 import dev.poolscope.engine.PoolState;
 import dev.poolscope.load.Scenario;
 import dev.poolscope.model.Lab;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 
@@ -103,6 +108,35 @@ class LifecycleTest {
         double newest = DashboardFixture.onFx(() -> newestSecond("#queueChart", robot));
         assertTrue(newest < 1, "the charts start over at 0:00, not where the old pool's ended: " + newest);
         assertFalse(DashboardFixture.onFx(() -> robot.lookup("#startButton").query().isDisabled()));
+    }
+
+    @Test
+    void aStoppedPoolsControlsAreOffShowTheSettingsInForceAndRestartShowsTheNewPools(FxRobot robot) {
+        robot.interact(() -> lab.shutdown(Duration.ZERO));
+        await().atMost(Duration.ofSeconds(10)).until(() -> DashboardFixture.onFx(
+                () -> lab.phaseProperty().get() == Lab.Phase.STOPPED));
+        @SuppressWarnings("unchecked")
+        ComboBox<OverflowPolicy> policyBox = robot.lookup("#policyBox").queryAs(ComboBox.class);
+        RangeSlider workers = robot.lookup(".range-slider").queryAs(RangeSlider.class);
+        for (String control : List.of("#policyBox", "#scalingBox", "#capacitySpinner", "#thresholdField",
+                ".range-slider")) {
+            assertTrue(DashboardFixture.onFx(() -> robot.lookup(control).query().isDisabled()), control + " is off");
+        }
+        assertEquals("The pool is stopped: Restart pool to change its settings",
+                DashboardFixture.onFx(() -> policyBox.getTooltip().getText()));
+
+        // A change that reaches the stopped pool all the same is refused, and the controls show what is in force.
+        robot.interact(() -> policyBox.setValue(OverflowPolicy.DROP_OLDEST));
+        robot.interact(() -> workers.setHighValue(20));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(OverflowPolicy.DROP_NEWEST, DashboardFixture.onFx(policyBox::getValue));
+        assertEquals(8, DashboardFixture.onFx(workers::getHighValue), 0);
+
+        robot.clickOn("#restartButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(DashboardFixture.onFx(() -> robot.lookup("#policyBox").query().isDisabled()));
+        assertEquals(lab.dispatcher().config().overflowPolicy(), DashboardFixture.onFx(policyBox::getValue));
+        assertEquals(lab.dispatcher().config().maxWorkers(), DashboardFixture.onFx(workers::getHighValue), 0);
     }
 
     private static double newestSecond(String chart, FxRobot robot) {
