@@ -2,12 +2,14 @@ package dev.poolscope;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,16 +31,11 @@ class ExportCsvTest {
             DashboardController dashboard = onFx(() -> (DashboardController) stage.getScene().getRoot()
                     .getProperties().get(DashboardController.class));
             Path target = dir.resolve("no-such-folder").resolve("history.csv");
-            IOException refused = onFx(() -> {
-                try {
-                    dashboard.exportCsv(target);
-                    return null;
-                } catch (IOException e) {
-                    return e;
-                }
-            });
-            assertNotNull(refused, "the export must fail");
-            assertEquals("cannot write CSV to " + target + ": the folder does not exist", refused.getMessage());
+            CompletableFuture<Integer> export = onFx(() -> dashboard.exportCsv(target));
+            ExecutionException refused = assertThrows(ExecutionException.class,
+                    () -> export.get(10, TimeUnit.SECONDS), "the export must fail");
+            assertEquals("cannot write CSV to " + target + ": the folder does not exist",
+                    refused.getCause().getMessage());
         } finally {
             FxToolkit.cleanupApplication(app);
             FxToolkit.cleanupStages();

@@ -1,5 +1,6 @@
 package dev.poolscope.view;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
@@ -7,6 +8,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 import javax.imageio.ImageIO;
 
@@ -34,7 +36,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -301,14 +302,12 @@ public final class DashboardController {
 
     @FXML
     private void exportCsv() {
-        chooseTarget("Export history as CSV", "poolscope-history", "CSV", "csv")
-                .ifPresent(path -> run("export CSV", () -> exportCsv(path)));
+        chooseTarget("Export history as CSV", "poolscope-history", "CSV", "csv").ifPresent(this::exportCsv);
     }
 
     @FXML
     private void savePng() {
-        chooseTarget("Save charts as PNG", "poolscope-charts", "PNG", "png")
-                .ifPresent(path -> run("save PNG", () -> savePng(path)));
+        chooseTarget("Save charts as PNG", "poolscope-charts", "PNG", "png").ifPresent(this::savePng);
     }
 
     private Optional<Path> chooseTarget(String title, String stem, String kind, String extension) {
@@ -324,39 +323,41 @@ public final class DashboardController {
         return chosen;
     }
 
-    /** Writes every kept sample as CSV, in the headless runner's format; returns the rows written. */
-    public int exportCsv(Path target) throws IOException {
+    /**
+     * Writes every kept sample as CSV, in the headless runner's format, in the background; the status bar says when
+     * it is done or why it failed. Completes with the rows written, after that report.
+     */
+    public CompletableFuture<Integer> exportCsv(Path target) {
         List<Sample> samples = lab.history().all();
+        boolean noThreshold = lab.sourceProperty().get().absent().containsKey(PoolFigure.LOAD_THRESHOLD);
+        return FileWrites.run(() -> writeCsv(target, samples, noThreshold),
+                rows -> inform(String.format("Exported %,d samples to %s", samples.size(), target.toAbsolutePath())),
+                e -> complain("could not export CSV: " + e.getMessage()));
+    }
+
+    private static int writeCsv(Path target, List<Sample> samples, boolean noThreshold) throws IOException {
         if (samples.isEmpty()) {
             throw new IOException("there is no history yet");
         }
         try (Writer out = SnapshotCsv.open(target);
-             SnapshotCsv csv = new SnapshotCsv(out, samples.get(0).snapshot(),
-                     lab.sourceProperty().get().absent().containsKey(PoolFigure.LOAD_THRESHOLD))) {
+             SnapshotCsv csv = new SnapshotCsv(out, samples.get(0).snapshot(), noThreshold)) {
             for (Sample s : samples.subList(1, samples.size())) {
                 csv.append(s.snapshot());
             }
         }
-        inform(String.format("Exported %,d samples to %s", samples.size(), target.toAbsolutePath()));
         return samples.size() - 1;
     }
 
-    /** Saves the charts (and headline) as a PNG image. */
-    public void savePng(Path target) throws IOException {
-        WritableImage image = root.getCenter().snapshot(null, null);
-        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", target.toFile());
-        inform("Saved charts to " + target.toAbsolutePath());
-    }
-
-    private interface IoAction {
-        void run() throws IOException;
-    }
-
-    private void run(String what, IoAction action) {
-        try {
-            action.run();
-        } catch (IOException e) {
-            complain("could not " + what + ": " + e.getMessage());
-        }
+    /**
+     * Saves the charts (and headline) as a PNG image: the picture is taken now, on the FX thread, and encoded and
+     * written in the background; the status bar reports. Completes after that report.
+     */
+    public CompletableFuture<Path> savePng(Path target) {
+        BufferedImage image = SwingFXUtils.fromFXImage(root.getCenter().snapshot(null, null), null);
+        return FileWrites.run(() -> {
+            ImageIO.write(image, "png", target.toFile());
+            return target;
+        }, saved -> inform("Saved charts to " + saved.toAbsolutePath()),
+                e -> complain("could not save PNG: " + e.getMessage()));
     }
 }

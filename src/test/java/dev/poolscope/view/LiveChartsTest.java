@@ -2,20 +2,26 @@ package dev.poolscope.view;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 import dev.poolscope.load.Scenario;
 import dev.poolscope.load.SnapshotCsv;
@@ -96,22 +102,38 @@ class LiveChartsTest {
         DashboardController controller = DashboardFixture.onFx(() -> (DashboardController) robot.lookup(".dashboard")
                 .query().getProperties().get(DashboardController.class));
         Path csv = dir.resolve("history.csv");
-        int rows = DashboardFixture.onFx(() -> controller.exportCsv(csv));
+        int rows = DashboardFixture.onFx(() -> controller.exportCsv(csv)).get(10, TimeUnit.SECONDS);
         List<String> lines = Files.readAllLines(csv);
         assertEquals(SnapshotCsv.HEADER, lines.get(0));
         assertEquals(rows + 1, lines.size());
         Path png = dir.resolve("charts.png");
-        robot.interact(() -> {
-            try {
-                controller.savePng(png);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+        DashboardFixture.onFx(() -> controller.savePng(png)).get(10, TimeUnit.SECONDS);
         assertTrue(Files.size(png) > 10_000, "a real image was written");
         String message = DashboardFixture.onFx(() -> robot.lookup(".status-message").queryAs(Label.class).getText());
         assertTrue(message.startsWith("✔ Saved charts to " + png.toAbsolutePath()), message);
         assertTrue(robot.lookup(".status-message").query().getStyleClass().contains("status-info"));
+    }
+
+    @Test
+    @Timeout(60)
+    void aWriteThatWaitsForTheDiskLeavesTheWindowResponsive(FxRobot robot, @TempDir Path dir) throws Exception {
+        // A named pipe stands for a hung disk: opening it for writing waits until someone reads it.
+        Path pipe = dir.resolve("slow.csv");
+        Process mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).start();
+        Assumptions.assumeTrue(mkfifo.waitFor(10, TimeUnit.SECONDS) && mkfifo.exitValue() == 0, "needs mkfifo");
+        robot.interact(() -> lab.sampler().tick());
+        DashboardController controller = DashboardFixture.onFx(() -> (DashboardController) robot.lookup(".dashboard")
+                .query().getProperties().get(DashboardController.class));
+
+        CompletableFuture<Integer> export = WaitForAsyncUtils.asyncFx(() -> controller.exportCsv(pipe))
+                .get(5, TimeUnit.SECONDS);
+        assertTrue(WaitForAsyncUtils.asyncFx(() -> true).get(5, TimeUnit.SECONDS), "the FX thread answers");
+        assertFalse(export.isDone(), "the export waits for its reader, off the FX thread");
+
+        assertEquals(SnapshotCsv.HEADER, Files.readAllLines(pipe).get(0));
+        export.get(10, TimeUnit.SECONDS);
+        String message = DashboardFixture.onFx(() -> robot.lookup(".status-message").queryAs(Label.class).getText());
+        assertTrue(message.startsWith("✔ Exported "), message);
     }
 
     private static int maxY(LineChart<?, ?> chart, int series) {
