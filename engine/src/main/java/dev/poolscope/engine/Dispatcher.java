@@ -48,6 +48,9 @@ public final class Dispatcher implements AutoCloseable {
     final EventLog events = new EventLog();
     private final Admission admission = new Admission(this);
     final ScheduledThreadPoolExecutor scheduler;
+    // Whether worker threads let the JVM exit while they live: yes for typed pools, no for a pool behind an
+    // ExecutorService, which must keep the JVM up until its tasks are done, as Executors' pools do.
+    final boolean daemonWorkers;
     private final Map<String, Handler> handlers = new ConcurrentHashMap<>();
     // Guards config and state changes and the scaler task; see package-info for where it sits in the lock order.
     private final Object configLock = new Object();
@@ -59,8 +62,9 @@ public final class Dispatcher implements AutoCloseable {
     private ScheduledFuture<?> scalerTask;
 
     private Dispatcher(String name, PoolConfig config, Map<String, Handler> initialHandlers,
-                       Function<Dispatcher, Finisher> finisherFactory) {
+                       Function<Dispatcher, Finisher> finisherFactory, boolean daemonWorkers) {
         this.name = Objects.requireNonNull(name, "name");
+        this.daemonWorkers = daemonWorkers;
         this.config = Objects.requireNonNull(config, "config");
         this.queue = new RequestQueue(config.queueCapacity());
         this.accounting = new Accounting(queue);
@@ -100,7 +104,12 @@ public final class Dispatcher implements AutoCloseable {
     /** Starts a pool with its own finisher; tests use it to make settling fail. */
     static Dispatcher start(String name, PoolConfig config, Map<String, Handler> handlers,
                             Function<Dispatcher, Finisher> finisherFactory) {
-        return new Dispatcher(name, config, handlers, finisherFactory).begin();
+        return new Dispatcher(name, config, handlers, finisherFactory, true).begin();
+    }
+
+    /** Starts a pool for {@link PoolScope#executor}: no handlers, and workers that keep the JVM up. */
+    static Dispatcher startForExecutor(String name, PoolConfig config) {
+        return new Dispatcher(name, config, Map.of(), Finisher::new, false).begin();
     }
 
     Finisher finisher() {

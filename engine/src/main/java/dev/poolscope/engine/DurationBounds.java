@@ -31,6 +31,8 @@ final class DurationBounds {
             }
             return BigDecimal.valueOf(nanos, 6).stripTrailingZeros().toPlainString() + " ms";
         }
-        return d.getSeconds() + " s";
+        // Exact to the nanosecond, as the value given: a whole number of seconds would not be the value written.
+        return BigDecimal.valueOf(d.getSeconds()).add(BigDecimal.valueOf(d.getNano(), 9)).stripTrailingZeros()
+                .toPlainString() + " s";
     }
 }

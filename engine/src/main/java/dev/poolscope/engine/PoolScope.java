@@ -1,7 +1,6 @@
 package dev.poolscope.engine;
 
 import java.time.Duration;
-import java.util.Map;
 
 /**
  * Factories for adopting the pool in code that expects an {@link java.util.concurrent.ExecutorService}: replace
@@ -13,7 +12,11 @@ public final class PoolScope {
     private PoolScope() {
     }
 
-    /** A new pool named {@code name} (threads {@code name-worker-N}) as a plain executor: no timeouts or retries. */
+    /**
+     * A new pool named {@code name} (threads {@code name-worker-N}) as a plain executor: no timeouts or retries.
+     * Its workers are not daemon threads, as in {@code Executors}' pools: after {@code shutdown()} the JVM stays up
+     * until every queued task has run, and a pool never shut down keeps it up.
+     */
     public static PoolScopeExecutor executor(String name, PoolConfig config) {
         return executor(name, config, Duration.ZERO, 0);
     }
@@ -25,10 +28,13 @@ public final class PoolScope {
     public static PoolScopeExecutor executor(String name, PoolConfig config, Duration taskTimeout, int taskRetries) {
         // Before the pool starts, so that a refused limit leaves no threads behind.
         PoolScopeExecutor.checkTaskLimits(taskTimeout, taskRetries);
-        return new PoolScopeExecutor(Dispatcher.start(name, config, Map.of()), taskTimeout, taskRetries);
+        return new PoolScopeExecutor(Dispatcher.startForExecutor(name, config), taskTimeout, taskRetries);
     }
 
-    /** An executor for plain tasks on an existing pool, beside its typed requests; its shutdown stops the pool. */
+    /**
+     * An executor for plain tasks on an existing pool, beside its typed requests; its shutdown stops the pool. The
+     * pool's workers stay daemon threads, as {@link Dispatcher#start} made them.
+     */
     public static PoolScopeExecutor executor(Dispatcher pool) {
         return new PoolScopeExecutor(pool, Duration.ZERO, 0);
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.RunnableFuture;
@@ -84,11 +85,24 @@ public final class PoolScopeExecutor extends AbstractExecutorService {
     public void execute(Runnable command) {
         Objects.requireNonNull(command, "command");
         TaskFuture<?> task = command instanceof TaskFuture<?> own ? own : TaskFuture.forExecute(command);
+        // CompletableFuture's async tasks complete their own future and never throw: a retry would run a spent
+        // task and count it as completed, so they get none.
+        int retries = command instanceof CompletableFuture.AsynchronousCompletionTask ? 0 : taskRetries;
         // The task's future follows the outcome as the pool settles it (Job.complete).
-        Outcome now = pool.submit(new Request(TASK_TYPE, task, taskTimeout, taskRetries)).getNow(null);
+        Outcome now = pool.submit(new Request(TASK_TYPE, task, taskTimeout, retries)).getNow(null);
         // EVICTED means it was admitted and then pushed out by a newer task; only a refusal is the caller's error.
         if (now instanceof Outcome.Dropped d && d.reason() != DropReason.EVICTED) {
             throw new RejectedExecutionException("task rejected by pool " + pool.name + ": " + d.reason());
+        }
+        // A task given to execute that failed in this thread (CALLER_RUNS): the caller gets its exception.
+        if (now instanceof Outcome.Failed f && task.handedBack != task && task.failedInThisThread()) {
+            if (f.cause() instanceof RuntimeException e) {
+                throw e;
+            }
+            if (f.cause() instanceof Error e) {
+                throw e;
+            }
+            throw new RuntimeException(f.cause());
         }
     }
 

@@ -24,6 +24,8 @@ final class TaskFuture<V> extends CompletableFuture<V> implements RunnableFuture
     final Runnable handedBack;
     // Guarded by this: the thread running an attempt, so cancel(true) interrupts only while it runs.
     private Thread runner;
+    // The submitting thread that last ran an attempt itself (CALLER_RUNS); its failure is thrown to it, not reported.
+    private volatile Thread callerRunner;
 
     private TaskFuture(Callable<V> callable, Runnable handedBack) {
         this.callable = Objects.requireNonNull(callable, "task");
@@ -55,6 +57,9 @@ final class TaskFuture<V> extends CompletableFuture<V> implements RunnableFuture
             }
             runner = Thread.currentThread();
         }
+        if (!onPoolWorker) {
+            callerRunner = Thread.currentThread();
+        }
         try {
             return callable.call();
         } catch (Exception | Error e) {
@@ -81,7 +86,7 @@ final class TaskFuture<V> extends CompletableFuture<V> implements RunnableFuture
             complete((V) c.value());
         } else if (outcome instanceof Outcome.Failed f) {
             completeExceptionally(f.cause());
-            if (handedBack != this) {
+            if (handedBack != this && !failedInThisThread()) {
                 reportUncaught(f.cause());
             }
         } else if (outcome instanceof Outcome.TimedOut t) {
@@ -96,6 +101,14 @@ final class TaskFuture<V> extends CompletableFuture<V> implements RunnableFuture
         }
         // Returned: like a FutureTask that shutdownNow hands back, it stays pending until the caller runs or
         // cancels it.
+    }
+
+    /**
+     * Whether the calling thread ran the task's last attempt itself, under {@code CALLER_RUNS}: {@code execute}
+     * then throws its failure to it, as {@code ThreadPoolExecutor.CallerRunsPolicy} does.
+     */
+    boolean failedInThisThread() {
+        return callerRunner == Thread.currentThread() && isCompletedExceptionally();
     }
 
     /**

@@ -87,7 +87,7 @@ final class Worker implements Runnable {
 
     void start(String name) {
         Thread t = new PoolThread(this, name, pool);
-        t.setDaemon(true);
+        t.setDaemon(pool.daemonWorkers);
         // The pool has already settled the request and replaced the worker; say so in the log, once.
         t.setUncaughtExceptionHandler((dead, e) -> System.getLogger(Worker.class.getName()).log(
                 System.Logger.Level.ERROR, dead.getName() + " died; its request was settled and it was replaced", e));

@@ -97,7 +97,9 @@ final class Workers {
     }
 
     /**
-     * Moves the pool toward a scaling policy's decision, taken at every tick:
+     * Moves the pool toward a scaling policy's decision, taken at every tick on {@code config}; none if another
+     * config came into force since (its min and max apply through {@link #rebalance}, and a decision on the old ones
+     * could shrink the pool below a min already raised):
      * 1. below min (a worker died, or could not be started): top up to min, whatever the policy says;
      * 2. the decision's next size above the pool: cancel pending retirements, then start workers, up to max;
      * 3. below the pool: retire as many as asked, but only workers idle now, never below min;
@@ -109,6 +111,9 @@ final class Workers {
         boolean threshold = config.scalingPolicy() instanceof ThresholdPolicy;
         lock.lock();
         try {
+            if (config != pool.config()) {
+                return null;
+            }
             int effective = live.size() - retireQuota;
             int target = Math.max(config.minWorkers(), Math.min(config.maxWorkers(), decision.next(effective)));
             if (effective < config.minWorkers()) {

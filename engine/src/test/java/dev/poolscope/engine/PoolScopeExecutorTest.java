@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -246,6 +247,53 @@ class PoolScopeExecutorTest {
         assertEquals("on the pool", result);
         // The task completes its stage from inside the pool's attempt, just before the pool counts it.
         await().atMost(Duration.ofSeconds(5)).until(() -> e.dispatcher().snapshot().completed() == 2);
+    }
+
+    @Test
+    void aCompletableFuturesTaskIsNotRetried() {
+        executor = PoolScope.executor(Pools.uniqueName(), Pools.quiet().build(), Duration.ZERO, 2);
+        AtomicInteger calls = new AtomicInteger();
+        CompletableFuture<Object> f = CompletableFuture.supplyAsync(() -> {
+            calls.incrementAndGet();
+            throw new IllegalStateException("supplier failed");
+        }, executor);
+        ExecutionException failed = assertThrows(ExecutionException.class, () -> f.get(5, TimeUnit.SECONDS));
+        assertEquals("supplier failed", failed.getCause().getMessage());
+        await().atMost(Duration.ofSeconds(5)).until(() -> executor.dispatcher().snapshot().completed() == 1);
+        assertEquals(1, calls.get(), "the supplier ran once");
+        assertEquals(0, executor.dispatcher().snapshot().retriedAttempts(), "a spent task is not run again");
+    }
+
+    @Test
+    void underCallerRunsATaskGivenToExecuteThrowsToTheCallerAsThreadPoolExecutorDoes() {
+        PoolScopeExecutor e = start(Pools.quiet().workers(1, 1).queueCapacity(1)
+                .overflowPolicy(OverflowPolicy.CALLER_RUNS));
+        occupy(e, 1);
+        e.execute(() -> { });
+        Thread.UncaughtExceptionHandler before = Thread.getDefaultUncaughtExceptionHandler();
+        List<Throwable> reported = new CopyOnWriteArrayList<>();
+        Thread.setDefaultUncaughtExceptionHandler((t, x) -> reported.add(x));
+        try {
+            IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> e.execute(() -> {
+                throw new IllegalStateException("order 42 failed");
+            }));
+            assertEquals("order 42 failed", thrown.getMessage());
+            assertEquals(List.of(), reported, "thrown to the caller, not reported as uncaught as well");
+        } finally {
+            Thread.setDefaultUncaughtExceptionHandler(before);
+        }
+        assertEquals(1, e.dispatcher().snapshot().failed());
+    }
+
+    @Test
+    void anExecutorsOwnPoolKeepsTheJvmUpAsExecutorsPoolsDo() throws Exception {
+        PoolScopeExecutor e = start(Pools.quiet());
+        assertFalse(e.submit(() -> Thread.currentThread().isDaemon()).get(5, TimeUnit.SECONDS));
+        try (Dispatcher typed = Pools.start(Pools.quiet().build(), Map.of("daemon?", r -> Thread.currentThread()
+                .isDaemon()))) {
+            assertEquals(true, ((Outcome.Completed) typed.submit("daemon?", 1).get(5, TimeUnit.SECONDS)).value(),
+                    "a typed pool's workers let the JVM exit");
+        }
     }
 
     @Test

@@ -111,6 +111,9 @@ class SnapshotArithmeticTest {
         assertEquals("86400000 ms", DurationBounds.text(Duration.ofDays(1)));
         assertEquals("-86400000 ms", DurationBounds.text(Duration.ofDays(-1)));
         assertEquals("86401 s", DurationBounds.text(Duration.ofDays(1).plusSeconds(1)));
+        assertEquals("9223372036854.775 s", DurationBounds.text(Duration.ofMillis(9_223_372_036_854_775L)),
+                "the value as written, not cut to whole seconds");
+        assertEquals("-9223372036854775.808 s", DurationBounds.text(Duration.ofMillis(Long.MIN_VALUE)));
         assertEquals("-86401 s", DurationBounds.text(Duration.ofDays(-1).minusSeconds(1)));
     }
 

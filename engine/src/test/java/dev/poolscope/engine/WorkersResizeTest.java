@@ -27,6 +27,18 @@ class WorkersResizeTest {
     }
 
     @Test
+    void aDecisionOnAConfigNoLongerInForceChangesNothing() {
+        try (Dispatcher pool = Pools.start(Pools.quiet().workers(1, 8).build(), Map.of())) {
+            PoolConfig before = pool.config();
+            pool.setWorkerRange(4, 8);
+            // The scaler read the config before the new min came in, and decided to shrink to its old min.
+            assertNull(pool.workers.resize(before, wants(1), 0));
+            assertEquals(4, pool.poolSize(), "never below the min in force");
+            assertEquals(4, pool.workers.effectiveSize());
+        }
+    }
+
+    @Test
     void shrinksByWhatTheDecisionAsksNotByEveryIdleWorker() {
         try (Dispatcher pool = Pools.start(Pools.quiet().workers(1, 4).build(), Map.of())) {
             pool.workers.resize(pool.config(), wants(4), 0);

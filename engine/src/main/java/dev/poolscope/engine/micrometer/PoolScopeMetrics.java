@@ -2,10 +2,13 @@ package dev.poolscope.engine.micrometer;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
@@ -79,10 +82,14 @@ public final class PoolScopeMetrics implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
+        // A meter the registry had already (another pool's of the same name, which it hands back) is not ours to
+        // remove when this pool terminates.
+        Set<Meter> before = Collections.newSetFromMap(new IdentityHashMap<>());
+        before.addAll(registry.getMeters());
         List<Meter> meters = new ArrayList<>();
         register(registry, meters);
         synchronized (this) {
-            meters.forEach(m -> bound.add(Map.entry(registry, m)));
+            meters.stream().filter(m -> !before.contains(m)).forEach(m -> bound.add(Map.entry(registry, m)));
         }
         // A pool that terminated before or while binding has no one left to unbind its meters.
         if (pool.isTerminated()) {

@@ -2,6 +2,7 @@ package dev.poolscope.engine.micrometer;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -178,5 +179,18 @@ class PoolScopeMetricsTest {
             next.shutdownNow();
             assertTrue(next.awaitTermination(5, TimeUnit.SECONDS));
         }
+    }
+
+    @Test
+    void aTwinOfTheSameNameLeavesTheLivePoolsMetersWhenItTerminates() throws Exception {
+        metrics.bindTo(registry);
+        int meters = registry.getMeters().size();
+        PoolScopeExecutor twin = PoolScope.executor("metrics-test", PoolConfig.builder().workers(3, 3).build());
+        PoolScopeMetrics.of(twin).bindTo(registry);
+        twin.shutdownNow();
+        assertTrue(twin.awaitTermination(5, TimeUnit.SECONDS));
+        assertEquals(meters, registry.getMeters().size(), "the registry handed the live pool's meters to the twin, "
+                + "which must not take them away");
+        assertFalse(registry.find("executor.submitted").tag("name", "metrics-test").meters().isEmpty());
     }
 }
