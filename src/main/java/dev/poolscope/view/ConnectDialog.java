@@ -19,8 +19,10 @@ import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -65,6 +67,9 @@ final class ConnectDialog {
     private final Consumer<PoolSource> onPick;
     // FX-thread confined: the open connection, until a pool is picked (the source then owns it) or the window closes.
     private JmxSession session;
+    // FX-thread confined: the row whose pool is being opened; null when none is, or when the user gave it up by
+    // connecting again or closing the window, so that its source is closed instead of watched.
+    private final ObjectProperty<PoolRow> opening = new SimpleObjectProperty<>();
 
     private ConnectDialog(Window owner, Consumer<PoolSource> onPick, Runnable onDemo) {
         this.onPick = onPick;
@@ -143,10 +148,11 @@ final class ConnectDialog {
                 column("Drops/s", PoolRow::dropsProperty, 70),
                 sparklineColumn()));
         watch.setId("watchButton");
-        watch.disableProperty().bind(pools.getSelectionModel().selectedItemProperty().isNull());
+        watch.disableProperty().bind(pools.getSelectionModel().selectedItemProperty().isNull()
+                .or(opening.isNotNull()));
         watch.setOnAction(e -> watchSelected());
         pools.setOnMouseClicked(e -> {
-            if (e.getClickCount() == 2 && pools.getSelectionModel().getSelectedItem() != null) {
+            if (e.getClickCount() == 2 && !watch.isDisabled()) {
                 watchSelected();
             }
         });
@@ -190,6 +196,7 @@ final class ConnectDialog {
             return;
         }
         overview.stop();
+        opening.set(null);
         closeSession();
         pools.getItems().clear();
         connect.setDisable(true);
@@ -251,26 +258,45 @@ final class ConnectDialog {
     private void watchSelected() {
         PoolRow row = pools.getSelectionModel().getSelectedItem();
         JmxSession s = session;
-        if (row == null || s == null) {
+        if (row == null || s == null || opening.get() != null) {
             return;
         }
         overview.stop();
         session = null; // the source owns the connection from here on
-        watch.disableProperty().unbind();
-        watch.setDisable(true);
+        opening.set(row);
         say("Opening " + row.name() + "…", false);
         background.execute(() -> {
             try {
                 JmxPoolSource source = new JmxPoolSource(s, row.pool(), Platform::runLater);
-                Platform.runLater(() -> {
-                    onPick.accept(source);
-                    stage.close();
-                });
-            } catch (IOException e) {
-                s.close();
-                Platform.runLater(() -> fail("Could not read " + row.name() + ": " + e.getMessage()));
+                Platform.runLater(() -> opened(row, source));
+            } catch (IOException | RuntimeException e) {
+                String why = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+                Platform.runLater(() -> notOpened(row, s, why));
             }
         });
+    }
+
+    private void opened(PoolRow row, JmxPoolSource source) {
+        if (opening.get() != row) {
+            source.close();
+            return;
+        }
+        opening.set(null);
+        onPick.accept(source);
+        stage.close();
+    }
+
+    /** Gives the connection back to the window, so that the user can pick again or Connect elsewhere. */
+    private void notOpened(PoolRow row, JmxSession s, String why) {
+        if (opening.get() != row) {
+            s.close();
+            return;
+        }
+        opening.set(null);
+        session = s;
+        fail("Could not read " + row.name() + ": " + why + ". Pick a pool to try again, or Connect again.");
+        refreshOverview();
+        overview.play();
     }
 
     private void fail(String message) {
@@ -294,6 +320,7 @@ final class ConnectDialog {
 
     private void dispose() {
         overview.stop();
+        opening.set(null);
         closeSession();
         background.shutdown();
     }

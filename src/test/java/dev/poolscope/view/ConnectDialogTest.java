@@ -48,6 +48,7 @@ class ConnectDialogTest {
 
     private final Dispatcher remote = Dispatcher.start("gui-remote-test",
             PoolConfig.builder().workers(2, 8).scalingTick(Duration.ofMillis(50)).build(), Map.of());
+    private final GatedMBeanServer gate = new GatedMBeanServer();
     private PoolRegistration registration;
     private JMXConnectorServer server;
     private Lab lab;
@@ -59,12 +60,14 @@ class ConnectDialogTest {
         registration = PoolJmx.register(remote, POOL);
         server = JMXConnectorServerFactory.newJMXConnectorServer(new JMXServiceURL("service:jmx:rmi://127.0.0.1:0"),
                 null, ManagementFactory.getPlatformMBeanServer());
+        server.setMBeanServerForwarder(gate.forwarder());
         server.start();
         lab = DashboardFixture.show(stage, Scenario.STEADY, 600);
     }
 
     @AfterEach
     void stop() throws Exception {
+        gate.release();
         DashboardFixture.onFx(() -> lab.close(Duration.ofMillis(200)));
         registration.close();
         remote.shutdown(Duration.ofSeconds(1));
@@ -73,17 +76,8 @@ class ConnectDialogTest {
 
     @Test
     void connectsByUrlWatchesReadOnlyThenTunesLiveAfterUnlocking(FxRobot robot) throws Exception {
-        robot.clickOn("#openConnectButton");
-        TextField target = robot.lookup("#connectTarget").queryAs(TextField.class);
-        robot.interact(() -> target.setText(server.getAddress().toString()));
-        robot.clickOn("#connectButton");
-        @SuppressWarnings("unchecked")
-        TableView<PoolRow> table = robot.lookup("#poolTable").queryAs(TableView.class);
-        await().atMost(Duration.ofSeconds(10)).until(() -> DashboardFixture.onFx(() -> table.getItems().stream()
-                .anyMatch(r -> r.name().equals(POOL) && r.sizeProperty().get().equals("2 / 8"))));
+        TableView<PoolRow> table = connectAndSelect(robot);
         save(table.getScene(), "connect-dialog");
-        robot.interact(() -> table.getItems().stream().filter(r -> r.name().equals(POOL)).findFirst()
-                .ifPresent(r -> table.getSelectionModel().select(r)));
         robot.clickOn("#watchButton");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> DashboardFixture.onFx(() -> lab.sourceProperty().get()
@@ -110,6 +104,53 @@ class ConnectDialogTest {
         assertFalse(DashboardFixture.onFx(() -> lab.sourceProperty().get().isRemote()));
         assertEquals(0, DashboardFixture.onFx(() -> stage.getScene().getRoot().getStyleClass().stream()
                 .filter(c -> c.equals("live-tuning")).count()));
+    }
+
+    @Test
+    void aWatchThatFailsLeavesWatchOnToTryAgain(FxRobot robot) throws Exception {
+        connectAndSelect(robot);
+        gate.refuse(true);
+        robot.clickOn("#watchButton");
+        Label status = robot.lookup("#connectStatus").queryAs(Label.class);
+        await().atMost(Duration.ofSeconds(10)).until(() -> DashboardFixture.onFx(status::getText)
+                .startsWith("Could not read " + POOL));
+        assertFalse(robot.lookup("#watchButton").query().isDisabled(), "Watch stays on after a failed try");
+
+        gate.refuse(false);
+        robot.clickOn("#watchButton");
+        await().atMost(Duration.ofSeconds(10)).until(() -> DashboardFixture.onFx(() -> lab.sourceProperty().get()
+                .isRemote()));
+    }
+
+    @Test
+    void closingTheWindowWhileAPoolOpensDoesNotWatchIt(FxRobot robot) throws Exception {
+        TableView<PoolRow> table = connectAndSelect(robot);
+        gate.hold();
+        robot.clickOn("#watchButton");
+        assertTrue(gate.awaitHeld(10), "the pool's first read reached the remote JVM");
+        robot.interact(() -> ((Stage) table.getScene().getWindow()).close());
+        gate.release();
+
+        // Given up, the pool's source is closed, and with it the connection; watched, it would stay open.
+        await().atMost(Duration.ofSeconds(10)).until(() -> server.getConnectionIds().length == 0
+                || DashboardFixture.onFx(() -> lab.sourceProperty().get().isRemote()));
+        assertFalse(DashboardFixture.onFx(() -> lab.sourceProperty().get().isRemote()),
+                "a pool opened after the window closed is not watched");
+    }
+
+    /** Opens Connect…, connects to the test server by URL and selects the test pool once its figures show. */
+    private TableView<PoolRow> connectAndSelect(FxRobot robot) {
+        robot.clickOn("#openConnectButton");
+        TextField target = robot.lookup("#connectTarget").queryAs(TextField.class);
+        robot.interact(() -> target.setText(server.getAddress().toString()));
+        robot.clickOn("#connectButton");
+        @SuppressWarnings("unchecked")
+        TableView<PoolRow> table = robot.lookup("#poolTable").queryAs(TableView.class);
+        await().atMost(Duration.ofSeconds(10)).until(() -> DashboardFixture.onFx(() -> table.getItems().stream()
+                .anyMatch(r -> r.name().equals(POOL) && r.sizeProperty().get().equals("2 / 8"))));
+        robot.interact(() -> table.getItems().stream().filter(r -> r.name().equals(POOL)).findFirst()
+                .ifPresent(r -> table.getSelectionModel().select(r)));
+        return table;
     }
 
     /** Keeps a picture of the window for the README (target/screens). */
