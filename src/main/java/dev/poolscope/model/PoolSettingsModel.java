@@ -91,7 +91,14 @@ public final class PoolSettingsModel {
                 && loadThreshold.get() == c.loadThreshold() && queueCapacity.get() == c.queueCapacity()
                 && overflowPolicy.get() == c.overflowPolicy()
                 && requestTimeoutMillis.get() == (int) c.requestTimeout().toMillis()
-                && maxRetries.get() == c.maxRetries() && scalingTickMillis.get() == (int) c.scalingTick().toMillis();
+                && maxRetries.get() == c.maxRetries() && scalingTickMillis.get() == (int) c.scalingTick().toMillis()
+                && samePolicyName(scalingPolicy.get(), c.scalingPolicy());
+    }
+
+    // A remote pool reports only its policy's name (its parameters read as the defaults), so the name is all there
+    // is to compare.
+    private static boolean samePolicyName(ScalingPolicy shown, ScalingPolicy inForce) {
+        return shown == null ? inForce == null : inForce != null && shown.name().equals(inForce.name());
     }
 
     /** The settings in force, for starting a fresh pool with them. */

@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -13,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import dev.poolscope.engine.Dispatcher;
 import dev.poolscope.engine.OverflowPolicy;
 import dev.poolscope.engine.PoolConfig;
+import dev.poolscope.engine.PoolSnapshot;
+import dev.poolscope.engine.ScalingEvent;
 import dev.poolscope.engine.ScalingPolicy;
 
 /** Plain property tests: no toolkit needed, the model is javafx.beans only. */
@@ -87,5 +93,60 @@ class PoolSettingsModelTest {
         model.scalingPolicyProperty().set(null);
         assertEquals(ScalingPolicy.withDefaults("capacity"), model.scalingPolicyProperty().get(), "refused: snaps back");
         assertTrue(model.lastRefusalProperty().get().startsWith("scalingPolicy = null is not allowed"));
+    }
+
+    @Test
+    void followsAScalingPolicyChangedElsewhereOnARemotePool() {
+        PoolConfig before = PoolConfig.builder().workers(2, 8).build();
+        PoolSettingsModel watching = new PoolSettingsModel(new RemoteConfig(before));
+        assertEquals("threshold", watching.scalingPolicyProperty().get().name());
+        watching.follow(before.toBuilder().scalingPolicy(ScalingPolicy.withDefaults("hpa")).build());
+        assertEquals("hpa", watching.scalingPolicyProperty().get().name(), "another client switched it over JMX");
+    }
+
+    /** A remote pool that reports {@code config} and takes no change. */
+    private record RemoteConfig(PoolConfig config) implements PoolSource {
+        @Override
+        public String describe() {
+            return "a remote pool";
+        }
+
+        @Override
+        public boolean isRemote() {
+            return true;
+        }
+
+        @Override
+        public PoolSnapshot nextSnapshot() {
+            return null;
+        }
+
+        @Override
+        public List<ScalingEvent> scalingEventsSince(long sequence) {
+            return List.of();
+        }
+
+        @Override
+        public CompletionStage<PoolConfig> reconfigure(UnaryOperator<PoolConfig.Builder> change) {
+            return CompletableFuture.failedFuture(new IllegalStateException("read-only"));
+        }
+
+        @Override
+        public Map<PoolFigure, String> absent() {
+            return Map.of();
+        }
+
+        @Override
+        public String problem() {
+            return null;
+        }
+
+        @Override
+        public void reconnect() {
+        }
+
+        @Override
+        public void close() {
+        }
     }
 }
