@@ -175,10 +175,11 @@ public final class Lab {
         // In seconds as doubles: a deadline of any length counts down without overflowing.
         double deadlineSeconds = stopDeadline.getSeconds() + stopDeadline.getNano() / 1e9;
         double left = Math.max(0, deadlineSeconds - (System.nanoTime() - stopStartNanos) / 1e9);
-        Sample latest = sampler.latestProperty().get();
-        PoolSnapshot s = latest == null ? null : latest.snapshot();
-        shutdownStatus.set(String.format("Shutting down: %.1f s to deadline · %d queued · %d running", left,
-                s == null ? 0 : s.queued(), s == null ? 0 : s.running()));
+        // The demo pool's own figures: the sampler's are the shown pool's, a remote one's while one is watched.
+        PoolSnapshot s = dispatcher.get().snapshot();
+        String what = source.get().isRemote() ? "Demo pool shutting down" : "Shutting down";
+        shutdownStatus.set(String.format("%s: %.1f s to deadline · %d queued · %d running", what, left, s.queued(),
+                s.running()));
     }
 
     private static String describe(PoolConfig c) {

@@ -139,7 +139,8 @@ public final class DashboardController {
         lab.settings().writableProperty().addListener((o, a, b) -> showSource());
         lab.phaseProperty().addListener((o, a, b) -> showSource());
         showSource();
-        lab.reportProperty().addListener((o, a, report) -> showReport(report));
+        lab.reportProperty().addListener((o, a, report) -> showReport());
+        lab.sourceProperty().addListener((o, a, b) -> showReport());
         countdown.visibleProperty().bind(lab.phaseProperty().isEqualTo(Lab.Phase.SHUTTING_DOWN));
         countdown.textProperty().bind(lab.shutdownStatusProperty());
         lab.settings().lastRefusalProperty().addListener((o, a, msg) -> complain(msg));
@@ -276,8 +277,13 @@ public final class DashboardController {
         infoTimer.playFromStart();
     }
 
-    private void showReport(ShutdownReport report) {
-        boolean show = report != null;
+    /**
+     * The demo pool's shutdown report, while the demo pool is shown: it ends by offering Restart pool, which is off
+     * while another pool is watched.
+     */
+    private void showReport() {
+        ShutdownReport report = lab.reportProperty().get();
+        boolean show = report != null && !lab.sourceProperty().get().isRemote();
         reportBanner.setVisible(show);
         reportBanner.setManaged(show);
         if (show) {

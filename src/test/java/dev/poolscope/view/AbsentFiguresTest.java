@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
-import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -20,13 +17,9 @@ import org.testfx.framework.junit5.Start;
 
 import dev.poolscope.engine.Dispatcher;
 import dev.poolscope.engine.PoolConfig;
-import dev.poolscope.engine.PoolSnapshot;
-import dev.poolscope.engine.ScalingEvent;
 import dev.poolscope.load.Scenario;
-import dev.poolscope.model.InProcessSource;
 import dev.poolscope.model.Lab;
 import dev.poolscope.model.PoolFigure;
-import dev.poolscope.model.PoolSource;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
@@ -55,7 +48,8 @@ class AbsentFiguresTest {
 
     @Test
     void showsWhatThePoolLacksAsADashWithTheReasonAndDisablesItsControls(FxRobot robot) {
-        robot.interact(() -> lab.watch(new Lacking(new InProcessSource(other))));
+        robot.interact(() -> lab.watch(new PretendRemote(other, Map.of(PoolFigure.LATENCY, NO_LATENCY,
+                PoolFigure.LOAD_THRESHOLD, NO_THRESHOLD))));
         robot.interact(lab::unlockTuning);
         Label latency = robot.lookup("#latency").queryAs(Label.class);
         await().atMost(Duration.ofSeconds(5)).until(() -> DashboardFixture.onFx(latency::getText).equals("—"));
@@ -64,62 +58,5 @@ class AbsentFiguresTest {
         assertTrue(threshold.isDisabled(), "no threshold to set");
         assertEquals("Not available: " + NO_THRESHOLD, DashboardFixture.onFx(() -> threshold.getTooltip().getText()));
         assertFalse(robot.lookup("#capacitySpinner").query().isDisabled(), "what the pool has stays tunable");
-    }
-
-    /** An in-process pool that claims to be remote and to lack latency and a threshold. */
-    private static final class Lacking implements PoolSource {
-        private final InProcessSource inner;
-
-        Lacking(InProcessSource inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public String describe() {
-            return "a lacking pool";
-        }
-
-        @Override
-        public boolean isRemote() {
-            return true;
-        }
-
-        @Override
-        public PoolSnapshot nextSnapshot() {
-            return inner.nextSnapshot();
-        }
-
-        @Override
-        public List<ScalingEvent> scalingEventsSince(long sequence) {
-            return inner.scalingEventsSince(sequence);
-        }
-
-        @Override
-        public PoolConfig config() {
-            return inner.config();
-        }
-
-        @Override
-        public CompletionStage<PoolConfig> reconfigure(UnaryOperator<PoolConfig.Builder> change) {
-            return inner.reconfigure(change);
-        }
-
-        @Override
-        public Map<PoolFigure, String> absent() {
-            return Map.of(PoolFigure.LATENCY, NO_LATENCY, PoolFigure.LOAD_THRESHOLD, NO_THRESHOLD);
-        }
-
-        @Override
-        public String problem() {
-            return null;
-        }
-
-        @Override
-        public void reconnect() {
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }
