@@ -63,7 +63,7 @@ public final class Lab {
         load.backend().lastChangeProperty().addListener((o, a, b) -> log.add(EventLogModel.Kind.CONFIG, b));
         ChangeListener<String> logRefusal = (o, a, b) -> {
             if (b != null) {
-                log.add(EventLogModel.Kind.REFUSED, "refused: " + b);
+                log.add(EventLogModel.Kind.REFUSED, "refused: " + ScreenWords.of(b));
             }
         };
         settings.lastRefusalProperty().addListener(logRefusal);

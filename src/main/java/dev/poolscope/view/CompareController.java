@@ -10,6 +10,7 @@ import dev.poolscope.load.LoadSettings;
 import dev.poolscope.model.Comparison;
 import dev.poolscope.model.Lab;
 import dev.poolscope.model.Sample;
+import dev.poolscope.model.ScreenWords;
 import javafx.fxml.FXML;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Button;

@@ -24,6 +24,7 @@ import dev.poolscope.model.Lab;
 import dev.poolscope.model.PoolFigure;
 import dev.poolscope.model.PoolSource;
 import dev.poolscope.model.Sample;
+import dev.poolscope.model.ScreenWords;
 import javafx.animation.PauseTransition;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.beans.binding.Bindings;

@@ -1,4 +1,4 @@
-package dev.poolscope.view;
+package dev.poolscope.model;
 
 import java.math.BigInteger;
 import java.util.Map;
@@ -8,9 +8,9 @@ import java.util.regex.Pattern;
 /**
  * Puts the engine's refusals in the words on the screen: {@code loadThreshold = -5 is not allowed: must be between
  * 1 and 10000000} becomes {@code Load threshold -5 is not allowed: must be 1 to 10,000,000}. Messages it does not
- * recognise pass through with thousands separators added.
+ * recognise pass through with thousands separators added. The status bar and the event log both say it so.
  */
-final class ScreenWords {
+public final class ScreenWords {
 
     /** Engine field names → the labels of the controls that set them. */
     private static final Map<String, String> LABELS = Map.ofEntries(
@@ -30,7 +30,8 @@ final class ScreenWords {
     private ScreenWords() {
     }
 
-    static String of(String engineMessage) {
+    /** The engine's {@code engineMessage} in the screen's words; null stays null. */
+    public static String of(String engineMessage) {
         if (engineMessage == null) {
             return null;
         }
@@ -57,7 +58,7 @@ final class ScreenWords {
     }
 
     /** The control label for an engine field name, or the name itself. */
-    static String label(String field) {
+    private static String label(String field) {
         return LABELS.getOrDefault(field, field);
     }
 

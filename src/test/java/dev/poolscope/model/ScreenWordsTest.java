@@ -1,4 +1,4 @@
-package dev.poolscope.view;
+package dev.poolscope.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
