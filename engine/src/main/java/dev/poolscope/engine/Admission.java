@@ -27,11 +27,20 @@ final class Admission {
                 }
             }
             case BLOCK -> {
+                RequestQueue.Offer offer;
                 try {
-                    settle(job, pool.queue.offer(job, c.blockTimeout().toNanos()), DropReason.BLOCK_TIMEOUT);
+                    offer = pool.queue.offer(job, this::blockNanosNow);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     refuse(job, DropReason.BLOCK_TIMEOUT);
+                    return;
+                }
+                PoolConfig now = pool.config();
+                if (offer == RequestQueue.Offer.FULL && now.overflowPolicy() != OverflowPolicy.BLOCK) {
+                    // The policy changed while it waited: the request meets the one in force now.
+                    enqueue(job, now);
+                } else {
+                    settle(job, offer, DropReason.BLOCK_TIMEOUT);
                 }
             }
             case CALLER_RUNS -> {
@@ -43,6 +52,12 @@ final class Admission {
                 }
             }
         }
+    }
+
+    /** How long a blocked submitter may wait under the config in force; negative once the policy is not BLOCK. */
+    private long blockNanosNow() {
+        PoolConfig c = pool.config();
+        return c.overflowPolicy() == OverflowPolicy.BLOCK ? c.blockTimeout().toNanos() : -1;
     }
 
     private void settle(Job job, RequestQueue.Offer offer, DropReason whenFull) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
 
 /**
  * The bounded queue between submitters and workers: a two-lock linked queue in the manner of
@@ -72,6 +73,11 @@ final class RequestQueue {
         this.capacity = capacity;
     }
 
+    /** Submitters waiting for room now; for tests. */
+    int roomWaiters() {
+        return roomWaiters;
+    }
+
     /** Queued requests, including those claimed by a worker and not yet started. */
     int size() {
         int queued = count.get();
@@ -88,6 +94,7 @@ final class RequestQueue {
         return count.get() + claims.heldAtMost() >= capacity && size() >= capacity;
     }
 
+    /** Called on every config change: submitters waiting for room look again at the room and at their wait. */
     void setCapacity(int newCapacity) {
         putLock.lock();
         try {
@@ -120,17 +127,28 @@ final class RequestQueue {
 
     /** Adds a new request, waiting up to {@code timeoutNanos} for room. */
     Offer offer(Job job, long timeoutNanos) throws InterruptedException {
-        long remaining = timeoutNanos;
+        return offer(job, () -> timeoutNanos);
+    }
+
+    /**
+     * Adds a new request, waiting for room as long as {@code waitNanos} allows, which is asked again at every
+     * wake-up (every config change wakes the waiters, {@link #setCapacity}): the longest wait counted from the
+     * offer's start, or a negative number to stop waiting, so that a block timeout or overflow policy changed
+     * while a submitter waits applies to it at once.
+     */
+    Offer offer(Job job, LongSupplier waitNanos) throws InterruptedException {
+        long start = System.nanoTime();
         int before;
         putLock.lockInterruptibly();
         try {
             roomWaiters++;
             try {
                 while (acceptingNew && full()) {
+                    long remaining = waitNanos.getAsLong() - (System.nanoTime() - start);
                     if (remaining <= 0) {
                         return Offer.FULL;
                     }
-                    remaining = notFull.awaitNanos(remaining);
+                    notFull.awaitNanos(remaining);
                 }
             } finally {
                 roomWaiters--;

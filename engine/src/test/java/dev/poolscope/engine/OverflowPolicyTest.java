@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -61,6 +62,31 @@ class OverflowPolicyTest {
             assertTrue(middle.join().isSuccess());
             assertTrue(newest.join().isSuccess());
             assertEquals(1, pool.snapshot().dropped(DropReason.EVICTED));
+        }
+    }
+
+    @Test
+    void aSubmitterBlockedUnderAnOldRuleMeetsTheNewOneAtOnce() throws Exception {
+        Pools.Gate gate = new Pools.Gate();
+        try (Dispatcher pool = fullPool(OverflowPolicy.BLOCK, gate)) {
+            pool.reconfigure(b -> b.blockTimeout(Duration.ofHours(1)));
+            pool.submit("job", 1);
+            pool.submit("job", 2);
+            CompletableFuture<CompletableFuture<Outcome>> blocked = CompletableFuture.supplyAsync(
+                    () -> pool.submit("job", 3));
+            await().atMost(Duration.ofSeconds(5)).until(() -> pool.queue.roomWaiters() == 1);
+            pool.reconfigure(b -> b.overflowPolicy(OverflowPolicy.DROP_NEWEST));
+            assertEquals(new Outcome.Dropped(DropReason.QUEUE_FULL), blocked.get(5, TimeUnit.SECONDS).join(),
+                    "switched to drop-newest: dropped now, not after the hour's block timeout");
+
+            pool.reconfigure(b -> b.overflowPolicy(OverflowPolicy.BLOCK));
+            CompletableFuture<CompletableFuture<Outcome>> next = CompletableFuture.supplyAsync(
+                    () -> pool.submit("job", 4));
+            await().atMost(Duration.ofSeconds(5)).until(() -> pool.queue.roomWaiters() == 1);
+            pool.reconfigure(b -> b.blockTimeout(Duration.ZERO));
+            assertEquals(new Outcome.Dropped(DropReason.BLOCK_TIMEOUT), next.get(5, TimeUnit.SECONDS).join(),
+                    "a shorter block timeout applies to a submitter already waiting");
+            gate.release();
         }
     }
 
