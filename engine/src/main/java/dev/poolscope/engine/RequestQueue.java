@@ -125,7 +125,7 @@ final class RequestQueue {
         return Offer.ACCEPTED;
     }
 
-    /** Adds a new request, waiting up to {@code timeoutNanos} for room. */
+    /** Adds a new request, waiting up to {@code timeoutNanos} for room; the queue's own tests use it. */
     Offer offer(Job job, long timeoutNanos) throws InterruptedException {
         return offer(job, () -> timeoutNanos);
     }
