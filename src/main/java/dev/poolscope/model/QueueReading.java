@@ -9,11 +9,11 @@ package dev.poolscope.model;
  *                         ones not) plus retries
  * @param served           attempts whose run ended in the window: the sample behind the service time
  * @param serviceNanos     their run times summed
- * @param serviceP50Nanos  median run time, the count-weighted mean of the intervals' medians (an estimate)
- * @param serviceP99Nanos  99th percentile run time, the count-weighted mean of the intervals' p99s (an estimate)
+ * @param serviceP50Nanos  median run time, estimated from the intervals' percentiles merged; NaN when none ended
+ * @param serviceP99Nanos  99th percentile run time, estimated likewise
  * @param waited           attempts that left the queue for a worker in the window
  * @param waitNanos        their queue waits summed
- * @param waitP50Nanos     median queue wait, estimated as the service median is
+ * @param waitP50Nanos     median queue wait, estimated as the service median is; NaN when none left the queue
  * @param meanQueued       requests queued, averaged over the window's snapshots
  * @param meanInPool       requests queued or running, averaged over the window's snapshots
  * @param levelSamples     snapshots the two levels are averaged over

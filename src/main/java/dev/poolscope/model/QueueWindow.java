@@ -8,9 +8,9 @@ import dev.poolscope.engine.PoolSnapshot;
 /**
  * Folds consecutive snapshots of one pool into a {@link QueueReading}. Each snapshot's latencies must cover the time
  * since the one before (a {@code SnapshotReader}'s reads, or the sampler's); the first snapshot only marks the
- * window's start. Percentiles of separate intervals cannot be merged exactly, so the window's median and p99 are
- * the intervals' values averaged by their counts: close for the median, a little low for the p99 when an interval
- * holds few values. Not thread-safe; plain Java, so the headless runner uses it too.
+ * window's start. Snapshots carry each interval's percentiles, not its histogram, so the window's median and p99
+ * are estimated from the intervals' percentile points merged into one distribution ({@link MergedPercentiles}).
+ * Not thread-safe; plain Java, so the headless runner uses it too.
  */
 public final class QueueWindow {
 
@@ -18,11 +18,10 @@ public final class QueueWindow {
     private PoolSnapshot last;
     private long served;
     private double serviceNanos;
-    private double serviceP50Sum;
-    private double serviceP99Sum;
+    private final MergedPercentiles serviceTimes = new MergedPercentiles();
     private long waited;
     private double waitNanos;
-    private double waitP50Sum;
+    private final MergedPercentiles waits = new MergedPercentiles();
     private double queuedSum;
     private double queuedSquares;
     private double inPoolSum;
@@ -51,12 +50,11 @@ public final class QueueWindow {
         Latency run = s.runTime();
         served += run.count();
         serviceNanos += run.totalNanos();
-        serviceP50Sum += (double) run.p50Nanos() * run.count();
-        serviceP99Sum += (double) run.p99Nanos() * run.count();
+        serviceTimes.add(run);
         Latency wait = s.queueWait();
         waited += wait.count();
         waitNanos += wait.totalNanos();
-        waitP50Sum += (double) wait.p50Nanos() * wait.count();
+        waits.add(wait);
         long inPool = s.queued() + s.running();
         queuedSum += s.queued();
         queuedSquares += (double) s.queued() * s.queued();
@@ -72,8 +70,8 @@ public final class QueueWindow {
         }
         double seconds = (last.nanoTime() - first.nanoTime()) / 1e9;
         long arrivals = offered(last) - offered(first);
-        return new QueueReading(seconds, arrivals, served, serviceNanos, perValue(serviceP50Sum, served),
-                perValue(serviceP99Sum, served), waited, waitNanos, perValue(waitP50Sum, waited), queuedSum / levels,
+        return new QueueReading(seconds, arrivals, served, serviceNanos, serviceTimes.quantile(0.5),
+                serviceTimes.quantile(0.99), waited, waitNanos, waits.quantile(0.5), queuedSum / levels,
                 inPoolSum / levels, levels, standardError(queuedSum, queuedSquares),
                 standardError(inPoolSum, inPoolSquares), last.poolSize(), fewestWorkers, mostWorkers);
     }
@@ -94,9 +92,5 @@ public final class QueueWindow {
         double mean = sum / levels;
         double variance = Math.max(0, (squares - levels * mean * mean) / (levels - 1));
         return Math.sqrt(variance / levels);
-    }
-
-    private static double perValue(double weightedSum, long count) {
-        return count == 0 ? Double.NaN : weightedSum / count;
     }
 }

@@ -34,17 +34,20 @@ class QueueWindowTest {
         Latency ignored = new Latency(1000, 9, 9, 9, 9, 9000);
         QueueReading r = QueueWindow.over(List.of(
                 at(10, 2, 1_000, 0, 7, 1, ignored, ignored),
-                at(11, 2, 1_400, 10, 1, 1, new Latency(400, 100, 0, 300, 0, 60_000),
-                        new Latency(400, 1_000, 0, 4_000, 0, 600_000)),
-                at(12, 3, 1_800, 20, 3, 2, new Latency(200, 200, 0, 500, 0, 40_000),
-                        new Latency(200, 1_600, 0, 7_000, 0, 300_000))));
+                at(11, 2, 1_400, 10, 1, 1, new Latency(400, 100, 200, 300, 400, 60_000),
+                        new Latency(400, 1_000, 2_000, 4_000, 5_000, 600_000)),
+                at(12, 3, 1_800, 20, 3, 2, new Latency(200, 200, 300, 500, 600, 40_000),
+                        new Latency(200, 1_600, 3_000, 7_000, 8_000, 300_000))));
         assertEquals(2, r.seconds(), 1e-9);
         assertEquals(820, r.arrivals(), "submitted 800 plus 20 retries");
         assertEquals(410, r.arrivalsPerSecond(), 1e-9);
         assertEquals(600, r.served());
         assertEquals(900_000 / 600.0 / 1e9, r.meanServiceSeconds(), 1e-15);
-        assertEquals((1_000 * 400 + 1_600 * 200) / 600.0, r.serviceP50Nanos(), 1e-9);
-        assertEquals((4_000 * 400 + 7_000 * 200) / 600.0, r.serviceP99Nanos(), 1e-9);
+        // The two intervals' distributions merged, linear between their points: 400 of (0, 1,000, 2,000 at 50 %
+        // and 90 %) and 200 of (0, 1,600 at 50 %) reach half of 600 at 1,168.5; the 99th percentile lies where
+        // the second interval's 90–99 % segment (3,000–7,000) holds 97 %, at 6,111.1.
+        assertEquals(1_168.54, r.serviceP50Nanos(), 1);
+        assertEquals(6_111.11, r.serviceP99Nanos(), 1);
         assertEquals(100_000 / 600.0 / 1e9, r.meanWaitSeconds(), 1e-15);
         assertEquals(300, r.queueThroughputPerSecond(), 1e-9);
         assertEquals(2, r.meanQueued(), 1e-9, "(1 + 3) / 2: the first snapshot only marks the start");
@@ -55,6 +58,34 @@ class QueueWindowTest {
         assertEquals(3, r.workers());
         assertEquals(2, r.fewestWorkers());
         assertEquals(3, r.mostWorkers());
+    }
+
+    @Test
+    void theMedianWaitIsTheWindowsNotTheMeanOfTheIntervalsMedians() {
+        // A growing pool: one interval of 100 waits around 14 ms, then one of 1,000 waits around 0.065 ms. The
+        // count-weighted mean of the medians read 1.3 ms; most waits in the window are under 0.1 ms.
+        QueueReading r = QueueWindow.over(List.of(at(0, 2, 0, 0, 0, 0, Latency.EMPTY, Latency.EMPTY),
+                at(1, 2, 100, 0, 50, 2, new Latency(100, 13_700_000, 15_000_000, 16_000_000, 17_000_000,
+                        1_370_000_000L), Latency.EMPTY),
+                at(2, 11, 1_100, 0, 0, 6, new Latency(1_000, 65_000, 200_000, 400_000, 1_000_000, 90_000_000),
+                        Latency.EMPTY)));
+        assertEquals(0.0818e6, r.waitP50Nanos(), 0.001e6, "between the busy interval's median and its p90");
+    }
+
+    @Test
+    void oneIntervalKeepsItsOwnPercentiles() {
+        Latency wait = new Latency(300, 40_000, 90_000, 250_000, 300_000, 15_000_000);
+        QueueReading r = QueueWindow.over(List.of(at(0, 2, 0, 0, 0, 0, Latency.EMPTY, Latency.EMPTY),
+                at(1, 2, 300, 0, 0, 1, wait, wait)));
+        assertEquals(40_000, r.waitP50Nanos(), 1);
+        assertEquals(250_000, r.serviceP99Nanos(), 1);
+    }
+
+    @Test
+    void noValuesHaveNoPercentiles() {
+        QueueReading r = QueueWindow.over(List.of(at(0, 2, 0, 0, 0, 0, Latency.EMPTY, Latency.EMPTY),
+                at(1, 2, 0, 0, 0, 0, Latency.EMPTY, Latency.EMPTY)));
+        assertTrue(Double.isNaN(r.waitP50Nanos()) && Double.isNaN(r.serviceP50Nanos()));
     }
 
     @Test
