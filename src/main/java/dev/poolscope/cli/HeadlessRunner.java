@@ -30,7 +30,8 @@ import dev.poolscope.model.QueueWindow;
  * 1. starts a pool with the options' config (registered for JMX under {@code --jmx}'s name, if given) and a seeded
  *    load generator following the scenario;
  * 2. samples the pool every interval until the duration is up, writing one CSV row per sample if asked;
- * 3. reads the samples after the settle time as a queueing model would ({@link CapacityAdvice});
+ * 3. reads the samples from the settle time on as a queueing model would ({@link CapacityAdvice}), when they span at
+ *    least one interval;
  * 4. stops the generator, shuts the pool down with a {@value #SHUTDOWN_DEADLINE_SECONDS} s deadline, and takes a
  *    last snapshot once every request has its outcome, for the invariant check; an HTTP scenario's path stays
  *    open until then, so requests already sent finish against a live backend, and closes last.
@@ -123,7 +124,8 @@ public final class HeadlessRunner {
             }
             PoolSnapshot last = pool.snapshot();
             HttpFigures http = path == null ? null : HttpFigures.of(path, generator.backendSettings());
-            QueueReading reading = sampling.settled.reading();
+            QueueReading reading = sampling.spansAnInterval(options.interval().toNanos())
+                    ? sampling.settled.reading() : null;
             CapacityAdvice advice = reading == null ? null : CapacityAdvice.of(reading, ADVISOR_WAIT_TARGET);
             return new RunReport(options, seed, loadSeconds, generator.generated(), generator.failure(), endOfLoad,
                     last, report, latency.summary(), scaling.grew.sum(), scaling.shrank.sum(),
@@ -142,18 +144,33 @@ public final class HeadlessRunner {
         }
     }
 
-    /** Pool sizes seen at the samples, and the samples after the settle time folded for the advisor. */
+    /** Pool sizes seen at the samples, and the samples from the settle time on folded for the advisor. */
     private static final class Sampling {
         final QueueWindow settled = new QueueWindow();
         int smallestPool = Integer.MAX_VALUE;
         int largestPool;
+        /** When the first and the latest settled sample were due, in nanoTime; the first is -1 until there is one. */
+        private long settledFrom = -1;
+        private long settledTo;
 
-        void saw(PoolSnapshot s, boolean afterSettling) {
+        /** Notes sample {@code s}, due at {@code due}; it joins the advisor's window if taken after settling. */
+        void saw(PoolSnapshot s, long due, boolean afterSettling) {
             smallestPool = Math.min(smallestPool, s.poolSize());
             largestPool = Math.max(largestPool, s.poolSize());
             if (afterSettling) {
                 settled.add(s);
+                settledFrom = settledFrom == -1 ? due : settledFrom;
+                settledTo = due;
             }
+        }
+
+        /**
+         * True when the settled samples were due at least one full interval apart. Due times, not the times taken,
+         * so a sample a little late does not shorten the span; the last one is due at the run's end, which may cut
+         * its interval short.
+         */
+        boolean spansAnInterval(long interval) {
+            return settledFrom != -1 && settledTo - settledFrom >= interval;
         }
     }
 
@@ -165,8 +182,8 @@ public final class HeadlessRunner {
         long end = start + options.duration().toNanos();
         long interval = options.interval().toNanos();
         long settled = start + options.settle().toNanos();
-        // The window opens at the last sample before the settle time, so it covers all the time after it.
-        sampling.saw(first, first.nanoTime() + interval > settled);
+        // The window opens at the first sample at or after the settle time: none of the settling is read.
+        sampling.saw(first, start, first.nanoTime() >= settled);
         for (long due = start + interval; ; due += interval) {
             long at = Math.min(due, end);
             if (!parkUntil(at)) {
@@ -177,7 +194,7 @@ public final class HeadlessRunner {
                 generator.stopGenerating();
             }
             PoolSnapshot now = reader.read();
-            sampling.saw(now, now.nanoTime() + interval > settled);
+            sampling.saw(now, at, now.nanoTime() >= settled);
             if (csv != null) {
                 csv.append(now);
                 csv.flush();

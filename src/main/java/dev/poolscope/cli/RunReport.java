@@ -29,7 +29,8 @@ import dev.poolscope.model.CapacityAdvice;
  * @param largestPool   most live workers seen at a sample
  * @param scaling       worker-seconds and how calm the scaling was after the settle time
  * @param http          for an HTTP scenario, what its client and backend saw; null otherwise
- * @param advice        the samples after the settle time read as an M/M/c queue; null with fewer than two
+ * @param advice        the samples from the settle time on read as an M/M/c queue; null when they span less than
+ *                      one interval
  */
 public record RunReport(Options options, long seed, double loadSeconds, long generated, Throwable loadFailure,
                         PoolSnapshot endOfLoad,
@@ -106,6 +107,10 @@ public record RunReport(Options options, long seed, double loadSeconds, long gen
                 scaling.directionChanges());
         if (advice != null) {
             b.append(AdvisorLines.of(advice, options.settle()));
+        } else {
+            line(b, "  advisor     no reading: the samples from %s on span less than one interval (%s); lengthen "
+                    + "--duration or shorten --settle or --interval", DurationText.format(options.settle()),
+                    DurationText.format(options.interval()));
         }
         line(b, "  shutdown    %s", shutdown.summary());
         line(b, "  check       %s: %d submitted, %d finished", invariantText(), last.submitted(), last.finished());

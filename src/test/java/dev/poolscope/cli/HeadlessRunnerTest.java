@@ -120,4 +120,34 @@ class HeadlessRunnerTest {
                 String.format(java.util.Locale.ROOT, "(%,d level samples, one per interval)", samples)),
                 report.summary());
     }
+
+    @Test
+    @Timeout(30)
+    void theAdvisorsWindowStartsAtTheFirstSampleAtOrAfterTheSettleTime() throws Exception {
+        // Samples at 0, 400, 800, 1,200, 1,600 and 1,700 ms: the window runs from 800 ms, not from the 400 ms sample
+        // before the settle time (which read 1.3 s, part of it settling).
+        Options options = Options.parse("--headless", "--scenario", "steady", "--duration", "1700ms", "--interval",
+                "400ms", "--settle", "500ms", "--seed", "1");
+
+        RunReport report = new HeadlessRunner(options).run();
+
+        assertTrue(report.advice() != null, report.summary());
+        double seconds = report.advice().reading().seconds();
+        assertTrue(seconds > 0.8 && seconds < 1.1, "900 ms from the 800 ms sample to the end: " + seconds);
+        assertEquals(3, report.advice().reading().levelSamples(), "the 1,200 and 1,600 ms samples and the last");
+    }
+
+    @Test
+    @Timeout(30)
+    void aWindowShorterThanOneIntervalAfterTheSettleTimeIsNoReading() throws Exception {
+        // Samples at 0, 300, 600, 900 and 1,000 ms: from 800 ms on only 100 ms is left.
+        Options options = Options.parse("--headless", "--scenario", "steady", "--duration", "1s", "--interval",
+                "300ms", "--settle", "800ms", "--seed", "1");
+
+        RunReport report = new HeadlessRunner(options).run();
+
+        assertEquals(null, report.advice(), report.summary());
+        assertTrue(report.summary().contains("  advisor     no reading: the samples from 800ms on span less than one "
+                + "interval (300ms); lengthen --duration or shorten --settle or --interval"), report.summary());
+    }
 }
