@@ -14,8 +14,9 @@ import dev.poolscope.engine.PoolConfig;
  *
  * <p>The model assumes Poisson arrivals, exponential service and a steady state with a fixed number of workers.
  * {@link #caveats()} says plainly where the reading breaks that: too few samples, overload (ρ ≥ 1), a heavy-tailed
- * or nearly constant service time, a pool that changed size in the window, and the hand-off to a worker thread that
- * real queues add to every wait. Times are in seconds; a figure that cannot be known is NaN.
+ * or nearly constant service time, arrivals that came in bursts, a pool that changed size in the window, and the
+ * hand-off to a worker thread that real queues add to every wait. Times are in seconds; a figure that cannot be
+ * known is NaN.
  *
  * @param reading           what the pool did over the window
  * @param arrivalsPerSecond λ, attempts offered per second
@@ -48,6 +49,12 @@ public record CapacityAdvice(QueueReading reading, double arrivalsPerSecond, dou
     public static final double HEAVY_TAIL_VARIATION = 1.25;
     /** A coefficient of variation below this is nearly constant service. */
     public static final double STEADY_SERVICE_VARIATION = 0.5;
+    /** An arrival rate varying by more than this (CV beyond Poisson's spread) across intervals is not steady. */
+    public static final double UNSTEADY_ARRIVALS = 0.25;
+    /** A hand-off is a thread wake-up: its median wait is at most this share of the mean service time. */
+    public static final double HAND_OFF_SHARE_OF_SERVICE = 0.25;
+    /** A hand-off delays every request about alike, so the mean wait exceeds the prediction by at most this × it. */
+    public static final double HAND_OFF_EXCESS = 3;
 
     public CapacityAdvice {
         caveats = List.copyOf(caveats);
@@ -112,16 +119,41 @@ public record CapacityAdvice(QueueReading reading, double arrivalsPerSecond, dou
                         2 / (1 + variation * variation)));
             }
         }
-        if (r.fewestWorkers() != r.mostWorkers()) {
+        ArrivalRates rates = r.arrivalRates();
+        boolean unsteady = rates.variation() > UNSTEADY_ARRIVALS;
+        if (unsteady) {
+            out.add(String.format(Locale.ROOT, "Arrivals were not steady: the rate ran from %,.1f/s to %,.1f/s "
+                    + "across the window's intervals (a spread of about %.0f %% beyond Poisson's own). Erlang C "
+                    + "assumes a steady stream; bursts queue requests that the mean rate does not predict%s",
+                    rates.slowest(), rates.fastest(), rates.variation() * 100,
+                    observed > 2 * predicted && Double.isFinite(predicted)
+                            ? String.format(Locale.ROOT, ", which is why the observed wait (%.3f ms) runs far above "
+                                    + "the predicted one (%.3f ms).", observed * 1e3, predicted * 1e3)
+                            : "."));
+        }
+        boolean resized = r.fewestWorkers() != r.mostWorkers();
+        if (resized) {
             out.add(String.format(Locale.ROOT, "The pool changed size in the window (%d–%d workers); the model "
                     + "assumes a fixed c.", r.fewestWorkers(), r.mostWorkers()));
         }
         double handOff = r.waitP50Nanos() / 1e9;
-        if (observed > 2 * predicted && handOff > predicted) {
+        // Bursts and a resizing pool also push the observed wait past the prediction: they explain it first.
+        if (!unsteady && !resized && looksLikeHandOff(handOff, s, predicted, observed)) {
             out.add(String.format(Locale.ROOT, "Observed waits include a hand-off of about %.3f ms (the median "
                     + "wait) even when a worker is idle: waking a worker thread, which the model counts as zero.",
                     handOff * 1e3));
         }
         return out;
+    }
+
+    /**
+     * True when the excess of the observed wait over the prediction has a hand-off's shape: a thread wake-up that
+     * nearly every request pays, so the median wait is above the prediction yet small against the service time,
+     * and the excess is about the median. Queueing piles its waits on the requests that arrive in a crowd, which
+     * puts the median near or above the service time, or the mean far above the median.
+     */
+    private static boolean looksLikeHandOff(double median, double service, double predicted, double observed) {
+        return observed > 2 * predicted && median > predicted && median <= HAND_OFF_SHARE_OF_SERVICE * service
+                && observed - predicted <= HAND_OFF_EXCESS * median;
     }
 }

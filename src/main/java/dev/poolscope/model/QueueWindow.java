@@ -29,6 +29,9 @@ public final class QueueWindow {
     private int levels;
     private int fewestWorkers = Integer.MAX_VALUE;
     private int mostWorkers;
+    private double countSquaresOverSeconds;
+    private double slowestRate = Double.NaN;
+    private double fastestRate = Double.NaN;
 
     /** The reading over {@code snapshots}, oldest first; null with fewer than two. */
     public static QueueReading over(List<PoolSnapshot> snapshots) {
@@ -46,6 +49,7 @@ public final class QueueWindow {
             last = s;
             return;
         }
+        addArrivals(offered(s) - offered(last), (s.nanoTime() - last.nanoTime()) / 1e9);
         last = s;
         Latency run = s.runTime();
         served += run.count();
@@ -73,7 +77,19 @@ public final class QueueWindow {
         return new QueueReading(seconds, arrivals, served, serviceNanos, serviceTimes.quantile(0.5),
                 serviceTimes.quantile(0.99), waited, waitNanos, waits.quantile(0.5), queuedSum / levels,
                 inPoolSum / levels, levels, standardError(queuedSum, queuedSquares),
-                standardError(inPoolSum, inPoolSquares), last.poolSize(), fewestWorkers, mostWorkers);
+                standardError(inPoolSum, inPoolSquares), last.poolSize(), fewestWorkers, mostWorkers,
+                ArrivalRates.of(levels, arrivals, seconds, countSquaresOverSeconds, slowestRate, fastestRate));
+    }
+
+    /** One interval's arrivals, for how steady the rate was; an interval of no length says nothing. */
+    private void addArrivals(long count, double seconds) {
+        if (seconds <= 0) {
+            return;
+        }
+        double rate = count / seconds;
+        countSquaresOverSeconds += (double) count * count / seconds;
+        slowestRate = Double.isNaN(slowestRate) ? rate : Math.min(slowestRate, rate);
+        fastestRate = Double.isNaN(fastestRate) ? rate : Math.max(fastestRate, rate);
     }
 
     /** Attempts offered so far, counted as the scaler counts its λ. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.Timeout;
 class CapacityAdviceTest {
 
     private static final double SECOND = 1e9;
+    /** Arrivals whose counts spread no more than Poisson's across the window's intervals. */
+    private static final ArrivalRates STEADY = new ArrivalRates(95, 105, 0);
 
     /**
      * A steady window of 100 s with {@code lambda} arrivals per second of mean service {@code service} seconds
@@ -24,7 +27,7 @@ class CapacityAdviceTest {
         long n = Math.round(lambda * 100);
         return new QueueReading(100, n, n, n * service * SECOND, Math.log(2) * service * SECOND,
                 4.6 * service * SECOND, n, n * meanWait * SECOND, 0, meanQueued, meanQueued + lambda * service,
-                1000, 0.01, 0.01, workers, workers, workers);
+                1000, 0.01, 0.01, workers, workers, workers, STEADY);
     }
 
     @Test
@@ -79,7 +82,7 @@ class CapacityAdviceTest {
 
     @Test
     void tooFewSamplesIsSaid() {
-        QueueReading few = new QueueReading(0.5, 50, 50, 50 * 1e6, 0.7e6, 4.6e6, 50, 0, 0, 0, 0.05, 5, 0, 0, 2, 2, 2);
+        QueueReading few = new QueueReading(0.5, 50, 50, 50 * 1e6, 0.7e6, 4.6e6, 50, 0, 0, 0, 0.05, 5, 0, 0, 2, 2, 2, STEADY);
         CapacityAdvice advice = CapacityAdvice.of(few, 0.2);
         assertTrue(advice.caveats().get(0).startsWith("Too few samples: 50 service times in 0.5 s"),
                 advice.caveats().toString());
@@ -89,7 +92,7 @@ class CapacityAdviceTest {
     void aHeavyTailIsSaidWithItsRatio() {
         // Log-normal σ = 1: median e^−½ × mean, p99 e^(2.326 − ½) ≈ 6.2 × mean.
         QueueReading r = new QueueReading(100, 1000, 1000, 1000 * 0.01 * SECOND, Math.exp(-0.5) * 0.01 * SECOND,
-                6.2 * 0.01 * SECOND, 1000, 0, 0, 0, 0.1, 1000, 0, 0.01, 2, 2, 2);
+                6.2 * 0.01 * SECOND, 1000, 0, 0, 0, 0.1, 1000, 0, 0.01, 2, 2, 2, STEADY);
         CapacityAdvice advice = CapacityAdvice.of(r, 0.2);
         assertEquals(Math.sqrt(Math.E - 1), advice.serviceVariation(), 1e-6);
         assertTrue(advice.caveats().stream().anyMatch(c -> c.startsWith("Heavy-tailed service: p99 is 6.2 × the "
@@ -100,14 +103,14 @@ class CapacityAdviceTest {
     @Test
     void nearlyConstantServiceSaysTheModelOverstatesWaits() {
         QueueReading r = new QueueReading(100, 1000, 1000, 1000 * 0.01 * SECOND, 0.0099 * SECOND, 0.0105 * SECOND,
-                1000, 0, 0, 0, 0.1, 1000, 0, 0.01, 2, 2, 2);
+                1000, 0, 0, 0, 0.1, 1000, 0, 0.01, 2, 2, 2, STEADY);
         assertTrue(CapacityAdvice.of(r, 0.2).caveats().get(0).startsWith("Nearly constant service"));
     }
 
     @Test
     void aPoolThatChangedSizeIsSaid() {
         QueueReading r = new QueueReading(100, 800, 800, 800 * 1e7, Math.log(2) * 1e7, 4.6e7, 800, 0, 0, 0, 0.08, 1000,
-                0, 0.01, 4, 2, 4);
+                0, 0.01, 4, 2, 4, STEADY);
         assertTrue(CapacityAdvice.of(r, 0.2).caveats().contains("The pool changed size in the window (2–4 "
                 + "workers); the model assumes a fixed c."));
     }
@@ -116,11 +119,61 @@ class CapacityAdviceTest {
     void aHandOffLongerThanThePredictedWaitIsExplained() {
         // 0.4 Erlangs on 2 workers predicts Wq = 0.067 × 1 ms / 1.6 ≈ 0.04 ms; every request waits 0.1 ms to wake.
         QueueReading r = new QueueReading(100, 40_000, 40_000, 40_000 * 1e6, Math.log(2) * 1e6, 4.6e6, 40_000,
-                40_000 * 0.15e6, 0.1e6, 0, 0.4, 1000, 0, 0.01, 2, 2, 2);
+                40_000 * 0.15e6, 0.1e6, 0, 0.4, 1000, 0, 0.01, 2, 2, 2, STEADY);
         CapacityAdvice advice = CapacityAdvice.of(r, 0.2);
         assertEquals(1 / 15.0, advice.waitProbability(), 1e-9);
         assertTrue(advice.caveats().get(0).startsWith("Observed waits include a hand-off of about 0.100 ms"),
                 advice.caveats().toString());
+    }
+
+    /**
+     * The Burst scenario at a fixed 8 workers, as a headless run read it: 324/s of 10 ms (CV 1.1) predicts a
+     * 0.04 ms wait, but 2 s spikes at 1,000/s among 5 s at 100/s made it 207 ms (median 221 ms).
+     */
+    private static QueueReading burst(ArrivalRates rates, int fewestWorkers) {
+        long n = 2594;
+        return new QueueReading(8, n, n, n * 10.018e6, 6.74e6, 46.9e6, n, n * 207.5e6, 221e6, 81, 83.4, 8, 55.6,
+                56.7, 8, fewestWorkers, 8, rates);
+    }
+
+    @Test
+    void burstsAreSaidToExplainTheObservedWaitNotAHandOff() {
+        CapacityAdvice advice = CapacityAdvice.of(burst(new ArrivalRates(100, 1000, 1.1), 8), 0.2);
+        assertEquals(0.042e-3, advice.predictedWait(), 0.001e-3);
+        assertTrue(advice.caveats().contains("Arrivals were not steady: the rate ran from 100.0/s to 1,000.0/s "
+                + "across the window's intervals (a spread of about 110 % beyond Poisson's own). Erlang C assumes a "
+                + "steady stream; bursts queue requests that the mean rate does not predict, which is why the "
+                + "observed wait (207.500 ms) runs far above the predicted one (0.042 ms)."),
+                advice.caveats().toString());
+        assertTrue(advice.caveats().stream().noneMatch(c -> c.startsWith("Observed waits include a hand-off")),
+                advice.caveats().toString());
+    }
+
+    @Test
+    void aMedianWaitLongAgainstTheServiceTimeIsNoHandOff() {
+        // Steady-looking counts, yet the median wait (221 ms) is 22 service times: queueing, not a thread wake-up.
+        CapacityAdvice advice = CapacityAdvice.of(burst(STEADY, 8), 0.2);
+        assertTrue(advice.caveats().stream().noneMatch(c -> c.startsWith("Observed waits include a hand-off")),
+                advice.caveats().toString());
+    }
+
+    @Test
+    void aMeanWaitFarAboveTheMedianIsNoHandOff() {
+        // Most requests wait 0.1 ms to wake a worker, a few wait long in a queue: the mean (5 ms) is 50 medians.
+        QueueReading r = new QueueReading(100, 40_000, 40_000, 40_000 * 1e6, Math.log(2) * 1e6, 4.6e6, 40_000,
+                40_000 * 5e6, 0.1e6, 0, 0.4, 1000, 0, 0.01, 2, 2, 2, STEADY);
+        assertTrue(CapacityAdvice.of(r, 0.2).caveats().stream()
+                .noneMatch(c -> c.startsWith("Observed waits include a hand-off")));
+    }
+
+    @Test
+    void aPoolThatChangedSizeExplainsTheWaitBeforeAHandOffDoes() {
+        // The hand-off reading below, but on a pool that grew from 2 to 4 workers in the window.
+        QueueReading r = new QueueReading(100, 40_000, 40_000, 40_000 * 1e6, Math.log(2) * 1e6, 4.6e6, 40_000,
+                40_000 * 0.15e6, 0.1e6, 0, 0.4, 1000, 0, 0.01, 2, 2, 4, STEADY);
+        CapacityAdvice advice = CapacityAdvice.of(r, 0.2);
+        assertEquals(List.of("The pool changed size in the window (2–4 workers); the model assumes a fixed c."),
+                advice.caveats());
     }
 
     @Test

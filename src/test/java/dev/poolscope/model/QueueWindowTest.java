@@ -88,6 +88,37 @@ class QueueWindowTest {
         assertTrue(Double.isNaN(r.waitP50Nanos()) && Double.isNaN(r.serviceP50Nanos()));
     }
 
+    /** {@code counts[i]} arrivals in second i, from a snapshot at 0 s. */
+    private static ArrivalRates ratesOf(long... counts) {
+        List<PoolSnapshot> snapshots = new java.util.ArrayList<>();
+        long submitted = 0;
+        snapshots.add(at(0, 2, 0, 0, 0, 0, Latency.EMPTY, Latency.EMPTY));
+        for (int i = 0; i < counts.length; i++) {
+            submitted += counts[i];
+            snapshots.add(at(i + 1, 2, submitted, 0, 0, 0, Latency.EMPTY, Latency.EMPTY));
+        }
+        return QueueWindow.over(snapshots).arrivalRates();
+    }
+
+    @Test
+    void burstsSpreadTheArrivalRateBeyondPoissons() {
+        // Burst: 5 s at 100/s, 2 s at 1,000/s. The rate's own spread is √(Σ(rᵢ − λ)² / k − λ) / λ, λ = 2,500 / 7.
+        ArrivalRates burst = ratesOf(100, 100, 100, 100, 100, 1000, 1000);
+        assertEquals(100, burst.slowest(), 1e-9);
+        assertEquals(1000, burst.fastest(), 1e-9);
+        double lambda = 2500 / 7.0;
+        double squares = 5 * Math.pow(100 - lambda, 2) + 2 * Math.pow(1000 - lambda, 2);
+        assertEquals(Math.sqrt((squares - 6 * lambda) / 7) / lambda, burst.variation(), 1e-9);
+        assertTrue(burst.variation() > 1);
+    }
+
+    @Test
+    void countsWithinPoissonsSpreadReadAsSteady() {
+        // 6,000/s: Poisson's own spread is about ± 77 a second; these stay inside it.
+        assertEquals(0, ratesOf(6010, 5950, 6080, 5990, 6020, 5940, 6050).variation());
+        assertTrue(Double.isNaN(ratesOf(6000).variation()), "one interval shows no spread");
+    }
+
     @Test
     void oneLevelSampleHasNoStandardError() {
         QueueReading r = QueueWindow.over(List.of(at(1, 2, 0, 0, 0, 0, Latency.EMPTY, Latency.EMPTY),
