@@ -13,7 +13,8 @@ import dev.poolscope.engine.PoolConfig;
  * L = λW checked against the measured queue and pool, and the fewest workers for which P(wait) meets a target.
  *
  * <p>The model assumes Poisson arrivals, exponential service and a steady state with a fixed number of workers.
- * {@link #caveats()} says plainly where the reading breaks that: too few samples, overload (ρ ≥ 1), a heavy-tailed
+ * {@link #caveats()} says plainly where the reading breaks that: too few samples, overload (ρ ≥ 1), a queue that
+ * filled up (the model's is unbounded), a heavy-tailed
  * or nearly constant service time, arrivals that came in bursts, a pool that changed size in the window, and the
  * hand-off to a worker thread that real queues add to every wait. Times are in seconds; a figure that cannot be
  * known is NaN.
@@ -102,9 +103,12 @@ public record CapacityAdvice(QueueReading reading, double arrivalsPerSecond, dou
         if (r.workers() == 0) {
             out.add("No live workers: there is no queue to model.");
         } else if (rho >= 1) {
-            out.add(String.format(Locale.ROOT, "Overloaded: ρ = %.2f ≥ 1. The load needs more workers than the pool "
-                    + "has, so there is no steady state: the queue grows until requests are dropped or time out, "
-                    + "and Erlang C does not apply.", rho));
+            out.add(String.format(Locale.ROOT, "Overloaded: ρ = %.3f ≥ 1. The load needs more workers than the "
+                    + "pool has, so there is no steady state: the queue grows until it is full, and then %s. Erlang C "
+                    + "does not apply.", rho, r.overflow().policyWords()));
+        }
+        if (r.overflow().reached()) {
+            out.add(finiteQueue(r));
         }
         if (!Double.isNaN(s) && s > 0) {
             double ratio = p99 / s;
@@ -144,6 +148,16 @@ public record CapacityAdvice(QueueReading reading, double arrivalsPerSecond, dou
                     handOff * 1e3));
         }
         return out;
+    }
+
+    private static String finiteQueue(QueueReading r) {
+        Overflow o = r.overflow();
+        String dropped = o.dropped() == 0 ? ""
+                : String.format(Locale.ROOT, "%,d of %,d arrivals (%.0f %%) were dropped in the window; ",
+                        o.dropped(), r.arrivals(), 100.0 * o.dropped() / Math.max(1, r.arrivals()));
+        return String.format(Locale.ROOT, "Finite queue: %sthe queue holds %,d and was full at %,d of %,d samples, "
+                        + "and %s. Erlang C assumes an unbounded queue where every arrival waits its turn.", dropped,
+                o.capacity(), o.fullSamples(), r.levelSamples(), o.policyWords());
     }
 
     /**

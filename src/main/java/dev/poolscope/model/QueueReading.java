@@ -24,12 +24,13 @@ package dev.poolscope.model;
  * @param fewestWorkers    fewest live workers at any snapshot of the window
  * @param mostWorkers      most live workers at any snapshot of the window
  * @param arrivalRates     how steady the arrival rate was across the window's intervals
+ * @param overflow         what the queue's capacity did in the window: drops, samples at which it was full
  */
 public record QueueReading(double seconds, long arrivals, long served, double serviceNanos, double serviceP50Nanos,
                            double serviceP99Nanos, long waited, double waitNanos, double waitP50Nanos,
                            double meanQueued, double meanInPool, int levelSamples, double queuedError,
                            double inPoolError, int workers, int fewestWorkers, int mostWorkers,
-                           ArrivalRates arrivalRates) {
+                           ArrivalRates arrivalRates, Overflow overflow) {
 
     /** λ: attempts offered per second. */
     public double arrivalsPerSecond() {

@@ -29,6 +29,7 @@ public final class QueueWindow {
     private int levels;
     private int fewestWorkers = Integer.MAX_VALUE;
     private int mostWorkers;
+    private int fullSamples;
     private double countSquaresOverSeconds;
     private double slowestRate = Double.NaN;
     private double fastestRate = Double.NaN;
@@ -64,6 +65,9 @@ public final class QueueWindow {
         queuedSquares += (double) s.queued() * s.queued();
         inPoolSum += inPool;
         inPoolSquares += (double) inPool * inPool;
+        if (s.queued() >= s.queueCapacity()) {
+            fullSamples++;
+        }
         levels++;
     }
 
@@ -78,7 +82,9 @@ public final class QueueWindow {
                 serviceTimes.quantile(0.99), waited, waitNanos, waits.quantile(0.5), queuedSum / levels,
                 inPoolSum / levels, levels, standardError(queuedSum, queuedSquares),
                 standardError(inPoolSum, inPoolSquares), last.poolSize(), fewestWorkers, mostWorkers,
-                ArrivalRates.of(levels, arrivals, seconds, countSquaresOverSeconds, slowestRate, fastestRate));
+                ArrivalRates.of(levels, arrivals, seconds, countSquaresOverSeconds, slowestRate, fastestRate),
+                new Overflow(last.droppedTotal() - first.droppedTotal(), fullSamples, last.queueCapacity(),
+                        last.config().overflowPolicy()));
     }
 
     /** One interval's arrivals, for how steady the rate was; an interval of no length says nothing. */

@@ -13,7 +13,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import dev.poolscope.engine.DropReason;
 import dev.poolscope.engine.Latency;
+import dev.poolscope.engine.OverflowPolicy;
 import dev.poolscope.engine.PoolConfig;
 import dev.poolscope.engine.PoolSnapshot;
 import dev.poolscope.engine.PoolState;
@@ -117,6 +119,23 @@ class QueueWindowTest {
         // 6,000/s: Poisson's own spread is about ± 77 a second; these stay inside it.
         assertEquals(0, ratesOf(6010, 5950, 6080, 5990, 6020, 5940, 6050).variation());
         assertTrue(Double.isNaN(ratesOf(6000).variation()), "one interval shows no spread");
+    }
+
+    @Test
+    void dropsAndAFullQueueInTheWindowAreCounted() {
+        PoolConfig config = PoolConfig.builder().queueCapacity(2).overflowPolicy(OverflowPolicy.DROP_OLDEST).build();
+        QueueReading r = QueueWindow.over(List.of(
+                withDrops(at(0, 2, 100, 0, 2, 2, Latency.EMPTY, Latency.EMPTY), config, 10),
+                withDrops(at(1, 2, 300, 0, 2, 2, Latency.EMPTY, Latency.EMPTY), config, 60),
+                withDrops(at(2, 2, 500, 0, 1, 2, Latency.EMPTY, Latency.EMPTY), config, 90)));
+        assertEquals(new Overflow(80, 1, 2, OverflowPolicy.DROP_OLDEST), r.overflow(),
+                "80 dropped after the first snapshot; full (2 of 2 queued) at one of the two level samples");
+    }
+
+    private static PoolSnapshot withDrops(PoolSnapshot s, PoolConfig config, long evicted) {
+        return new PoolSnapshot(s.takenAt(), s.nanoTime(), config, s.state(), s.poolSize(), s.busyWorkers(),
+                config.queueCapacity(), s.submitted(), s.queued(), s.running(), 0, 0, 0, 0, 0, 0, 0,
+                Map.of(DropReason.EVICTED, evicted), 0, 0, s.queueWait(), s.runTime(), s.latencyWindow());
     }
 
     @Test
