@@ -3,6 +3,7 @@ package dev.poolscope.cli;
 import java.time.Duration;
 import java.util.Locale;
 
+import dev.poolscope.engine.PoolConfig;
 import dev.poolscope.model.CapacityAdvice;
 import dev.poolscope.model.QueueReading;
 
@@ -15,26 +16,46 @@ final class AdvisorLines {
     static String of(CapacityAdvice a, Duration settle) {
         QueueReading r = a.reading();
         StringBuilder b = new StringBuilder();
-        line(b, "  advisor     M/M/c over %.1f s of load%s: λ %.1f/s × S %s ms = a %.3f Erlangs on c = %d workers, "
-                        + "ρ %.3f", r.seconds(), settle.isZero() ? "" : " after " + DurationText.format(settle),
-                a.arrivalsPerSecond(), ms(a.meanService()), a.offeredLoad(), a.workers(), a.utilisation());
-        line(b, "              service p99 ≈ %s ms (%.1f × mean, CV ≈ %.2f); Erlang C P(wait) %.4f",
-                ms(a.serviceP99()), a.serviceP99() / a.meanService(), a.serviceVariation(), a.waitProbability());
+        String window = String.format(Locale.ROOT, "  advisor     M/M/c over %.1f s of load%s: ", r.seconds(),
+                settle.isZero() ? "" : " after " + DurationText.format(settle));
+        if (Double.isNaN(a.meanService())) {
+            // Without a service time every figure past λ is unknown: say so once rather than print a line of NaN.
+            line(b, "%sλ %.1f/s on c = %d workers; no service time, so no figures and no sizing", window,
+                    a.arrivalsPerSecond(), a.workers());
+            caveats(b, a);
+            return b.toString();
+        }
+        line(b, "%sλ %.1f/s × S %s ms = a %.3f Erlangs on c = %d workers, ρ %.3f", window, a.arrivalsPerSecond(),
+                ms(a.meanService()), a.offeredLoad(), a.workers(), a.utilisation());
+        line(b, "              service p99 ≈ %s ms (%s × mean, CV ≈ %s); Erlang C P(wait) %.4f",
+                ms(a.serviceP99()), fixed(a.serviceP99() / a.meanService(), 1), fixed(a.serviceVariation(), 2),
+                a.waitProbability());
         line(b, "              mean queue wait Wq: predicted %s ms, observed %s ms (median %s ms)",
                 ms(a.predictedWait()), ms(a.observedWait()), ms(r.waitP50Nanos() / 1e9));
         // The levels are sampled once per interval: with few samples the measured side is rough, so say how rough.
-        line(b, "              Little's law: queue λWq %.3f vs %s measured, pool λW %.3f vs %s measured "
-                        + "(%,d level samples, one per interval)", a.littleQueue(),
-                level(r.meanQueued(), r.queuedError()), a.littlePool(), level(r.meanInPool(), r.inPoolError()),
-                r.levelSamples());
-        line(b, "              workers needed for P(wait) ≤ %s %%: %d", pct(a.waitTarget()), a.workersNeeded());
+        line(b, "              Little's law: queue λWq %s vs %s measured, pool λW %s vs %s measured "
+                        + "(%,d level samples, one per interval)", fixed(a.littleQueue(), 3),
+                level(r.meanQueued(), r.queuedError()), fixed(a.littlePool(), 3),
+                level(r.meanInPool(), r.inPoolError()), r.levelSamples());
+        line(b, "              workers needed for P(wait) ≤ %s %%: %s", pct(a.waitTarget()),
+                a.targetReachable() ? Integer.toString(a.workersNeeded())
+                        : "more than " + PoolConfig.WORKER_LIMIT + " (the pool's limit)");
         if (a.fits()) {
             line(b, "              the model fits: steady, exponential-like service, enough samples");
         }
+        caveats(b, a);
+        return b.toString();
+    }
+
+    private static void caveats(StringBuilder b, CapacityAdvice a) {
         for (String caveat : a.caveats()) {
             line(b, "              caveat: %s", caveat);
         }
-        return b.toString();
+    }
+
+    /** {@code v} with {@code decimals} decimals; {@code n/a} where there is no figure. */
+    static String fixed(double v, int decimals) {
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%." + decimals + "f", v);
     }
 
     /** Seconds as milliseconds with three decimals; {@code n/a} or {@code ∞} where there is no figure. */

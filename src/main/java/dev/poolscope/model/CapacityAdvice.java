@@ -32,7 +32,10 @@ import dev.poolscope.engine.PoolConfig;
  * @param littleQueue       λ × observed Wq: the mean queue Little's law implies
  * @param littlePool        λ × (observed Wq + S): the mean requests in the pool (queued or running) it implies
  * @param waitTarget        the P(wait) asked for in {@link #workersNeeded}, in (0, 1)
- * @param workersNeeded     the fewest workers (up to {@link PoolConfig#WORKER_LIMIT}) with P(wait) ≤ the target
+ * @param workersNeeded     the fewest workers (up to {@link PoolConfig#WORKER_LIMIT}) with P(wait) ≤ the target;
+ *                          the limit when even that many miss it, 0 when there is no service time to size for
+ * @param targetReachable   whether {@code workersNeeded} meets the target: false when even the pool's limit of
+ *                          workers waits more often, or there is no service time
  * @param serviceVariation  the service time's coefficient of variation, estimated from its mean and median
  *                          as for a log-normal: √((mean / median)² − 1); about 1 for exponential service
  * @param caveats           where the model does not fit this reading, in plain words; empty when it fits
@@ -40,7 +43,8 @@ import dev.poolscope.engine.PoolConfig;
 public record CapacityAdvice(QueueReading reading, double arrivalsPerSecond, double meanService, double serviceP99,
                              double offeredLoad, int workers, double utilisation, double waitProbability,
                              double predictedWait, double observedWait, double littleQueue, double littlePool,
-                             double waitTarget, int workersNeeded, double serviceVariation, List<String> caveats) {
+                             double waitTarget, int workersNeeded, boolean targetReachable, double serviceVariation,
+                             List<String> caveats) {
 
     /** Fewer service times than this in the window make every figure rough. */
     public static final int MIN_SAMPLES = 200;
@@ -79,13 +83,15 @@ public record CapacityAdvice(QueueReading reading, double arrivalsPerSecond, dou
         double littleQueue = throughput * observed;
         double littlePool = throughput * (observed + (Double.isNaN(s) ? 0 : s));
         int needed = Double.isNaN(a) ? 0 : ErlangC.workersFor(a, waitTarget, PoolConfig.WORKER_LIMIT);
+        // workersFor stops at the limit whether or not the limit meets the target.
+        boolean reachable = needed > 0 && ErlangC.waitProbability(needed, a) <= waitTarget;
         double median = r.serviceP50Nanos() / 1e9;
         double variation = Double.isNaN(s) || !(median > 0) ? Double.NaN
                 : Math.sqrt(Math.max(0, (s / median) * (s / median) - 1));
         double p99 = r.serviceP99Nanos() / 1e9;
         List<String> caveats = caveats(r, rho, s, p99, variation, wq, observed);
         return new CapacityAdvice(r, lambda, s, p99, a, c, rho, pWait, wq, observed, littleQueue, littlePool,
-                waitTarget, needed, variation, caveats);
+                waitTarget, needed, reachable, variation, caveats);
     }
 
     /** True when nothing in the reading breaks the model's assumptions. */
@@ -96,7 +102,10 @@ public record CapacityAdvice(QueueReading reading, double arrivalsPerSecond, dou
     private static List<String> caveats(QueueReading r, double rho, double s, double p99, double variation,
                                         double predicted, double observed) {
         List<String> out = new ArrayList<>();
-        if (r.served() < MIN_SAMPLES) {
+        if (r.served() == 0) {
+            out.add(String.format(Locale.ROOT, "No attempt ended in the %.1f s window: there is no service time, "
+                    + "so nothing to model or size.", r.seconds()));
+        } else if (r.served() < MIN_SAMPLES) {
             out.add(String.format(Locale.ROOT, "Too few samples: %,d service times in %.1f s (want %,d); "
                     + "every figure is rough.", r.served(), r.seconds(), MIN_SAMPLES));
         }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
+import dev.poolscope.engine.PoolConfig;
 import dev.poolscope.model.CapacityAdvice;
 import dev.poolscope.model.Lab;
 import dev.poolscope.model.PoolFigure;
@@ -11,6 +12,8 @@ import dev.poolscope.model.QueueReading;
 import dev.poolscope.model.QueueWindow;
 import dev.poolscope.model.Sample;
 import dev.poolscope.model.ScreenNumber;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -47,7 +50,8 @@ public final class AdvisorController {
     private Lab lab;
     private Consumer<String> complain;
     private double waitTarget = 0.2;
-    private int needed;
+    /** The size the apply buttons set: the workers needed when they meet the target, else 0 (buttons off). */
+    private final IntegerProperty needed = new SimpleIntegerProperty();
     private long ticks;
 
     void init(Lab model, Consumer<String> complaints) {
@@ -59,8 +63,7 @@ public final class AdvisorController {
                 commitTarget();
             }
         });
-        applyMinButton.disableProperty().bind(lab.settings().writableProperty().not()
-                .or(neededValue.textProperty().isEmpty()));
+        applyMinButton.disableProperty().bind(lab.settings().writableProperty().not().or(needed.isEqualTo(0)));
         applyMaxButton.disableProperty().bind(applyMinButton.disableProperty());
         lab.sampler().onTick(() -> {
             if (ticks++ % TICKS_PER_REDRAW == 0) {
@@ -110,8 +113,8 @@ public final class AdvisorController {
                 sampled(r.meanInPool(), r.inPoolError())));
         littleQueueValue.setText(String.format(Locale.ROOT, "queue λWq %s · seen %s", number(a.littleQueue()),
                 sampled(r.meanQueued(), r.queuedError())));
-        needed = a.workersNeeded();
-        neededValue.setText(needed == 0 ? "" : Integer.toString(needed));
+        needed.set(sizeToApply(a));
+        neededValue.setText(neededText(a));
         verdictLabel.getStyleClass().removeAll("fits", "misfit");
         verdictLabel.getStyleClass().add(a.fits() ? "fits" : "misfit");
         verdictLabel.setText(a.fits() ? "✔ The model fits: a steady load, exponential-like service, enough samples."
@@ -123,23 +126,37 @@ public final class AdvisorController {
                 waitValue, observedWaitValue, littleValue, littleQueueValue, neededValue)) {
             l.setText("");
         }
-        needed = 0;
+        needed.set(0);
         verdictLabel.getStyleClass().removeAll("fits", "misfit");
         verdictLabel.setText(why);
     }
 
     @FXML
     private void applyAsMin() {
-        if (needed > 0) {
-            lab.settings().minWorkersProperty().set(needed);
+        if (needed.get() > 0) {
+            lab.settings().minWorkersProperty().set(needed.get());
         }
     }
 
     @FXML
     private void applyAsMax() {
-        if (needed > 0) {
-            lab.settings().maxWorkersProperty().set(needed);
+        if (needed.get() > 0) {
+            lab.settings().maxWorkersProperty().set(needed.get());
         }
+    }
+
+    /** The size to apply: 0 when no size meets the target (not even the pool's limit) or there is nothing to size. */
+    static int sizeToApply(CapacityAdvice a) {
+        return a.targetReachable() ? a.workersNeeded() : 0;
+    }
+
+    /** The workers needed, or why there is no such number; empty with no service time. */
+    static String neededText(CapacityAdvice a) {
+        if (a.targetReachable()) {
+            return Integer.toString(a.workersNeeded());
+        }
+        return a.workersNeeded() == 0 ? "" : String.format(Locale.ROOT, "more than %,d (the pool's limit)",
+                PoolConfig.WORKER_LIMIT);
     }
 
     /** Three significant figures or so: 0.0523, 0.431, 2.15, 12.3, 1,204. */

@@ -118,8 +118,30 @@ class CapacityAdviceTest {
     }
 
     @Test
+    void aLoadBeyondThePoolsLimitIsNotSizedAtTheLimit() {
+        // 20,000/s of 70 ms is 1,400 Erlangs: even the limit of 1,024 workers is overloaded.
+        CapacityAdvice advice = CapacityAdvice.of(reading(20_000, 0.07, 2, 1.5, 2000), 0.2);
+        assertEquals(1024, advice.workersNeeded());
+        assertFalse(advice.targetReachable(), "1,024 workers do not meet P(wait) ≤ 20 %");
+        assertTrue(CapacityAdvice.of(reading(8, 1, 10, 0.2, 1.6), 0.2).targetReachable());
+    }
+
+    @Test
+    void noServiceTimeMeansNoFiguresAndNoSizing() {
+        QueueReading idle = new QueueReading(0.6, 0, 0, 0, Double.NaN, Double.NaN, 0, 0, Double.NaN, 0, 0, 6, 0, 0,
+                2, 2, 2, STEADY, UNBOUNDED);
+        CapacityAdvice advice = CapacityAdvice.of(idle, 0.2);
+        assertTrue(Double.isNaN(advice.offeredLoad()) && Double.isNaN(advice.waitProbability()));
+        assertEquals(0, advice.workersNeeded());
+        assertFalse(advice.targetReachable());
+        assertEquals(List.of("No attempt ended in the 0.6 s window: there is no service time, so nothing to model or "
+                + "size."), advice.caveats());
+    }
+
+    @Test
     void tooFewSamplesIsSaid() {
-        QueueReading few = new QueueReading(0.5, 50, 50, 50 * 1e6, 0.7e6, 4.6e6, 50, 0, 0, 0, 0.05, 5, 0, 0, 2, 2, 2, STEADY, UNBOUNDED);
+        QueueReading few = new QueueReading(0.5, 50, 50, 50 * 1e6, 0.7e6, 4.6e6, 50, 0, 0, 0, 0.05, 5, 0, 0, 2, 2, 2,
+                STEADY, UNBOUNDED);
         CapacityAdvice advice = CapacityAdvice.of(few, 0.2);
         assertTrue(advice.caveats().get(0).startsWith("Too few samples: 50 service times in 0.5 s"),
                 advice.caveats().toString());
