@@ -20,23 +20,25 @@ final class AdvisorLines {
                 settle.isZero() ? "" : " after " + DurationText.format(settle));
         if (Double.isNaN(a.meanService())) {
             // Without a service time every figure past λ is unknown: say so once rather than print a line of NaN.
-            line(b, "%sλ %.1f/s on c = %d workers; no service time, so no figures and no sizing", window,
-                    a.arrivalsPerSecond(), a.workers());
+            line(b, "%sλ %.1f/s on c = %s; no service time, so no figures and no sizing", window,
+                    a.arrivalsPerSecond(), workers(a.workers()));
             caveats(b, a);
             return b.toString();
         }
-        line(b, "%sλ %.1f/s × S %s ms = a %.3f Erlangs on c = %d workers, ρ %.3f", window, a.arrivalsPerSecond(),
-                ms(a.meanService()), a.offeredLoad(), a.workers(), a.utilisation());
-        line(b, "              service p99 ≈ %s ms (%s × mean, CV ≈ %s); Erlang C P(wait) %.4f",
+        line(b, "%sλ %.1f/s × S %s ms = a %.3f Erlangs on c = %s, ρ %.3f", window, a.arrivalsPerSecond(),
+                ms(a.meanService()), a.offeredLoad(), workers(a.workers()), a.utilisation());
+        line(b, "              service p99 ≈ %s ms (%s × mean, CV ≈ %s); Erlang C P(wait) %.2f %%",
                 ms(a.serviceP99()), fixed(a.serviceP99() / a.meanService(), 1), fixed(a.serviceVariation(), 2),
-                a.waitProbability());
+                a.waitProbability() * 100);
         line(b, "              mean queue wait Wq: predicted %s ms, observed %s ms (median %s ms)",
                 ms(a.predictedWait()), ms(a.observedWait()), ms(r.waitP50Nanos() / 1e9));
         // The levels are sampled once per interval: with few samples the measured side is rough, so say how rough.
-        line(b, "              Little's law: queue λWq %s vs %s measured, pool λW %s vs %s measured "
-                        + "(%,d level samples, one per interval)", fixed(a.littleQueue(), 3),
-                level(r.meanQueued(), r.queuedError()), fixed(a.littlePool(), 3),
-                level(r.meanInPool(), r.inPoolError()), r.levelSamples());
+        // Little's law holds for what went through the queue: its λ is the served rate, not the arrivals above.
+        line(b, "              Little's law with λ served %.1f/s (attempts that left the queue): queue λWq %s vs %s "
+                        + "measured, pool λW %s vs %s measured (%,d level sample%s, one per interval)",
+                r.queueThroughputPerSecond(), fixed(a.littleQueue(), 3), level(r.meanQueued(), r.queuedError()),
+                fixed(a.littlePool(), 3), level(r.meanInPool(), r.inPoolError()), r.levelSamples(),
+                r.levelSamples() == 1 ? "" : "s");
         line(b, "              workers needed for P(wait) ≤ %s %%: %s", pct(a.waitTarget()),
                 a.targetReachable() ? Integer.toString(a.workersNeeded())
                         : "more than " + PoolConfig.WORKER_LIMIT + " (the pool's limit)");
@@ -45,6 +47,10 @@ final class AdvisorLines {
         }
         caveats(b, a);
         return b.toString();
+    }
+
+    private static String workers(int c) {
+        return c == 1 ? "1 worker" : c + " workers";
     }
 
     private static void caveats(StringBuilder b, CapacityAdvice a) {

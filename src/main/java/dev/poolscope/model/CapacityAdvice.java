@@ -3,6 +3,7 @@ package dev.poolscope.model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import dev.poolscope.engine.ErlangC;
 import dev.poolscope.engine.PoolConfig;
@@ -120,17 +121,7 @@ public record CapacityAdvice(QueueReading reading, double arrivalsPerSecond, dou
             out.add(finiteQueue(r));
         }
         if (!Double.isNaN(s) && s > 0) {
-            double ratio = p99 / s;
-            if (ratio > HEAVY_TAIL_P99_RATIO || variation > HEAVY_TAIL_VARIATION) {
-                out.add(String.format(Locale.ROOT, "Heavy-tailed service: p99 is %.1f × the mean and CV ≈ %.2f "
-                        + "(exponential: 4.6 × and 1). Erlang C assumes exponential service, so real waits run "
-                        + "longer than predicted, by about (1 + CV²) / 2 = %.1f×.", ratio, variation,
-                        (1 + variation * variation) / 2));
-            } else if (variation < STEADY_SERVICE_VARIATION) {
-                out.add(String.format(Locale.ROOT, "Nearly constant service (CV ≈ %.2f): Erlang C assumes "
-                        + "exponential service and overstates waits, by about 2 / (1 + CV²) = %.1f×.", variation,
-                        2 / (1 + variation * variation)));
-            }
+            serviceShape(p99 / s, variation, Double.isFinite(predicted)).ifPresent(out::add);
         }
         ArrivalRates rates = r.arrivalRates();
         boolean unsteady = rates.variation() > UNSTEADY_ARRIVALS;
@@ -157,6 +148,27 @@ public record CapacityAdvice(QueueReading reading, double arrivalsPerSecond, dou
                     handOff * 1e3));
         }
         return out;
+    }
+
+    /**
+     * The caveat for service far from exponential, if it is: a heavy tail or nearly constant. How far off the
+     * prediction runs (Allen–Cunneen) is said only where there is a finite prediction to be off.
+     */
+    private static Optional<String> serviceShape(double ratio, double variation, boolean predicted) {
+        String cv = Double.isNaN(variation) ? "n/a" : String.format(Locale.ROOT, "%.2f", variation);
+        if (ratio > HEAVY_TAIL_P99_RATIO || variation > HEAVY_TAIL_VARIATION) {
+            String by = predicted && !Double.isNaN(variation) ? String.format(Locale.ROOT, ", so real waits run "
+                    + "longer than predicted, by about (1 + CV²) / 2 = %.1f×", (1 + variation * variation) / 2) : "";
+            return Optional.of(String.format(Locale.ROOT, "Heavy-tailed service: p99 is %.1f × the mean and CV ≈ %s "
+                    + "(exponential: 4.6 × and 1). Erlang C assumes exponential service%s.", ratio, cv, by));
+        }
+        if (variation < STEADY_SERVICE_VARIATION) {
+            String by = predicted ? String.format(Locale.ROOT, " and overstates waits, by about 2 / (1 + CV²) = "
+                    + "%.1f×", 2 / (1 + variation * variation)) : "";
+            return Optional.of(String.format(Locale.ROOT, "Nearly constant service (CV ≈ %s): Erlang C assumes "
+                    + "exponential service%s.", cv, by));
+        }
+        return Optional.empty();
     }
 
     private static String finiteQueue(QueueReading r) {

@@ -109,7 +109,9 @@ public final class AdvisorController {
         waitProbabilityValue.setText(percent(a.waitProbability()) + " (Erlang C)");
         waitValue.setText("predicted " + millis(a.predictedWait()));
         observedWaitValue.setText("observed " + millis(a.observedWait()));
-        littleValue.setText(String.format(Locale.ROOT, "pool λW %s · seen %s", number(a.littlePool()),
+        // Little's law's λ is the rate through the queue, not the arrivals above: show it so the product checks.
+        littleValue.setText(String.format(Locale.ROOT, "λ served %s /s: pool λW %s · seen %s",
+                number(r.queueThroughputPerSecond()), number(a.littlePool()),
                 sampled(r.meanInPool(), r.inPoolError())));
         littleQueueValue.setText(String.format(Locale.ROOT, "queue λWq %s · seen %s", number(a.littleQueue()),
                 sampled(r.meanQueued(), r.queuedError())));

@@ -60,4 +60,25 @@ class AdvisorLinesTest {
         assertFalse(text.contains("NaN"), text);
         assertTrue(text.contains("CV ≈ n/a"), text);
     }
+
+    @Test
+    void oneWorkerAndOneSampleReadInTheSingularAndPWaitIsAPercent() {
+        // 0.4 Erlangs on one worker: P(wait) = ρ = 40 %.
+        QueueReading r = new QueueReading(1, 400, 400, 400 * 1e6, Math.log(2) * 1e6, 4.6e6, 400, 400 * 0.6e6, 0.3e6,
+                0.3, 0.7, 1, Double.NaN, Double.NaN, 1, 1, 1, STEADY, UNBOUNDED);
+        String text = lines(r);
+        assertTrue(text.contains("Erlangs on c = 1 worker, ρ 0.400"), text);
+        assertTrue(text.contains("Erlang C P(wait) 40.00 %"), text);
+        assertTrue(text.contains("(1 level sample, one per interval)"), text);
+    }
+
+    @Test
+    void littlesLawNamesItsLambdaAsTheServedRate() {
+        // 400/s arrive but only 300/s left the queue in the window: λWq is 300 × 0.6 ms.
+        QueueReading r = new QueueReading(1, 400, 300, 300 * 1e6, Math.log(2) * 1e6, 4.6e6, 300, 300 * 0.6e6, 0.3e6,
+                0.2, 0.5, 10, 0.1, 0.1, 2, 2, 2, STEADY, UNBOUNDED);
+        String text = lines(r);
+        assertTrue(text.contains("Little's law with λ served 300.0/s (attempts that left the queue): queue λWq "
+                + "0.180 vs "), text);
+    }
 }

@@ -160,6 +160,17 @@ class CapacityAdviceTest {
     }
 
     @Test
+    void aHeavyTailWhenOverloadedGivesNoFactorOnAnInfinitePrediction() {
+        // The heavy tail above, at ρ = 1.2: there is no predicted wait for real waits to run longer than.
+        QueueReading r = new QueueReading(100, 24_000, 24_000, 24_000 * 0.01 * SECOND, Math.exp(-0.5) * 0.01 * SECOND,
+                6.2 * 0.01 * SECOND, 24_000, 0, 0, 0, 0.1, 1000, 0, 0.01, 2, 2, 2, STEADY, UNBOUNDED);
+        CapacityAdvice advice = CapacityAdvice.of(r, 0.2);
+        assertEquals(Double.POSITIVE_INFINITY, advice.predictedWait());
+        assertTrue(advice.caveats().contains("Heavy-tailed service: p99 is 6.2 × the mean and CV ≈ 1.31 (exponential: "
+                + "4.6 × and 1). Erlang C assumes exponential service."), advice.caveats().toString());
+    }
+
+    @Test
     void nearlyConstantServiceSaysTheModelOverstatesWaits() {
         QueueReading r = new QueueReading(100, 1000, 1000, 1000 * 0.01 * SECOND, 0.0099 * SECOND, 0.0105 * SECOND,
                 1000, 0, 0, 0, 0.1, 1000, 0, 0.01, 2, 2, 2, STEADY, UNBOUNDED);

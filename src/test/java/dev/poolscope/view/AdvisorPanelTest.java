@@ -73,7 +73,8 @@ class AdvisorPanelTest {
         assertTrue(text(robot, "#utilisationValue").matches("[0-9.]+ % of c = [0-9]+"), text(robot, "#utilisationValue"));
         assertTrue(text(robot, "#waitProbabilityValue").endsWith("(Erlang C)"));
         // The measured level is a sampled mean, shown with its standard error.
-        assertTrue(text(robot, "#littleValue").matches("pool λW [0-9.]+ · seen [0-9.]+ ± [0-9.]+"),
+        assertTrue(text(robot, "#littleValue")
+                .matches("λ served [0-9.,]+ /s: pool λW [0-9.]+ · seen [0-9.]+ ± [0-9.]+"),
                 text(robot, "#littleValue"));
         assertTrue(text(robot, "#littleQueueValue").startsWith("queue λWq "), text(robot, "#littleQueueValue"));
         assertEquals("2", text(robot, "#neededValue"), "0.4 Erlangs: 1 worker waits 40 % of the time, 2 about 7 %");
