@@ -176,9 +176,12 @@ public record CapacityAdvice(QueueReading reading, double arrivalsPerSecond, dou
         String dropped = o.dropped() == 0 ? ""
                 : String.format(Locale.ROOT, "%,d of %,d arrivals (%.0f %%) were dropped in the window; ",
                         o.dropped(), r.arrivals(), 100.0 * o.dropped() / Math.max(1, r.arrivals()));
-        return String.format(Locale.ROOT, "Finite queue: %sthe queue holds %,d and was full at %,d of %,d samples, "
-                        + "and %s. Erlang C assumes an unbounded queue where every arrival waits its turn.", dropped,
-                o.capacity(), o.fullSamples(), r.levelSamples(), o.policyWords());
+        // Drops can all fall between samples: then there is no full sample to count.
+        String full = o.fullSamples() == 0 ? ""
+                : String.format(Locale.ROOT, " and was full at %,d of %,d samples", o.fullSamples(), r.levelSamples());
+        return String.format(Locale.ROOT, "Finite queue: %sthe queue holds %,d%s, and %s. Erlang C assumes an "
+                + "unbounded queue where every arrival waits its turn.", dropped, o.capacity(), full,
+                o.policyWords());
     }
 
     /**

@@ -106,6 +106,15 @@ class CapacityAdviceTest {
     }
 
     @Test
+    void dropsBetweenSamplesAreSaidWithoutAFullSampleCount() {
+        QueueReading r = bounded(reading(1659.3, 1.054e-3, 2, 0.257e-3, 0.25),
+                new Overflow(45_000, 0, 2, OverflowPolicy.DROP_NEWEST));
+        assertEquals(List.of("Finite queue: 45,000 of 165,930 arrivals (27 %) were dropped in the window; the queue "
+                + "holds 2, and a request that finds it full is dropped (drop-newest). Erlang C assumes an unbounded "
+                + "queue where every arrival waits its turn."), CapacityAdvice.of(r, 0.2).caveats());
+    }
+
+    @Test
     void overloadUnderCallerRunsSaysWhatThePolicyDoesInsteadOfDropping() {
         QueueReading r = bounded(reading(12, 1, 10, 5, 40), new Overflow(0, 400, 50, OverflowPolicy.CALLER_RUNS));
         CapacityAdvice advice = CapacityAdvice.of(r, 0.2);
