@@ -64,14 +64,18 @@ final class ShutdownProcess {
             return report;
         }
         report = new CompletableFuture<>();
+        // Read here, not on the shutdown thread: a request that ends before that thread gets the CPU still ended
+        // during the shutdown, and counts as drained.
+        LongSupplier now = clock;
+        long began = now.getAsLong();
+        long[] atStart = pool.accounting.totals();
         pool.moveTo(PoolState.DRAINING);
         pool.queue.stopAccepting();
         pool.watchdog.closeCallers();
         CompletableFuture<ShutdownReport> done = report;
-        LongSupplier now = clock;
         System.Logger failures = log;
-        Thread t = new Thread(() -> done.complete(run(DurationBounds.saturatedNanos(deadline), now, failures)),
-                pool.name + "-shutdown");
+        Thread t = new Thread(() -> done.complete(run(began, atStart, DurationBounds.saturatedNanos(deadline), now,
+                failures)), pool.name + "-shutdown");
         t.setDaemon(true);
         t.start();
         return report;
@@ -90,9 +94,8 @@ final class ShutdownProcess {
         return terminated.await(DurationBounds.saturatedNanos(limit), TimeUnit.NANOSECONDS);
     }
 
-    private ShutdownReport run(long deadlineNanos, LongSupplier now, System.Logger failures) {
-        long began = now.getAsLong();
-        long[] atStart = pool.accounting.totals();
+    private ShutdownReport run(long began, long[] atStart, long deadlineNanos, LongSupplier now,
+                               System.Logger failures) {
         boolean[] drained = new boolean[1];
         Throwable failure = attempt(null, () -> drained[0] = drain(began, deadlineNanos, now));
         List<Request> returned = new ArrayList<>();

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -115,6 +116,27 @@ class ShutdownReportTest {
                 new ShutdownReport(3, List.of(back), 2, 1, Duration.ofMillis(1500), true).summary());
         assertEquals("drained in 0 ms: 0 drained, 0 returned, 0 interrupted, 0 stuck",
                 new ShutdownReport(0, List.of(), 0, 0, Duration.ZERO, false).summary());
+    }
+
+    @Test
+    void aRequestThatEndsBeforeTheShutdownThreadRunsCountsAsDrained() throws Exception {
+        Pools.Gate gate = new Pools.Gate();
+        try (Dispatcher pool = Pools.start(Pools.quiet().workers(1, 1).build(), Map.of("job", gate))) {
+            CompletableFuture<Outcome> running = pool.submit("job", 1);
+            gate.awaitEntered(1);
+            // The shutdown thread's first look at the clock waits until the request has ended: as if the machine
+            // ran the worker before it.
+            AtomicBoolean first = new AtomicBoolean(true);
+            pool.shutdown.useClock(() -> {
+                if (Thread.currentThread().getName().endsWith("-shutdown") && first.getAndSet(false)) {
+                    gate.release();
+                    running.join();
+                }
+                return System.nanoTime();
+            });
+            ShutdownReport report = pool.shutdownAsync(Duration.ofSeconds(5)).get(10, TimeUnit.SECONDS);
+            assertEquals(1, report.drained(), report.summary());
+        }
     }
 
     @Test
