@@ -252,8 +252,14 @@ public final class DashboardController {
         if (lab.sourceProperty().get().absent().containsKey(PoolFigure.LEDGER)) {
             ledgerLabel.setText("ledger: n/a");
         } else {
-            ledgerLabel.setText(s.invariantHolds() ? "✔ nothing lost" : "✘ " + s.unaccounted() + " unaccounted");
-            ledgerLabel.getStyleClass().add(s.invariantHolds() ? "ok" : "broken");
+            // The invariant only: drops are counted on the left. Green never sits beside a trouble warning.
+            ledgerLabel.setText(s.invariantHolds() ? "✔ all accounted for"
+                    : "✘ " + Format.count(s.unaccounted()) + " unaccounted");
+            if (!s.invariantHolds()) {
+                ledgerLabel.getStyleClass().add("broken");
+            } else if (!trouble) {
+                ledgerLabel.getStyleClass().add("ok");
+            }
         }
         String problem = lab.sampler().problemProperty().get();
         if (problem != null) {

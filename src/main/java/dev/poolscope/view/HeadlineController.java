@@ -103,17 +103,46 @@ public final class HeadlineController {
                     Format.rate(r.failedPerSecond())));
         }
         mark(troubleTile, "tile-warning", troublePerSecond > 0);
+        showLedger(s, troublePerSecond > 0);
+    }
+
+    /**
+     * The invariant tile says only what the invariant says: every request has an outcome. A dropped, timed-out or
+     * failed request has one too, so those are counted beside it as what they are, in amber, never as "lost"; the
+     * tile turns amber while they happen and red only when the invariant breaks.
+     */
+    private void showLedger(PoolSnapshot s, boolean troubleNow) {
+        ledgerTile.getStyleClass().removeAll("ledger-ok", "ledger-dropping", "ledger-broken");
+        ledgerDetail.getStyleClass().remove("tile-detail-losses");
         if (absentShown(PoolFigure.LEDGER, ledger, ledgerDetail)) {
-            ledgerTile.getStyleClass().removeAll("ledger-ok", "ledger-dropping", "ledger-broken");
             return;
         }
         boolean ok = s.invariantHolds();
-        ledger.setText(ok ? "✔ 0 lost" : "✘ " + Format.count(s.unaccounted()) + " lost");
-        ledgerDetail.setText(ok ? String.format("all accounted for, %,d dropped", s.droppedTotal())
-                : String.format("of %,d submitted", s.submitted()));
-        ledgerTile.getStyleClass().removeAll("ledger-ok", "ledger-dropping", "ledger-broken");
-        ledgerTile.getStyleClass().add(!ok ? "ledger-broken" : r.droppedPerSecond() > 0 ? "ledger-dropping"
-                : "ledger-ok");
+        ledger.setText(ok ? "✔ all" : "✘ " + Format.count(s.unaccounted()) + " missing");
+        String losses = losses(s);
+        ledgerDetail.setText(!ok ? String.format("not accounted for, of %,d submitted", s.submitted())
+                : losses.isEmpty() ? "none dropped, timed out or failed" : losses);
+        if (ok && !losses.isEmpty()) {
+            ledgerDetail.getStyleClass().add("tile-detail-losses");
+        }
+        ledgerTile.getStyleClass().add(!ok ? "ledger-broken" : troubleNow ? "ledger-dropping" : "ledger-ok");
+    }
+
+    /** The requests that ended without being served, so far: "1,085 dropped · 3 timed out"; empty when none. */
+    private String losses(PoolSnapshot s) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        if (s.droppedTotal() > 0) {
+            parts.add(Format.count(s.droppedTotal()) + " dropped");
+        }
+        if (!absent.containsKey(PoolFigure.FAILURES)) {
+            if (s.timedOut() > 0) {
+                parts.add(Format.count(s.timedOut()) + " timed out");
+            }
+            if (s.failed() > 0) {
+                parts.add(Format.count(s.failed()) + " failed");
+            }
+        }
+        return String.join(" · ", parts);
     }
 
     private static void mark(Node tile, String styleClass, boolean on) {

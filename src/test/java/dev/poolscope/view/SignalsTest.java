@@ -2,6 +2,7 @@ package dev.poolscope.view;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -50,8 +51,40 @@ class SignalsTest {
                 .filter(s -> s.getName().equals("capacity")).findFirst().orElseThrow().getData().size()));
     }
 
+    /** What the invariant tile and the status bar's right side say, read in one FX-thread pass. */
+    private record Accounting(String title, String value, String detail, boolean detailAmber, String tileState,
+                              String statusLedger, boolean statusLedgerGreen, boolean statusTrouble) {
+
+        static Accounting read(FxRobot robot) {
+            return DashboardFixture.onFx(() -> {
+                Label status = robot.lookup(".status-ledger").queryAs(Label.class);
+                Node tile = robot.lookup("#ledgerTile").query();
+                return new Accounting(((Label) ((javafx.scene.layout.VBox) tile).getChildren().get(0)).getText(),
+                        robot.lookup("#ledger").queryAs(Label.class).getText(),
+                        robot.lookup("#ledgerDetail").queryAs(Label.class).getText(),
+                        robot.lookup("#ledgerDetail").query().getStyleClass().contains("tile-detail-losses"),
+                        tile.getStyleClass().stream().filter(c -> c.startsWith("ledger-")).findFirst().orElse(""),
+                        status.getText(), status.getStyleClass().contains("ok"),
+                        robot.lookup(".status-bar").query().getStyleClass().contains("trouble"));
+            });
+        }
+    }
+
     @Test
-    void aDropStormTurnsTroubleAmberAndTheLedgerSaysHowManyWereDropped(FxRobot robot) {
+    void aQuietPoolIsAllAccountedForInGreenWithNothingUnserved(FxRobot robot) {
+        Accounting quiet = await().atMost(Duration.ofSeconds(10)).until(() -> Accounting.read(robot),
+                a -> !a.statusLedger().isEmpty());
+        assertEquals("ACCOUNTED", quiet.title());
+        assertEquals("✔ all", quiet.value());
+        assertEquals("none dropped, timed out or failed", quiet.detail());
+        assertFalse(quiet.detailAmber());
+        assertEquals("ledger-ok", quiet.tileState());
+        assertEquals("✔ all accounted for", quiet.statusLedger());
+        assertTrue(quiet.statusLedgerGreen());
+    }
+
+    @Test
+    void aDropStormCountsTheDropsAsDropsAndNeverShowsGreenBesideTheTroubleWarning(FxRobot robot) {
         robot.interact(() -> {
             lab.settings().queueCapacityProperty().set(20);
             lab.settings().maxWorkersProperty().set(2);
@@ -60,8 +93,14 @@ class SignalsTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> DashboardFixture.onFx(
                 () -> has("#ledgerTile", "ledger-dropping", robot) && has("#troubleTile", "tile-warning", robot)
                         && has(".status-bar", "trouble", robot)));
-        String ledger = DashboardFixture.onFx(() -> robot.lookup("#ledgerDetail").queryAs(Label.class).getText());
-        assertTrue(ledger.matches("all accounted for, [\\d,]+ dropped"), ledger);
+        Accounting storm = await().atMost(Duration.ofSeconds(20)).until(() -> Accounting.read(robot),
+                a -> a.statusTrouble() && a.tileState().equals("ledger-dropping"));
+        assertEquals("✔ all", storm.value(), "the invariant holds: every dropped request has its outcome");
+        assertTrue(storm.detail().matches("[\\d,]+ dropped( · [\\d,]+ timed out)?( · [\\d,]+ failed)?"),
+                storm.detail());
+        assertTrue(storm.detailAmber(), "drops are shown in amber, not as part of a green tick");
+        assertEquals("✔ all accounted for", storm.statusLedger());
+        assertFalse(storm.statusLedgerGreen(), "no green beside '⚠ trouble'");
         String status = DashboardFixture.onFx(() -> robot.lookup(".status-bar").queryAs(StatusBar.class).getText());
         assertTrue(status.startsWith("⚠ trouble: "), status);
         await().atMost(Duration.ofSeconds(20)).until(() -> DashboardFixture.onFx(
