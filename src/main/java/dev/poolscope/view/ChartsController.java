@@ -56,6 +56,8 @@ public final class ChartsController {
     private final Map<LineChart<Number, Number>, String> originalTitles = new HashMap<>();
     private Lab lab;
     private XYChart.Series<Number, Number> capacityLine;
+    // The most requests queued at any sample of the window being drawn; FX-thread confined.
+    private long peakQueuedInWindow;
     private ScalingMarkers markers;
     private LiveChart backendLoad;
     private LiveChart backendErrors;
@@ -69,7 +71,7 @@ public final class ChartsController {
         queue.line("queued", "queued", s -> s.snapshot().queued());
         thresholdLine = queue.line("threshold", "threshold", s -> s.snapshot().config().loadThreshold());
         shrinkLine = queue.line("shrink band", "shrink-band", s -> s.snapshot().config().shrinkBelow());
-        capacityLine = queue.line("capacity", "capacity", s -> s.snapshot().queueCapacity());
+        capacityLine = queue.line("capacity", "capacity", s -> capacityInScale(s.snapshot().queueCapacity()));
 
         workers = new LiveChart(workersChart).wholeNumbers();
         workers.line("pool size", "pool-size", s -> s.snapshot().poolSize());
@@ -180,6 +182,7 @@ public final class ChartsController {
     void redraw(MetricHistory history, double windowSeconds) {
         List<Sample> window = history.window(windowSeconds, MAX_POINTS);
         List<Sample> none = List.of();
+        peakQueuedInWindow = window.stream().mapToLong(s -> s.snapshot().queued()).max().orElse(0);
         queue.redraw(window, windowSeconds);
         queue.show(thresholdLine, !thresholdAbsent);
         queue.show(shrinkLine, !thresholdAbsent);
@@ -195,9 +198,8 @@ public final class ChartsController {
             return;
         }
         PoolSnapshot last = window.get(window.size() - 1).snapshot();
-        long peak = window.stream().mapToLong(s -> s.snapshot().queued()).max().orElse(0);
-        boolean capacityShown = !capacityAbsent && capacityIsNear(peak, last.queueCapacity());
-        queue.show(capacityLine, capacityShown);
+        boolean capacityShown = !capacityAbsent && capacityIsNear(peakQueuedInWindow, last.queueCapacity());
+        queue.show(capacityLine, !capacityLine.getData().isEmpty());
         queueChart.setTitle(capacityAbsent ? "Queue depth" : String.format(capacityShown ? "Queue depth · capacity %,d"
                 : "Queue depth · capacity %,d (off scale)", last.queueCapacity()));
         boolean capped = CappedAtMax.holds(last);
@@ -230,6 +232,17 @@ public final class ChartsController {
                         last.inFlight(), last.inForce().concurrencyLimit()));
             }
         }
+    }
+
+    /**
+     * The capacity at one sample, or no point there (NaN) when it is off scale: more than twice the highest queue
+     * of the window. The y axis fits what is drawn, so a capacity segment drawn at 2,000 would hold the axis at
+     * 0–2,500 for as long as it stays in the window, and a queue kept under a capacity lowered to 60 would be a
+     * flat line at the bottom. Someone watching the queue wants the queue's scale: the capacity shows where it
+     * bounds the queue (after it was lowered, say) and leaves a gap where it was far above it.
+     */
+    private double capacityInScale(long capacity) {
+        return !capacityAbsent && capacityIsNear(peakQueuedInWindow, capacity) ? capacity : Double.NaN;
     }
 
     /**
