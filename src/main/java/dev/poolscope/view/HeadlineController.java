@@ -1,5 +1,6 @@
 package dev.poolscope.view;
 
+import dev.poolscope.engine.Latency;
 import dev.poolscope.engine.PoolConfig;
 import dev.poolscope.engine.PoolRates;
 import dev.poolscope.engine.PoolSnapshot;
@@ -90,9 +91,7 @@ public final class HeadlineController {
             throughputDetail.setText("submitted " + Format.rate(r.submittedPerSecond()) + "/s");
         }
         if (!absentShown(PoolFigure.LATENCY, latency, latencyDetail)) {
-            latency.setText(Format.millis(s.queueWait().p99Millis()) + " / " + Format.millis(s.runTime().p99Millis()));
-            latencyDetail.setText("ms · p50 " + Format.millis(s.queueWait().p50Millis()) + " / "
-                    + Format.millis(s.runTime().p50Millis()));
+            showLatency(s.queueWait(), s.runTime());
         }
         double troublePerSecond = Trouble.perSecond(r);
         if (!absentShown(PoolFigure.DROPS, trouble, troubleDetail)) {
@@ -104,6 +103,26 @@ public final class HeadlineController {
         }
         mark(troubleTile, "tile-warning", troublePerSecond > 0);
         showLedger(s, troublePerSecond > 0);
+    }
+
+    /**
+     * p99 and p50 of the last sampling interval, the unit beside the big figures. An interval in which nothing was
+     * picked up (or nothing finished running) has no percentile: it shows "—", never a 0 that reads as instant
+     * service (a pool shut down to 0 workers, say).
+     */
+    private void showLatency(Latency wait, Latency run) {
+        if (wait.count() == 0 && run.count() == 0) {
+            latency.setText("—");
+            latencyDetail.setText("none served since the last sample");
+            return;
+        }
+        latency.setText(percentile(wait, wait.p99Millis()) + " / " + percentile(run, run.p99Millis()) + " ms");
+        latencyDetail.setText("p50 " + percentile(wait, wait.p50Millis()) + " / " + percentile(run, run.p50Millis())
+                + " ms");
+    }
+
+    private static String percentile(Latency of, double millis) {
+        return of.count() == 0 ? "—" : Format.millis(millis);
     }
 
     /**

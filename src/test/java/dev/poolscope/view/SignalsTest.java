@@ -84,6 +84,19 @@ class SignalsTest {
     }
 
     @Test
+    void anIntervalInWhichNoRequestWasServedShowsADashForItsLatencyNotAnInstantZero(FxRobot robot) {
+        Label latency = robot.lookup("#latency").queryAs(Label.class);
+        Label detail = robot.lookup("#latencyDetail").queryAs(Label.class);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !DashboardFixture.onFx(detail::getText).isEmpty());
+        assertEquals("—", DashboardFixture.onFx(latency::getText), "no load yet: nothing was served");
+        assertEquals("none served since the last sample", DashboardFixture.onFx(detail::getText));
+        robot.clickOn("#startButton");
+        String served = await().atMost(Duration.ofSeconds(10)).until(() -> DashboardFixture.onFx(latency::getText),
+                text -> !text.startsWith("—"));
+        assertTrue(served.matches("[\\d.,—]+ / [\\d.,—]+ ms"), "the unit is beside the big figures: " + served);
+    }
+
+    @Test
     void aDropStormCountsTheDropsAsDropsAndNeverShowsGreenBesideTheTroubleWarning(FxRobot robot) {
         robot.interact(() -> {
             lab.settings().queueCapacityProperty().set(20);
