@@ -37,8 +37,16 @@ public final class HeadlineController {
     @FXML private Label ledger;
     @FXML private Label ledgerDetail;
 
+    // Each value's own tooltip, saying what its number is; an absent figure's reason stands in for it meanwhile.
+    private final java.util.Map<Label, javafx.scene.control.Tooltip> meaning = new java.util.HashMap<>();
+
     @FXML
     private void initialize() {
+        for (Label value : new Label[] {workers, queued, throughput, latency, trouble, ledger}) {
+            meaning.put(value, value.getTooltip());
+            // The whole tile explains itself: its title and detail, not only the big number.
+            javafx.scene.control.Tooltip.install(value.getParent(), value.getTooltip());
+        }
         headline.widthProperty().addListener((o, a, w) -> headline.pseudoClassStateChanged(COMPACT,
                 w.doubleValue() < COMPACT_BELOW_PX * fontScale()));
     }
@@ -55,7 +63,7 @@ public final class HeadlineController {
     void showAbsent(java.util.Map<PoolFigure, String> lacking) {
         absent = lacking;
         for (Label l : new Label[] {queued, throughput, latency, trouble, ledger}) {
-            l.setTooltip(null);
+            l.setTooltip(meaning.get(l));
         }
     }
 

@@ -3,9 +3,12 @@ package dev.poolscope.view;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import org.controlsfx.control.StatusBar;
 import org.junit.jupiter.api.AfterEach;
@@ -120,6 +123,27 @@ class SignalsTest {
                 () -> robot.lookup("#workersChart").queryAs(LineChart.class).getTitle()
                         .equals("Workers · capped at max 2")
                         && robot.lookup("#workersDetail").queryAs(Label.class).getText().startsWith("capped at max 2")));
+    }
+
+    @Test
+    void everyHeadlineTileSaysWhatItsNumberIs(FxRobot robot) {
+        Map<String, List<String>> words = Map.of(
+                "#workers", List.of("workers"),
+                "#queued", List.of("waiting in the queue", "threshold", "capacity"),
+                "#throughput", List.of("completed", "per second", "submitted"),
+                "#latency", List.of("99th percentile", "queue wait", "run time", "last sampling interval", "ms"),
+                "#trouble", List.of("dropped", "timed out", "failed", "per second"),
+                "#ledger", List.of("invariant", "dropped"));
+        words.forEach((value, said) -> {
+            Label label = robot.lookup(value).queryAs(Label.class);
+            String tip = DashboardFixture.onFx(() -> label.getTooltip() == null ? "" : label.getTooltip().getText());
+            for (String word : said) {
+                assertTrue(tip.contains(word), value + "'s tooltip says '" + word + "': " + tip);
+            }
+            Object onTile = DashboardFixture.onFx(() -> label.getParent().getProperties()
+                    .get("javafx.scene.control.Tooltip"));
+            assertSame(DashboardFixture.onFx(label::getTooltip), onTile, value + ": the whole tile shows it");
+        });
     }
 
     @Test
