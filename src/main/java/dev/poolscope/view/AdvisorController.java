@@ -161,13 +161,33 @@ public final class AdvisorController {
                 PoolConfig.WORKER_LIMIT);
     }
 
-    /** Three significant figures or so: 0.0523, 0.431, 2.15, 12.3, 1,204. */
     /** A level sampled at each snapshot, with its standard error once there are two: "0.30 ± 0.09". */
     static String sampled(double mean, double error) {
         return Double.isNaN(error) ? number(mean) : number(mean) + " ± " + number(error);
     }
 
+    /**
+     * Three significant figures or so, never in scientific notation (a classroom reads "0.0523", not
+     * "5.23e-02"): 0.0523, 0.431, 2.15, 12.3, 1,204; below 0.001 "< 0.001".
+     */
     static String number(double v) {
+        return plain(v, 0.001);
+    }
+
+    /** Seconds as milliseconds: "0.0523 ms", "12.3 ms"; below a microsecond "< 0.001 ms". */
+    static String millis(double seconds) {
+        return Double.isNaN(seconds) ? "—" : Double.isInfinite(seconds) ? "∞ (overloaded)"
+                : plain(seconds * 1e3, 0.001) + " ms";
+    }
+
+    /** A fraction as a percent: "7.12 %", "0.0294 %"; below a hundredth of a percent "< 0.01 %". */
+    static String percent(double fraction) {
+        return Double.isNaN(fraction) ? "—" : Double.isInfinite(fraction) ? "∞"
+                : plain(fraction * 100, 0.01) + " %";
+    }
+
+    /** Three significant figures in plain digits; a non-zero value under {@code floor} reads "< floor". */
+    private static String plain(double v, double floor) {
         if (Double.isNaN(v)) {
             return "—";
         }
@@ -175,6 +195,9 @@ public final class AdvisorController {
             return "∞";
         }
         double a = Math.abs(v);
+        if (v > 0 && v < floor) {
+            return "< " + java.math.BigDecimal.valueOf(floor).toPlainString();
+        }
         if (a >= 100) {
             return String.format(Locale.ROOT, "%,.0f", v);
         }
@@ -184,16 +207,8 @@ public final class AdvisorController {
         if (a >= 1 || a == 0) {
             return String.format(Locale.ROOT, "%.2f", v);
         }
-        return String.format(Locale.ROOT, "%.3g", v);
-    }
-
-    private static String millis(double seconds) {
-        return Double.isNaN(seconds) ? "—" : Double.isInfinite(seconds) ? "∞ (overloaded)"
-                : number(seconds * 1e3) + " ms";
-    }
-
-    private static String percent(double fraction) {
-        return Double.isNaN(fraction) ? "—" : Double.isInfinite(fraction) ? "∞"
-                : number(fraction * 100) + " %";
+        java.math.BigDecimal three = new java.math.BigDecimal(v).round(new java.math.MathContext(3));
+        // An exact 0.5 has one digit: pad it to "0.500", as the larger figures' "2.00" are padded.
+        return three.setScale(three.scale() + Math.max(0, 3 - three.precision())).toPlainString();
     }
 }
