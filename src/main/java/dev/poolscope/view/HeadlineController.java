@@ -53,7 +53,7 @@ public final class HeadlineController {
 
     /** How much presenter zoom has grown the fonts (details are 0.85 em of 13 px unzoomed, compact or not). */
     private double fontScale() {
-        return workersDetail.getFont().getSize() / (0.85 * PresenterKeys.DEFAULT_FONT_PX);
+        return workersDetail.getFont().getSize() / (0.85 * FontScale.BASE_PX);
     }
 
     // The figures the pool shown lacks, with why; FX-thread confined.

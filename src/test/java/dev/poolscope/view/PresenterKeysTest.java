@@ -37,19 +37,19 @@ class PresenterKeysTest {
 
     @Test
     void ctrlPlusZoomsEveryTextAndCtrlZeroResets(FxRobot robot) {
-        double before = DashboardFixture.onFx(() -> robot.lookup(".tile-value").queryAs(Label.class).getFont().getSize());
+        double before = DashboardFixture.onFx(() -> robot.lookup(".tile-detail").queryAs(Label.class).getFont().getSize());
         robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.SHIFT,
                 KeyCode.CONTROL);
-        double zoomed = DashboardFixture.onFx(() -> robot.lookup(".tile-value").queryAs(Label.class).getFont().getSize());
-        assertEquals(before * 15 / 13, zoomed, 0.5, "two steps (Ctrl+=, then Ctrl+Shift+= as a US keyboard "
-                + "types Ctrl+Plus) from 13 px to 15 px scale the tiles too");
+        double zoomed = DashboardFixture.onFx(() -> robot.lookup(".tile-detail").queryAs(Label.class).getFont().getSize());
+        assertEquals(before * Math.pow(FontScale.STEP_FACTOR, 2), zoomed, 0.1, "two steps (Ctrl+=, then Ctrl+Shift+= "
+                + "as a US keyboard types Ctrl+Plus) scale the tiles too");
         WaitForAsyncUtils.waitForFxEvents();
         List<String> cut = DashboardFixture.onFx(() -> robot.lookup(".tile-title").queryAllAs(Label.class).stream()
                 .filter(ScreenFitTest::truncated).map(Label::getText).toList());
         assertEquals(List.of(), cut, "zooming never cuts off a tile title");
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT0).release(KeyCode.DIGIT0, KeyCode.CONTROL);
-        double reset = DashboardFixture.onFx(() -> robot.lookup(".tile-value").queryAs(Label.class).getFont().getSize());
+        double reset = DashboardFixture.onFx(() -> robot.lookup(".tile-detail").queryAs(Label.class).getFont().getSize());
         assertEquals(before, reset, 0.01);
     }
 
@@ -63,6 +63,47 @@ class PresenterKeysTest {
         WaitForAsyncUtils.waitForFxEvents();
         double zoomed = DashboardFixture.onFx(() -> robot.lookup(".app-title").queryAs(Label.class).getFont()
                 .getSize());
-        assertEquals(projector * 17 / 16, zoomed, 0.3, "one step up from projector mode's 16 px, not down to 14");
+        assertEquals(projector * FontScale.STEP_FACTOR, zoomed, 0.1, "one step up from projector mode's 16 px, "
+                + "not down to 14");
+    }
+
+    @Test
+    void projectorAndZoomComposeInEitherOrder(FxRobot robot) {
+        robot.clickOn("#projectorButton");
+        zoomIn(robot, 2);
+        double projectorThenZoom = rootFontPx(robot);
+        assertEquals(FontScale.BASE_PX * FontScale.PROJECTOR_FACTOR * Math.pow(FontScale.STEP_FACTOR, 2),
+                projectorThenZoom, 0.1, "base × projector × two zoom steps");
+
+        robot.clickOn("#projectorButton");
+        assertEquals(FontScale.BASE_PX * Math.pow(FontScale.STEP_FACTOR, 2), rootFontPx(robot), 0.1,
+                "projector off keeps the zoom and drops only the projector's factor");
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT0).release(KeyCode.DIGIT0, KeyCode.CONTROL);
+        zoomIn(robot, 2);
+        robot.clickOn("#projectorButton");
+        assertEquals(projectorThenZoom, rootFontPx(robot), 0.01, "zoom then projector is projector then zoom");
+    }
+
+    @Test
+    void zoomKeepsTheSidePanelsHeadingsBold(FxRobot robot) {
+        zoomIn(robot, 2);
+        List<String> plain = DashboardFixture.onFx(() -> robot.lookup(".titled-pane > .title > .text")
+                .queryAllAs(javafx.scene.text.Text.class).stream()
+                .filter(t -> !t.getFont().getStyle().toLowerCase(java.util.Locale.ROOT).contains("bold"))
+                .map(javafx.scene.text.Text::getText).toList());
+        assertEquals(List.of(), plain, "headings still bold after a zoom");
+    }
+
+    private static void zoomIn(FxRobot robot, int steps) {
+        for (int i = 0; i < steps; i++) {
+            robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static double rootFontPx(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        return DashboardFixture.onFx(() -> robot.lookup(".app-title").queryAs(Label.class).getFont().getSize())
+                / 1.4;
     }
 }
