@@ -111,6 +111,33 @@ public final class ChartsController {
         lab.sourceProperty().addListener((o, a, b) -> startOver());
         lab.load().backend().availableProperty().addListener((o, a, b) -> showBackend());
         showBackend();
+        keepChartsWhole();
+    }
+
+    /**
+     * The grid is at least two columns of its widest cell's minimum (what a chart needs to keep its legend, see
+     * LiveChart) and a row of the tallest cell's minimum per shown row, so a window too small for that scrolls (the
+     * dashboard's centre) instead of laying the charts over one another.
+     */
+    private void keepChartsWhole() {
+        List<javafx.scene.layout.Region> cells = grid.getChildren().stream()
+                .filter(javafx.scene.layout.Region.class::isInstance).map(javafx.scene.layout.Region.class::cast)
+                .toList();
+        List<javafx.beans.Observable> inputs = new java.util.ArrayList<>(List.of(grid.hgapProperty(),
+                grid.vgapProperty(), grid.paddingProperty()));
+        for (javafx.scene.layout.Region cell : cells) {
+            inputs.addAll(List.of(cell.minWidthProperty(), cell.minHeightProperty(), cell.managedProperty()));
+        }
+        javafx.beans.Observable[] on = inputs.toArray(javafx.beans.Observable[]::new);
+        grid.minWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> 2 * cells.stream()
+                .filter(javafx.scene.Node::isManaged).mapToDouble(c -> c.minWidth(-1)).max().orElse(0)
+                + grid.getHgap() + grid.snappedLeftInset() + grid.snappedRightInset(), on));
+        grid.minHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> {
+            int rows = backendLoadChart.isManaged() ? 4 : 3;
+            double tallest = cells.stream().filter(javafx.scene.Node::isManaged).mapToDouble(c -> c.minHeight(-1))
+                    .max().orElse(0);
+            return rows * tallest + (rows - 1) * grid.getVgap() + grid.snappedTopInset() + grid.snappedBottomInset();
+        }, on));
     }
 
     /** The backend's row and p99 line show while an HTTP scenario is picked for the demo pool, and only then. */

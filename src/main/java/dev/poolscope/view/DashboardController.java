@@ -79,6 +79,7 @@ public final class DashboardController {
     @FXML private Node advisorScroll;
     @FXML private VBox advisorSide;
     @FXML private VBox sidebar;
+    @FXML private VBox centre;
     @FXML private Node advisor;
 
     private final Label ledgerLabel = new Label();
@@ -96,6 +97,7 @@ public final class DashboardController {
         lab = model;
         prefs = preferences;
         appearance = Appearance.install(root, prefs);
+        SidePanelWidth.cap(sidebar, 24, FontScale.of(root), root.widthProperty());
         darkButton.selectedProperty().bindBidirectional(appearance.darkProperty());
         projectorButton.selectedProperty().bindBidirectional(appearance.projectorProperty());
         versionLabel.setText(version);
@@ -366,7 +368,7 @@ public final class DashboardController {
      * written in the background; the status bar reports. Completes after that report.
      */
     public CompletableFuture<Path> savePng(Path target) {
-        BufferedImage image = SwingFXUtils.fromFXImage(root.getCenter().snapshot(null, null), null);
+        BufferedImage image = SwingFXUtils.fromFXImage(centre.snapshot(null, null), null);
         return FileWrites.run(() -> {
             ImageIO.write(image, "png", target.toFile());
             return target;

@@ -1,15 +1,21 @@
 package dev.poolscope.view;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 import dev.poolscope.engine.Latency;
 import dev.poolscope.engine.PoolConfig;
 import dev.poolscope.engine.PoolRates;
 import dev.poolscope.engine.PoolSnapshot;
 import dev.poolscope.model.PoolFigure;
 import dev.poolscope.model.Sample;
-import javafx.fxml.FXML;
-import javafx.scene.control.Label;
 import javafx.css.PseudoClass;
+import javafx.fxml.FXML;
 import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
@@ -38,14 +44,17 @@ public final class HeadlineController {
     @FXML private Label ledgerDetail;
 
     // Each value's own tooltip, saying what its number is; an absent figure's reason stands in for it meanwhile.
-    private final java.util.Map<Label, javafx.scene.control.Tooltip> meaning = new java.util.HashMap<>();
+    private final Map<Label, Tooltip> meaning = new HashMap<>();
 
     @FXML
     private void initialize() {
         for (Label value : new Label[] {workers, queued, throughput, latency, trouble, ledger}) {
             meaning.put(value, value.getTooltip());
             // The whole tile explains itself: its title and detail, not only the big number.
-            javafx.scene.control.Tooltip.install(value.getParent(), value.getTooltip());
+            Tooltip.install(value.getParent(), value.getTooltip());
+        }
+        for (Node label : headline.lookupAll(".label")) {
+            WholeWords.keep((Label) label);
         }
         headline.widthProperty().addListener((o, a, w) -> headline.pseudoClassStateChanged(COMPACT,
                 w.doubleValue() < COMPACT_BELOW_PX * fontScale()));
@@ -57,10 +66,10 @@ public final class HeadlineController {
     }
 
     // The figures the pool shown lacks, with why; FX-thread confined.
-    private java.util.Map<PoolFigure, String> absent = java.util.Map.of();
+    private Map<PoolFigure, String> absent = Map.of();
 
     /** Shows figures the pool lacks as "—" with a tooltip saying why, never as a zero. */
-    void showAbsent(java.util.Map<PoolFigure, String> lacking) {
+    void showAbsent(Map<PoolFigure, String> lacking) {
         absent = lacking;
         for (Label l : new Label[] {queued, throughput, latency, trouble, ledger}) {
             l.setTooltip(meaning.get(l));
@@ -75,7 +84,7 @@ public final class HeadlineController {
         }
         value.setText("—");
         detail.setText("not available");
-        value.setTooltip(new javafx.scene.control.Tooltip(why));
+        value.setTooltip(new Tooltip(why));
         return true;
     }
 
@@ -157,7 +166,7 @@ public final class HeadlineController {
 
     /** The requests that ended without being served, so far: "1,085 dropped · 3 timed out"; empty when none. */
     private String losses(PoolSnapshot s) {
-        java.util.List<String> parts = new java.util.ArrayList<>();
+        List<String> parts = new ArrayList<>();
         if (s.droppedTotal() > 0) {
             parts.add(Format.count(s.droppedTotal()) + " dropped");
         }

@@ -28,8 +28,11 @@ final class LiveChart {
     private final LineChart<Number, Number> chart;
     private final NumberAxis time;
     private final NumberAxis values;
-    /** Charts shorter than this show their legend at the right (see the constructor). */
-    private static final double SIDE_LEGEND_BELOW_PX = 250;
+    /** The plot height under which JavaFX hides a bottom legend, and the plot width for a side one (Chart). */
+    private static final double PLOT_MIN_HEIGHT_PX = 150;
+    private static final double PLOT_MIN_WIDTH_PX = 200;
+    /** Room for rounding and the legend's own padding. */
+    private static final double SLACK_PX = 8;
 
     private final List<Line> lines = new ArrayList<>();
     private final Map<XYChart.Series<Number, Number>, String> styleClasses = new LinkedHashMap<>();
@@ -42,9 +45,13 @@ final class LiveChart {
         chart.setAnimated(false);
         chart.setCreateSymbols(false);
         chart.widthProperty().addListener(o -> fitLegend());
-        // JavaFX hides a bottom legend that leaves the plot under 150 px; a short chart lists it at the side.
-        chart.heightProperty().addListener((o, a, h) -> chart.setLegendSide(h.doubleValue() < SIDE_LEGEND_BELOW_PX
-                ? javafx.geometry.Side.RIGHT : javafx.geometry.Side.BOTTOM));
+        chart.heightProperty().addListener(o -> fitLegend());
+        chart.sceneProperty().addListener(o -> fitLegend());
+        if (chart.lookup(".chart-legend") instanceof TilePane legend) {
+            // A zoom changes the legend's size but not the chart's.
+            legend.tileWidthProperty().addListener(o -> fitLegend());
+            legend.tileHeightProperty().addListener(o -> fitLegend());
+        }
         values = (NumberAxis) chart.getYAxis();
         valuesLabel = values.getLabel();
         values.heightProperty().addListener(o -> fitValuesLabel());
@@ -97,15 +104,36 @@ final class LiveChart {
     }
 
     /**
-     * A chart hides a legend whose single row is wider than itself; on a narrow window the legend wraps into as
-     * many columns as fit instead.
+     * Keeps the legend shown. JavaFX hides a bottom legend that leaves the plot under 150 px and a side one that
+     * leaves it under 200 px wide, so the legend goes below while the chart is tall enough for it (wrapped into as
+     * many columns as fit) and at the right otherwise; and the chart's minimum width is what a side legend needs,
+     * so a window too narrow for it scrolls (DashboardController) instead of dropping the legend. The title wraps
+     * at word boundaries rather than ending in "…".
      */
     private void fitLegend() {
-        if (chart.lookup(".chart-legend") instanceof TilePane legend && legend.getTileWidth() > 0) {
-            int columns = (int) Math.max(1, Math.floor((chart.getWidth() - 24) / (legend.getTileWidth()
-                    + legend.getHgap())));
-            legend.setPrefColumns(Math.min(columns, styleClasses.size()));
+        if (chart.lookup(".chart-title") instanceof Label title && !title.isWrapText()) {
+            title.setWrapText(true);
         }
+        if (!(chart.lookup(".chart-legend") instanceof TilePane legend) || legend.getTileWidth() <= 0) {
+            return;
+        }
+        javafx.geometry.Insets in = chart.getInsets();
+        javafx.geometry.Insets legendIn = legend.getInsets();
+        double inner = chart.getWidth() - in.getLeft() - in.getRight();
+        long items = legend.getChildren().stream().filter(javafx.scene.Node::isManaged).count();
+        int columns = (int) Math.max(1, Math.min(items, Math.floor((inner - legendIn.getLeft() - legendIn.getRight()
+                - SLACK_PX + legend.getHgap()) / (legend.getTileWidth() + legend.getHgap()))));
+        legend.setPrefColumns(columns);
+        double titleHeight = chart.lookup(".chart-title") instanceof Label title && title.isVisible()
+                ? title.prefHeight(inner) : 0;
+        long rows = (items + columns - 1) / columns;
+        double bottomLegend = rows * legend.getTileHeight() + Math.max(0, rows - 1) * legend.getVgap()
+                + legendIn.getTop() + legendIn.getBottom();
+        double room = chart.getHeight() - in.getTop() - in.getBottom() - titleHeight;
+        chart.setLegendSide(room - bottomLegend >= PLOT_MIN_HEIGHT_PX + SLACK_PX
+                ? javafx.geometry.Side.BOTTOM : javafx.geometry.Side.RIGHT);
+        double sideLegend = legend.getTileWidth() + legendIn.getLeft() + legendIn.getRight();
+        chart.setMinWidth(Math.ceil(in.getLeft() + in.getRight() + PLOT_MIN_WIDTH_PX + sideLegend + SLACK_PX));
     }
 
     /**
@@ -187,6 +215,7 @@ final class LiveChart {
                 label.setManaged(shown);
             }
         }
+        fitLegend();
     }
 
     /** Empties every line and puts the axes back to their start, for a fresh pool. */

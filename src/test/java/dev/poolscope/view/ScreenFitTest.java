@@ -22,6 +22,7 @@ import dev.poolscope.load.Scenario;
 import dev.poolscope.model.Lab;
 import dev.poolscope.model.MetricsSampler;
 import javafx.geometry.Bounds;
+import javafx.scene.input.KeyCode;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -121,6 +122,101 @@ class ScreenFitTest {
                 + ", none painted over it");
         assertTrue(DashboardFixture.onFx(() -> robot.lookup(".backend-controls").query().isVisible()));
         assertEquals(List.of(), cutLabels(robot), "no panel label or tile title is cut off");
+    }
+
+    @Test
+    void withProjectorAndUpToThreeZoomStepsEveryTileAndChartIsReachableAndKeepsItsLegend(FxRobot robot) {
+        DashboardFixture.onFx(() -> {
+            robot.lookup("#projectorButton").queryAs(javafx.scene.control.ToggleButton.class).setSelected(true);
+            return null;
+        });
+        for (int zoom = 0; zoom <= 3; zoom++) {
+            if (zoom > 0) {
+                robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
+            }
+            settle();
+            assertEquals(List.of(), unreachable(robot), "projector, " + zoom + " zoom steps, window "
+                    + DashboardFixture.onFx(() -> stage.getWidth() + "×" + stage.getHeight()));
+        }
+    }
+
+    @Test
+    void atTheWindowsMinimumSizeEverythingIsReachableByScrolling(FxRobot robot) {
+        DashboardFixture.onFx(() -> {
+            stage.setWidth(stage.getMinWidth());
+            stage.setHeight(stage.getMinHeight());
+            return null;
+        });
+        settle();
+        assertEquals(List.of(), unreachable(robot), "at " + DashboardFixture.onFx(() -> stage.getWidth() + "×"
+                + stage.getHeight()));
+    }
+
+    /** Lays the window out until it is stable: a chart's legend side and minimum width follow its size. */
+    private void settle() {
+        WaitForAsyncUtils.waitForFxEvents();
+        for (int i = 0; i < 3; i++) {
+            DashboardFixture.onFx(() -> {
+                stage.getScene().getRoot().applyCss();
+                stage.getScene().getRoot().layout();
+                return null;
+            });
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /**
+     * Tiles, charts, their titles and legends that cannot be seen: outside the window, or outside the content of
+     * the scroll pane they are in; a chart without its legend; a tile's or chart's label cut off with "…" or
+     * narrower than its widest word (broken mid-word).
+     */
+    private List<String> unreachable(FxRobot robot) {
+        return DashboardFixture.onFx(() -> {
+            List<String> found = new ArrayList<>();
+            javafx.scene.Scene scene = stage.getScene();
+            Bounds window = new javafx.geometry.BoundingBox(0, 0, scene.getWidth(), scene.getHeight());
+            for (String q : List.of(".tile", ".live-chart", ".log-pane", ".chart-title", ".tile .label",
+                    ".status-bar")) {
+                for (Node n : robot.lookup(q).queryAll()) {
+                    if (!shown(n)) {
+                        continue;
+                    }
+                    if (!reachable(n, window)) {
+                        found.add(q + " " + describe(n) + " at " + n.localToScene(n.getBoundsInLocal()));
+                    }
+                    if (n instanceof Labeled l && (truncated(l) || l.isWrapText()
+                            && l.getWidth() + 0.5 < WholeWords.widestWord(l) - 1)) {
+                        found.add(describe(n) + " cut or broken mid-word at width " + l.getWidth());
+                    }
+                }
+            }
+            for (Node chart : robot.lookup(".live-chart").queryAll()) {
+                Node legend = chart.lookup(".chart-legend");
+                if (shown(chart) && (legend == null || !legend.isVisible())) {
+                    found.add(chart.getId() + " has no legend");
+                }
+            }
+            return found;
+        });
+    }
+
+    /** Inside its scroll pane's content (the pane itself in the window), or inside the window. */
+    private static boolean reachable(Node n, Bounds window) {
+        Bounds b = n.localToScene(n.getBoundsInLocal());
+        for (Parent p = n.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof javafx.scene.control.ScrollPane scroll && scroll.getContent() != null) {
+                Node content = scroll.getContent();
+                Bounds inContent = content.sceneToLocal(b);
+                return inside(content.getLayoutBounds(), inContent) && reachable(scroll, window);
+            }
+        }
+        return inside(window, b);
+    }
+
+    private static boolean inside(Bounds outer, Bounds inner) {
+        double slack = 0.5;
+        return inner.getMinX() >= outer.getMinX() - slack && inner.getMinY() >= outer.getMinY() - slack
+                && inner.getMaxX() <= outer.getMaxX() + slack && inner.getMaxY() <= outer.getMaxY() + slack;
     }
 
     /** Labels on screen (their sections shown) that show an ellipsis instead of their whole text. */
