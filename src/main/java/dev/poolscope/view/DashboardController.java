@@ -98,6 +98,8 @@ public final class DashboardController {
         prefs = preferences;
         appearance = Appearance.install(root, prefs);
         SidePanelWidth.cap(sidebar, 24, FontScale.of(root), root.widthProperty());
+        keepSidebarTextWhole();
+        sidebar.getChildren().addListener((javafx.collections.ListChangeListener<Node>) c -> keepSidebarTextWhole());
         darkButton.selectedProperty().bindBidirectional(appearance.darkProperty());
         projectorButton.selectedProperty().bindBidirectional(appearance.projectorProperty());
         versionLabel.setText(version);
@@ -161,6 +163,23 @@ public final class DashboardController {
         statusBar.getLeftItems().add(messageLabel);
         statusBar.getRightItems().setAll(ledgerLabel, tickLabel);
         lab.sampler().onTick(this::onTick);
+    }
+
+    /**
+     * A one-line label or button in the narrowed side panel scrolls it sideways rather than ending in "…". The
+     * panels' contents exist only once their skins do, so this runs after the next layout.
+     */
+    private void keepSidebarTextWhole() {
+        javafx.application.Platform.runLater(() -> {
+            sidebar.applyCss();
+            for (String kind : new String[] {".label", ".button", ".toggle-button"}) {
+                for (Node n : sidebar.lookupAll(kind)) {
+                    if (n instanceof javafx.scene.control.Labeled l && !l.isWrapText()) {
+                        l.setMinWidth(Region.USE_PREF_SIZE);
+                    }
+                }
+            }
+        });
     }
 
     /**

@@ -166,7 +166,7 @@ class ScreenFitTest {
     }
 
     /**
-     * Tiles, charts, their titles and legends that cannot be seen: outside the window, or outside the content of
+     * Tiles, charts, their titles and legends, and the side panel's labels and buttons, that cannot be seen: outside the window, or outside the content of
      * the scroll pane they are in; a chart without its legend; a tile's or chart's label cut off with "…" or
      * narrower than its widest word (broken mid-word).
      */
@@ -176,7 +176,7 @@ class ScreenFitTest {
             javafx.scene.Scene scene = stage.getScene();
             Bounds window = new javafx.geometry.BoundingBox(0, 0, scene.getWidth(), scene.getHeight());
             for (String q : List.of(".tile", ".live-chart", ".log-pane", ".chart-title", ".tile .label",
-                    ".status-bar")) {
+                    ".status-bar", ".sidebar .label", ".sidebar .button")) {
                 for (Node n : robot.lookup(q).queryAll()) {
                     if (!shown(n)) {
                         continue;
