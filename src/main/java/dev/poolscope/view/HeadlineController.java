@@ -123,7 +123,8 @@ public final class HeadlineController {
     }
 
     /**
-     * p99 and p50 of the last sampling interval, the unit beside the big figures. An interval in which nothing was
+     * p99 and p50 of the last sampling interval, the unit leading the line beneath (beside the big figures it
+     * wrapped onto a line of its own in a 1366-wide window). An interval in which nothing was
      * picked up (or nothing finished running) has no percentile: it shows "—", never a 0 that reads as instant
      * service (a pool shut down to 0 workers, say).
      */
@@ -133,9 +134,9 @@ public final class HeadlineController {
             latencyDetail.setText("none served since the last sample");
             return;
         }
-        latency.setText(percentile(wait, wait.p99Millis()) + " / " + percentile(run, run.p99Millis()) + " ms");
-        latencyDetail.setText("p50 " + percentile(wait, wait.p50Millis()) + " / " + percentile(run, run.p50Millis())
-                + " ms");
+        latency.setText(percentile(wait, wait.p99Millis()) + " / " + percentile(run, run.p99Millis()));
+        latencyDetail.setText("ms · p50 " + percentile(wait, wait.p50Millis()) + " / "
+                + percentile(run, run.p50Millis()));
     }
 
     private static String percentile(Latency of, double millis) {

@@ -96,7 +96,8 @@ class SignalsTest {
         robot.clickOn("#startButton");
         String served = await().atMost(Duration.ofSeconds(10)).until(() -> DashboardFixture.onFx(latency::getText),
                 text -> !text.startsWith("—"));
-        assertTrue(served.matches("[\\d.,—]+ / [\\d.,—]+ ms"), "the unit is beside the big figures: " + served);
+        assertTrue(served.matches("[\\d.,—]+ / [\\d.,—]+"), "p99 wait / run: " + served);
+        assertTrue(DashboardFixture.onFx(detail::getText).startsWith("ms · p50 "), "the unit leads the line beneath");
     }
 
     @Test
