@@ -121,7 +121,8 @@ class TypedValuesTest {
 
     /** Focuses the spinner's text, replaces it with {@code text} and presses Enter, as a keyboard user would. */
     static void type(FxRobot robot, String spinner, String text) {
-        TextField field = robot.lookup(spinner + " .text-field").queryAs(TextField.class);
+        // Looked up on the FX thread: the charts change the scene graph while a lookup walks it.
+        TextField field = DashboardFixture.onFx(() -> robot.lookup(spinner + " .text-field").queryAs(TextField.class));
         robot.interact(() -> {
             field.requestFocus();
             field.setText(text);
