@@ -42,6 +42,7 @@ public final class CompareController {
     @FXML private LineChart<Number, Number> queueChart;
     @FXML private LineChart<Number, Number> waitChart;
     @FXML private VBox scorePane;
+    @FXML private VBox sidebar;
     @FXML private Label statusLabel;
     @FXML private Label sameLoadLabel;
     @FXML private CompareSideController sideAController;
@@ -57,6 +58,9 @@ public final class CompareController {
     /** Connects the view to {@code model}; call once, on the FX thread. */
     void init(Comparison model) {
         comparison = model;
+        // As the dashboard's: 24 em, but no more than about a third of the window under Projector and zoom.
+        SidePanelWidth.cap(sidebar, 24, FontScale.of(root), root.widthProperty());
+        keepSidebarTextWhole();
         sides = Map.of(Side.A, sideAController, Side.B, sideBController);
         sides.forEach((side, controller) -> controller.init(side, model.lab(side).settings(),
                 message -> complain(side + ": " + ScreenWords.of(message))));
@@ -83,6 +87,23 @@ public final class CompareController {
         model.problemProperty().addListener((o, a, msg) -> complain(ScreenWords.of(msg)));
         showPhase();
         model.onTick(this::redraw);
+    }
+
+    /**
+     * A one-line label or a choice in the narrowed side panel scrolls it sideways rather than ending in "…", as on
+     * the dashboard. The controls' skins exist only after the first CSS pass, so this runs after it.
+     */
+    private void keepSidebarTextWhole() {
+        javafx.application.Platform.runLater(() -> {
+            sidebar.applyCss();
+            for (javafx.scene.Node n : sidebar.lookupAll("*")) {
+                if (n instanceof javafx.scene.control.Labeled l && !l.isWrapText()
+                        && !(l.getParent() instanceof javafx.scene.control.Control)
+                        || n instanceof ComboBox<?>) {
+                    ((javafx.scene.layout.Region) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+                }
+            }
+        });
     }
 
     private void bindLoad() {

@@ -66,8 +66,14 @@ final class PairChart {
         lines.add(new Line(series, side, value));
     }
 
-    /** A chart hides a legend wider than itself; on a narrow window the legend wraps into columns instead. */
+    /**
+     * A chart hides a legend wider than itself; on a narrow window the legend wraps into columns instead. The title
+     * wraps at word boundaries rather than ending in "…".
+     */
     private void fitLegend() {
+        if (chart.lookup(".chart-title") instanceof Label title && !title.isWrapText()) {
+            title.setWrapText(true);
+        }
         if (chart.lookup(".chart-legend") instanceof TilePane legend && legend.getTileWidth() > 0) {
             int columns = (int) Math.max(1, Math.floor((chart.getWidth() - 24) / (legend.getTileWidth()
                     + legend.getHgap())));

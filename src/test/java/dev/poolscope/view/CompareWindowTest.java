@@ -207,6 +207,15 @@ class CompareWindowTest {
                 List<String> problems = DashboardFixture.onFx(() -> problems(window));
                 assertEquals(List.of(), problems, "at " + size[0] + "×" + size[1]);
             }
+            // Projector and two zoom steps on a 1024×768 screen: everything lies in the window or in scroll content.
+            robot.interact(() -> {
+                window.getScene().getRoot().getStyleClass().add("projector");
+                FontScale.of(window.getScene().getRoot()).zoom(1);
+                FontScale.of(window.getScene().getRoot()).zoom(1);
+            });
+            settle(window);
+            assertEquals(List.of(), DashboardFixture.onFx(() -> unreachable(window)),
+                    "projector and zoom ×2 at 1024×768");
         } finally {
             DashboardFixture.onFx(() -> {
                 window.hide();
@@ -214,6 +223,64 @@ class CompareWindowTest {
                 return null;
             });
         }
+    }
+
+    /** Lays the window out until it is stable: a chart's legend side follows its size. */
+    private static void settle(Stage window) {
+        WaitForAsyncUtils.waitForFxEvents();
+        for (int i = 0; i < 3; i++) {
+            DashboardFixture.onFx(() -> {
+                window.getScene().getRoot().applyCss();
+                window.getScene().getRoot().layout();
+                return null;
+            });
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /**
+     * Every shown node outside both the window and the content of the scroll pane it is in, every label cut off,
+     * and every chart without its legend.
+     */
+    private static List<String> unreachable(Stage window) {
+        List<String> found = new ArrayList<>();
+        javafx.scene.Scene scene = window.getScene();
+        Bounds all = new javafx.geometry.BoundingBox(0, 0, scene.getWidth(), scene.getHeight());
+        for (Node n : scene.getRoot().lookupAll("*")) {
+            if (!ScreenFitTest.shown(n) || scrollPanePart(n)) {
+                continue;
+            }
+            if (!ScreenFitTest.reachable(n, all)) {
+                found.add(describe(n) + " at " + n.localToScene(n.getBoundsInLocal()));
+            }
+            if (n instanceof Labeled l && ScreenFitTest.truncated(l)) {
+                found.add(describe(n) + " is cut off");
+            }
+        }
+        for (Node chart : scene.getRoot().lookupAll(".live-chart")) {
+            Node legend = chart.lookup(".chart-legend");
+            if (legend == null || !legend.isVisible()) {
+                found.add(describe(chart) + " has no legend");
+            }
+        }
+        return found;
+    }
+
+    /** A scroll pane's own bars, corner and viewport, which lie around its content rather than in it. */
+    private static boolean scrollPanePart(Node n) {
+        Node child = n;
+        for (Node p = n.getParent(); p != null; child = p, p = p.getParent()) {
+            if (p instanceof javafx.scene.control.ScrollPane scroll) {
+                Node content = scroll.getContent();
+                for (Node c = n; c != null; c = c.getParent()) {
+                    if (c == content) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Controls outside the scene, labels (combo boxes' included) cut short, and fields too narrow for their text. */

@@ -201,7 +201,7 @@ class ScreenFitTest {
     }
 
     /** Inside its scroll pane's content (the pane itself in the window), or inside the window. */
-    private static boolean reachable(Node n, Bounds window) {
+    static boolean reachable(Node n, Bounds window) {
         Bounds b = n.localToScene(n.getBoundsInLocal());
         for (Parent p = n.getParent(); p != null; p = p.getParent()) {
             if (p instanceof javafx.scene.control.ScrollPane scroll && scroll.getContent() != null) {
@@ -228,7 +228,7 @@ class ScreenFitTest {
     }
 
     /** Visible with every parent: a label in a hidden section is not on screen. */
-    private static boolean shown(Node n) {
+    static boolean shown(Node n) {
         for (Node at = n; at != null; at = at.getParent()) {
             if (!at.isVisible()) {
                 return false;
