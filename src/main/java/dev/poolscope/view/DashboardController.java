@@ -124,6 +124,7 @@ public final class DashboardController {
         pauseChartsButton.selectedProperty().addListener((o, a, paused) -> {
             pauseChartsButton.setText(paused ? "Resume charts" : "Pause charts");
             chartsPausedBadge.setVisible(paused);
+            chartsPausedBadge.setManaged(paused);
             if (!paused) {
                 redrawCharts();
             }

@@ -17,9 +17,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 import dev.poolscope.load.Scenario;
 import dev.poolscope.model.Lab;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Label;
@@ -153,6 +155,16 @@ class SignalsTest {
         assertEquals(false, DashboardFixture.onFx(badge::isVisible));
         robot.clickOn("#pauseChartsButton");
         assertEquals(true, DashboardFixture.onFx(badge::isVisible));
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> covered = DashboardFixture.onFx(() -> {
+            badge.getScene().getRoot().applyCss();
+            badge.getScene().getRoot().layout();
+            Bounds b = badge.localToScene(badge.getBoundsInLocal());
+            return robot.lookup(".chart-title").queryAll().stream().filter(ScreenFitTest::shown)
+                    .filter(t -> t.localToScene(t.getBoundsInLocal()).intersects(b))
+                    .map(t -> ((javafx.scene.control.Labeled) t).getText()).toList();
+        });
+        assertEquals(List.of(), covered, "the badge covers no chart's title");
         assertEquals("Pause load", DashboardFixture.onFx(() -> robot.lookup("#pauseButton")
                 .queryAs(javafx.scene.control.Button.class).getText()), "the two pause buttons have distinct names");
     }
