@@ -64,6 +64,9 @@ final class ConnectDialog {
         t.setDaemon(true);
         return t;
     });
+    /** The Local JVMs list's minimum height in em: three rows and its borders (a row is about 2 em). */
+    static final double JVM_LIST_MIN_EM = 6.6;
+
     private final Consumer<PoolSource> onPick;
     // FX-thread confined: the open connection, until a pool is picked (the source then owns it) or the window closes.
     private JmxSession session;
@@ -71,7 +74,7 @@ final class ConnectDialog {
     // connecting again or closing the window, so that its source is closed instead of watched.
     private final ObjectProperty<PoolRow> opening = new SimpleObjectProperty<>();
 
-    private ConnectDialog(Window owner, Consumer<PoolSource> onPick, Runnable onDemo) {
+    private ConnectDialog(Window owner, Appearance appearance, Consumer<PoolSource> onPick, Runnable onDemo) {
         this.onPick = onPick;
         stage.initOwner(owner);
         stage.setTitle("Connect to a JVM");
@@ -92,13 +95,29 @@ final class ConnectDialog {
         if (owner != null && owner.getScene() != null) {
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());
         }
+        // Projector mode and the theme follow the dashboard's live, as the A/B window's do; Ctrl+Plus and Minus zoom
+        // this window's text (FontScale), and the list of JVMs keeps three rows at any text size.
+        Runnable unfollow = appearance == null ? () -> { } : appearance.follow(content);
+        PresenterKeys.install(scene);
+        jvmList.minHeightProperty().bind(FontScale.of(content).pxProperty().multiply(JVM_LIST_MIN_EM));
         stage.setScene(scene);
-        stage.setOnHidden(e -> dispose());
+        stage.setOnHidden(e -> {
+            unfollow.run();
+            dispose();
+        });
     }
 
-    /** Opens the window; {@code onPick} gets the chosen pool's source on the FX thread. */
+    /** Opens the window without following an appearance (its text is the stylesheets' unzoomed size). */
     static ConnectDialog show(Window owner, Consumer<PoolSource> onPick, Runnable onDemo) {
-        ConnectDialog d = new ConnectDialog(owner, onPick, onDemo);
+        return show(owner, null, onPick, onDemo);
+    }
+
+    /**
+     * Opens the window, in {@code appearance} (followed while it is open; null for none); {@code onPick} gets the
+     * chosen pool's source on the FX thread.
+     */
+    static ConnectDialog show(Window owner, Appearance appearance, Consumer<PoolSource> onPick, Runnable onDemo) {
+        ConnectDialog d = new ConnectDialog(owner, appearance, onPick, onDemo);
         d.stage.show();
         d.listLocalJvms();
         return d;

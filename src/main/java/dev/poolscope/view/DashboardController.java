@@ -204,7 +204,7 @@ public final class DashboardController {
 
     @FXML
     private void openConnect() {
-        ConnectDialog.show(root.getScene().getWindow(), lab::watch, lab::watchDemo);
+        ConnectDialog.show(root.getScene().getWindow(), appearance, lab::watch, lab::watchDemo);
     }
 
     @FXML

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 import dev.poolscope.engine.Dispatcher;
 import dev.poolscope.engine.PoolConfig;
@@ -139,6 +140,50 @@ class ConnectDialogTest {
     }
 
     /** Opens Connect…, connects to the test server by URL and selects the test pool once its figures show. */
+    @Test
+    void followsProjectorAndZoomAndKeepsThreeRowsOfLocalJvms(FxRobot robot) {
+        robot.clickOn("#openConnectButton");
+        javafx.scene.control.ListView<?> jvms = robot.lookup("#jvmList").queryAs(javafx.scene.control.ListView.class);
+        javafx.scene.Parent dialog = DashboardFixture.onFx(() -> jvms.getScene().getRoot());
+        try {
+            robot.interact(() -> robot.lookup("#projectorButton").queryAs(javafx.scene.control.ToggleButton.class)
+                    .setSelected(true));
+            assertTrue(DashboardFixture.onFx(() -> dialog.getStyleClass().contains("projector")),
+                    "Projector turned on in the dashboard reaches the open dialog");
+            assertEquals(16.0, DashboardFixture.onFx(() -> FontScale.of(dialog).pxProperty().get()), 0.01);
+            robot.interact(() -> ((Stage) dialog.getScene().getWindow()).requestFocus());
+            robot.clickOn("#connectTarget");
+            robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.EQUALS)
+                    .release(javafx.scene.input.KeyCode.EQUALS, javafx.scene.input.KeyCode.CONTROL);
+            robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.EQUALS)
+                    .release(javafx.scene.input.KeyCode.EQUALS, javafx.scene.input.KeyCode.CONTROL);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(16.0 * 1.08 * 1.08, DashboardFixture.onFx(() -> FontScale.of(dialog).pxProperty().get()),
+                    0.01, "Ctrl+Plus twice zooms the dialog's text");
+            // Rows of the list at the zoomed size: a cell's height, measured with the dialog's font.
+            double[] sizes = DashboardFixture.onFx(() -> {
+                dialog.applyCss();
+                dialog.layout();
+                javafx.scene.control.ListCell<String> cell = new javafx.scene.control.ListCell<>();
+                cell.setText("12345 dev.poolscope.App");
+                javafx.scene.layout.StackPane probe = new javafx.scene.layout.StackPane(cell);
+                ((javafx.scene.layout.VBox) dialog).getChildren().add(probe);
+                probe.setManaged(false);
+                dialog.applyCss();
+                double row = cell.prefHeight(-1);
+                ((javafx.scene.layout.VBox) dialog).getChildren().remove(probe);
+                return new double[] {jvms.getHeight(), row};
+            });
+            assertTrue(sizes[0] >= 3 * sizes[1], "the Local JVMs list is " + sizes[0] + " px, three rows of "
+                    + sizes[1] + " px at least");
+        } finally {
+            robot.interact(() -> {
+                robot.lookup("#projectorButton").queryAs(javafx.scene.control.ToggleButton.class).setSelected(false);
+                ((Stage) dialog.getScene().getWindow()).close();
+            });
+        }
+    }
+
     private TableView<PoolRow> connectAndSelect(FxRobot robot) {
         robot.clickOn("#openConnectButton");
         TextField target = robot.lookup("#connectTarget").queryAs(TextField.class);
