@@ -110,8 +110,7 @@ public final class LoadGenerator {
     public LoadGenerator(List<Dispatcher> pools, LoadSettings settings, RandomGenerator random, LongSupplier clock) {
         this.random = Objects.requireNonNull(random, "random");
         this.clock = Objects.requireNonNull(clock, "clock");
-        // Arrival gaps draw from a stream of their own: how many gaps a wake-up draws depends on when the thread
-        // woke, and must not shift the types and plans drawn for the requests themselves (seeded runs repeat).
+        // Gaps draw from a stream of their own: how many a wake-up draws must not shift the requests' own draws.
         this.arrivals = new ArrivalCounter(new SplittableRandom(random.nextLong()));
         this.program = new AtomicReference<>(new Program(Objects.requireNonNull(settings, "settings"), null, null, 0));
         this.currentRate = settings.ratePerSecond();
@@ -130,10 +129,7 @@ public final class LoadGenerator {
         return new LoadGenerator(pools, settings, new SplittableRandom(), System::nanoTime);
     }
 
-    /**
-     * A generator whose random draws repeat for the same {@code seed}: the same sequence of requests (types and
-     * plans), whenever its thread happens to wake; only their arrival times can shift.
-     */
+    /** A generator that sends the same requests (types, plans) for the same {@code seed}; only arrival times shift. */
     public static LoadGenerator seeded(Dispatcher dispatcher, LoadSettings settings, long seed) {
         return new LoadGenerator(dispatcher, settings, new SplittableRandom(seed), System::nanoTime);
     }

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -181,7 +182,7 @@ public final class JmxSession implements AutoCloseable {
         JMXConnector last = connector;
         try {
             calls.execute(() -> closeQuietly(last));
-        } catch (java.util.concurrent.RejectedExecutionException closedBefore) {
+        } catch (RejectedExecutionException closedBefore) {
             return; // closed already: that close is under way
         }
         calls.shutdown();
