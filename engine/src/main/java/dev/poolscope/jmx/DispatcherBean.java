@@ -91,6 +91,15 @@ final class DispatcherBean extends NotificationBroadcasterSupport implements Poo
         announceConfigChanges();
     }
 
+    /** {@link #change(Runnable)} of one attribute, refused in the attribute's own words ({@code written} as sent). */
+    private void change(ConfigAttribute attribute, Object written, Runnable setter) {
+        try {
+            change(setter);
+        } catch (IllegalArgumentException e) {
+            throw attribute.refusal(e, written);
+        }
+    }
+
     @Override
     public String getKind() {
         return PoolJmx.KIND_POOLSCOPE;
@@ -113,7 +122,7 @@ final class DispatcherBean extends NotificationBroadcasterSupport implements Poo
 
     @Override
     public void setMinWorkers(int n) {
-        change(() -> pool.setMinWorkers(n));
+        change(ConfigAttribute.MIN_WORKERS, n, () -> pool.setMinWorkers(n));
     }
 
     @Override
@@ -123,7 +132,7 @@ final class DispatcherBean extends NotificationBroadcasterSupport implements Poo
 
     @Override
     public void setMaxWorkers(int n) {
-        change(() -> pool.setMaxWorkers(n));
+        change(ConfigAttribute.MAX_WORKERS, n, () -> pool.setMaxWorkers(n));
     }
 
     @Override
@@ -138,7 +147,7 @@ final class DispatcherBean extends NotificationBroadcasterSupport implements Poo
 
     @Override
     public void setLoadThreshold(int n) {
-        change(() -> pool.setLoadThreshold(n));
+        change(ConfigAttribute.LOAD_THRESHOLD, n, () -> pool.setLoadThreshold(n));
     }
 
     @Override
@@ -148,7 +157,7 @@ final class DispatcherBean extends NotificationBroadcasterSupport implements Poo
 
     @Override
     public void setQueueCapacity(int n) {
-        change(() -> pool.setQueueCapacity(n));
+        change(ConfigAttribute.QUEUE_CAPACITY, n, () -> pool.setQueueCapacity(n));
     }
 
     @Override
@@ -159,7 +168,7 @@ final class DispatcherBean extends NotificationBroadcasterSupport implements Poo
     @Override
     public void setOverflowPolicy(String policy) {
         OverflowPolicy p = policy(policy);
-        change(() -> pool.setOverflowPolicy(p));
+        change(ConfigAttribute.OVERFLOW_POLICY, policy, () -> pool.setOverflowPolicy(p));
     }
 
     /** The policy named {@code text} in any case; null goes on to the engine, whose message names the choices. */
@@ -170,7 +179,7 @@ final class DispatcherBean extends NotificationBroadcasterSupport implements Poo
         try {
             return OverflowPolicy.valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("overflowPolicy = " + text + " is not allowed: must be one of "
+            throw new IllegalArgumentException("OverflowPolicy = " + text + " is not allowed: must be one of "
                     + Arrays.toString(OverflowPolicy.values()));
         }
     }
@@ -187,8 +196,13 @@ final class DispatcherBean extends NotificationBroadcasterSupport implements Poo
             // The same name keeps the policy and its tuned settings; still a write, refused once the pool stops.
             change(() -> pool.reconfigure(b -> b));
         } else {
-            ScalingPolicy p = ScalingPolicy.withDefaults(wanted);
-            change(() -> pool.setScalingPolicy(p));
+            ScalingPolicy p;
+            try {
+                p = ScalingPolicy.withDefaults(wanted);
+            } catch (IllegalArgumentException e) {
+                throw ConfigAttribute.SCALING_POLICY.refusal(e, name);
+            }
+            change(ConfigAttribute.SCALING_POLICY, name, () -> pool.setScalingPolicy(p));
         }
     }
 
@@ -204,7 +218,7 @@ final class DispatcherBean extends NotificationBroadcasterSupport implements Poo
 
     @Override
     public void setRequestTimeoutMillis(long millis) {
-        change(() -> pool.setRequestTimeout(Duration.ofMillis(millis)));
+        change(ConfigAttribute.REQUEST_TIMEOUT_MILLIS, millis, () -> pool.setRequestTimeout(Duration.ofMillis(millis)));
     }
 
     @Override
@@ -214,7 +228,7 @@ final class DispatcherBean extends NotificationBroadcasterSupport implements Poo
 
     @Override
     public void setMaxRetries(int n) {
-        change(() -> pool.setMaxRetries(n));
+        change(ConfigAttribute.MAX_RETRIES, n, () -> pool.setMaxRetries(n));
     }
 
     @Override
@@ -224,7 +238,7 @@ final class DispatcherBean extends NotificationBroadcasterSupport implements Poo
 
     @Override
     public void setScalingTickMillis(long millis) {
-        change(() -> pool.setScalingTick(Duration.ofMillis(millis)));
+        change(ConfigAttribute.SCALING_TICK_MILLIS, millis, () -> pool.setScalingTick(Duration.ofMillis(millis)));
     }
 
     @Override

@@ -107,18 +107,15 @@ class PoolMXBeanTest {
     }
 
     @Test
-    void aValueTheEngineRefusesArrivesWithTheEnginesMessageAndChangesNothing() throws Exception {
+    void aValueTheEngineRefusesArrivesInTheAttributesWordsAndChangesNothing() throws Exception {
         PoolConfig before = pool.config();
-        String engineSays = assertThrows(IllegalArgumentException.class,
-                () -> before.toBuilder().minWorkers(9).build()).getMessage();
 
         RuntimeMBeanException refused = assertThrows(RuntimeMBeanException.class,
                 () -> remote.setAttribute(name, new Attribute("MinWorkers", 9)));
 
         assertInstanceOf(IllegalArgumentException.class, refused.getCause());
-        assertEquals(engineSays, refused.getCause().getMessage());
-        assertEquals("minWorkers = 9 is not allowed: must be at most maxWorkers (8); the allowed range is 1 to 8",
-                engineSays);
+        assertEquals("MinWorkers = 9 is not allowed: must be at most MaxWorkers (8); the allowed range is 1 to 8",
+                refused.getCause().getMessage());
         assertEquals(before, pool.config());
     }
 
@@ -133,7 +130,7 @@ class PoolMXBeanTest {
                 () -> proxy.setOverflowPolicy("sideways"));
 
         assertEquals("maxWorkers = 5000 is not allowed: must be between 1 and 1024", tooMany.getMessage());
-        assertEquals("overflowPolicy = sideways is not allowed: must be one of [DROP_NEWEST, DROP_OLDEST, BLOCK,"
+        assertEquals("OverflowPolicy = sideways is not allowed: must be one of [DROP_NEWEST, DROP_OLDEST, BLOCK,"
                 + " CALLER_RUNS]", noSuchPolicy.getMessage());
         assertEquals(before, pool.config());
         proxy.setOverflowPolicy("drop_oldest");
@@ -181,7 +178,7 @@ class PoolMXBeanTest {
                 () -> proxy.setScalingPolicy("sideways"));
 
         assertEquals(tuned, pool.config().scalingPolicy());
-        assertEquals("scalingPolicy = sideways is not allowed: must be one of threshold, hpa, backlog, capacity, aimd",
+        assertEquals("ScalingPolicy = sideways is not allowed: must be one of threshold, hpa, backlog, capacity, aimd",
                 refused.getMessage());
     }
 
