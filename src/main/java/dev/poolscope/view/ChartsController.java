@@ -92,8 +92,8 @@ public final class ChartsController {
         throughput.line("completed/s", "completed", s -> s.rates().completedPerSecond());
 
         latency = new LiveChart(latencyChart);
-        latency.line("queue wait p99", "queue-wait", s -> s.snapshot().queueWait().p99Millis());
-        latency.line("run p99", "run-time", s -> s.snapshot().runTime().p99Millis());
+        latency.line("queue wait p99", "queue-wait", s -> LiveChart.p99Millis(s.snapshot().queueWait()));
+        latency.line("run p99", "run-time", s -> LiveChart.p99Millis(s.snapshot().runTime()));
         backendP99Line = latency.line("backend p99", "backend-p99", s -> backend(s, BackendSample::p99Millis));
         latency.show(backendP99Line, false);
 

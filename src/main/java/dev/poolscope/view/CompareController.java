@@ -141,7 +141,7 @@ public final class CompareController {
             workers.line(side + " workers", s + "-size", side, x -> x.snapshot().poolSize());
             workers.line(side + " desired", s + "-desired", side, Sample::desiredWorkers);
             queue.line(side + " queued", s + "-size", side, x -> x.snapshot().queued());
-            wait.line(side + " wait p99", s + "-size", side, x -> x.snapshot().queueWait().p99Millis());
+            wait.line(side + " wait p99", s + "-size", side, x -> LiveChart.p99Millis(x.snapshot().queueWait()));
         }
         charts = List.of(workers, queue, wait);
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
+import dev.poolscope.engine.Latency;
 import dev.poolscope.model.Sample;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
@@ -267,6 +268,11 @@ final class LiveChart {
                 }
             }
         }
+    }
+
+    /** A latency's p99 in milliseconds, or NaN (no point) when nothing ran over its window: a gap, not a zero. */
+    static double p99Millis(Latency latency) {
+        return latency.count() == 0 ? Double.NaN : latency.p99Millis();
     }
 
     static double niceTickUnit(double windowSeconds) {

@@ -113,6 +113,9 @@ final class PairChart {
             List<XYChart.Data<Number, Number>> points = new ArrayList<>(window.size());
             for (Sample s : window) {
                 double y = line.value.applyAsDouble(s);
+                if (Double.isNaN(y)) {
+                    continue; // no value at this sample: a gap, not a zero
+                }
                 highest = Math.max(highest, y);
                 points.add(new XYChart.Data<>(s.seconds(), y));
             }
