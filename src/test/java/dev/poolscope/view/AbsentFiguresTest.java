@@ -51,12 +51,13 @@ class AbsentFiguresTest {
         robot.interact(() -> lab.watch(new PretendRemote(other, Map.of(PoolFigure.LATENCY, NO_LATENCY,
                 PoolFigure.LOAD_THRESHOLD, NO_THRESHOLD))));
         robot.interact(lab::unlockTuning);
-        Label latency = robot.lookup("#latency").queryAs(Label.class);
+        Label latency = DashboardFixture.onFx(() -> robot.lookup("#latency").queryAs(Label.class));
         await().atMost(Duration.ofSeconds(5)).until(() -> DashboardFixture.onFx(latency::getText).equals("—"));
         assertEquals(NO_LATENCY, DashboardFixture.onFx(() -> latency.getTooltip().getText()));
-        TextField threshold = robot.lookup("#thresholdField").queryAs(TextField.class);
-        assertTrue(threshold.isDisabled(), "no threshold to set");
+        TextField threshold = DashboardFixture.onFx(() -> robot.lookup("#thresholdField").queryAs(TextField.class));
+        assertTrue(DashboardFixture.onFx(threshold::isDisabled), "no threshold to set");
         assertEquals("Not available: " + NO_THRESHOLD, DashboardFixture.onFx(() -> threshold.getTooltip().getText()));
-        assertFalse(robot.lookup("#capacitySpinner").query().isDisabled(), "what the pool has stays tunable");
+        assertFalse(DashboardFixture.onFx(() -> robot.lookup("#capacitySpinner").query().isDisabled()),
+                "what the pool has stays tunable");
     }
 }

@@ -62,10 +62,11 @@ class AdvisorPanelTest {
     void showsTheQueueingFiguresOfARunningSteadyLoad(FxRobot robot) {
         robot.clickOn("#advisorButton");
         // Steady offers 400/s of about 1 ms: roughly 0.4 Erlangs on the fixture's 2 workers.
-        await().atMost(Duration.ofSeconds(20)).until(() -> text(robot, "#lambdaValue").endsWith("/s")
-                && text(robot, "#waitValue").startsWith("predicted ") && text(robot, "#waitValue").endsWith(" ms")
-                && text(robot, "#observedWaitValue").startsWith("observed ")
-                && text(robot, "#observedWaitValue").endsWith(" ms"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> DashboardFixture.onFx(
+                () -> text(robot, "#lambdaValue").endsWith("/s") && text(robot, "#waitValue").startsWith("predicted ")
+                        && text(robot, "#waitValue").endsWith(" ms")
+                        && text(robot, "#observedWaitValue").startsWith("observed ")
+                        && text(robot, "#observedWaitValue").endsWith(" ms")));
         double lambda = Double.parseDouble(text(robot, "#lambdaValue").replace(" /s", "").replace(",", ""));
         assertTrue(lambda > 200 && lambda < 600, "λ near the scenario's 400/s: " + lambda);
         assertTrue(text(robot, "#loadValue").endsWith(" Erlangs"), text(robot, "#loadValue"));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -48,15 +49,14 @@ class AppearanceTest {
 
     @Test
     void darkAndProjectorApplyAtOnceAndAreRemembered(FxRobot robot) {
-        Parent root = robot.lookup(".dashboard").queryAs(Parent.class);
+        Parent root = DashboardFixture.onFx(() -> robot.lookup(".dashboard").queryAs(Parent.class));
         robot.clickOn("#darkButton");
         robot.clickOn("#projectorButton");
         assertEquals(Theme.DARK.userAgentStylesheet(), DashboardFixture.onFx(Application::getUserAgentStylesheet));
-        assertTrue(DashboardFixture.onFx(() -> root.getStyleClass().containsAll(java.util.List.of("dark",
-                "projector"))));
+        assertTrue(DashboardFixture.onFx(() -> root.getStyleClass().containsAll(List.of("dark", "projector"))));
         StackPane nextRunsRoot = new StackPane();
         DashboardFixture.onFx(() -> Appearance.install(nextRunsRoot, prefs));
-        assertTrue(nextRunsRoot.getStyleClass().containsAll(java.util.List.of("dark", "projector")),
+        assertTrue(DashboardFixture.onFx(() -> nextRunsRoot.getStyleClass().containsAll(List.of("dark", "projector"))),
                 "the next window opens dark and in projector mode");
     }
 }

@@ -148,14 +148,14 @@ class BackendViewTest {
 
     @SuppressWarnings("unchecked")
     private static void pick(FxRobot robot, Scenario scenario) {
-        ComboBox<Scenario> box = robot.lookup("#scenarioBox").queryAs(ComboBox.class);
+        ComboBox<Scenario> box = DashboardFixture.onFx(() -> robot.lookup("#scenarioBox").queryAs(ComboBox.class));
         robot.interact(() -> box.getSelectionModel().select(scenario));
         WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** Focuses the spinner's text, replaces it with {@code text} and presses Enter, as a keyboard user would. */
     private static void type(FxRobot robot, String spinner, String text) {
-        TextField field = robot.lookup(spinner + " .text-field").queryAs(TextField.class);
+        TextField field = DashboardFixture.onFx(() -> robot.lookup(spinner + " .text-field").queryAs(TextField.class));
         robot.interact(() -> {
             field.requestFocus();
             field.setText(text);

@@ -45,7 +45,7 @@ class CompareButtonTest {
     void opensOneWindowComparingTheDemoPoolWithTheHpaOnTheDashboardsScenario(FxRobot robot) {
         robot.clickOn("#compareButton");
         // The A/B window may now cover the button; fire it as a second click would.
-        robot.interact(robot.lookup("#compareButton").queryButton()::fire);
+        robot.interact(() -> robot.lookup("#compareButton").queryButton().fire());
         List<Stage> windows = DashboardFixture.onFx(CompareButtonTest::abWindows);
         assertEquals(1, windows.size(), "a second click brings the open window forward");
         Comparison c = DashboardFixture.onFx(() -> ((CompareController) windows.get(0).getScene().getRoot()

@@ -330,7 +330,7 @@ class CompareWindowTest {
     }
 
     private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(Label.class).getText();
+        return DashboardFixture.onFx(() -> robot.lookup(query).queryAs(Label.class).getText());
     }
 
     /** Live threads started since {@code earlier} by A/B pools and load generators. */

@@ -78,20 +78,20 @@ class ConnectDialogTest {
     @Test
     void connectsByUrlWatchesReadOnlyThenTunesLiveAfterUnlocking(FxRobot robot) throws Exception {
         TableView<PoolRow> table = connectAndSelect(robot);
-        save(table.getScene(), "connect-dialog");
+        save(DashboardFixture.onFx(table::getScene), "connect-dialog");
         robot.clickOn("#watchButton");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> DashboardFixture.onFx(() -> lab.sourceProperty().get()
                 .isRemote()));
-        Label where = robot.lookup("#sourceLabel").queryAs(Label.class);
+        Label where = DashboardFixture.onFx(() -> robot.lookup("#sourceLabel").queryAs(Label.class));
         assertTrue(DashboardFixture.onFx(where::getText).startsWith("Watching " + POOL + " (PoolScope)"),
                 DashboardFixture.onFx(where::getText));
-        Node capacity = robot.lookup("#capacitySpinner").query();
-        assertTrue(capacity.isDisabled(), "a remote pool opens read-only");
+        Node capacity = DashboardFixture.onFx(() -> robot.lookup("#capacitySpinner").query());
+        assertTrue(DashboardFixture.onFx(capacity::isDisabled), "a remote pool opens read-only");
         assertTrue(DashboardFixture.onFx(() -> stage.getScene().getRoot().getStyleClass().contains("watching-remote")));
 
         robot.clickOn("#unlockButton");
-        assertFalse(capacity.isDisabled());
+        assertFalse(DashboardFixture.onFx(capacity::isDisabled));
         assertTrue(DashboardFixture.onFx(() -> stage.getScene().getRoot().getStyleClass().contains("live-tuning")));
         robot.interact(() -> lab.settings().maxWorkersProperty().set(11));
         await().atMost(Duration.ofSeconds(5)).until(() -> remote.config().maxWorkers() == 11);
@@ -99,7 +99,7 @@ class ConnectDialogTest {
                 .anyMatch(e -> e.toString().contains("max workers 8 → 11"))));
         // A few samples in, for the picture.
         await().atMost(Duration.ofSeconds(5)).until(() -> DashboardFixture.onFx(() -> lab.history().all().size() > 4));
-        save(stage.getScene(), "live-tuning");
+        save(DashboardFixture.onFx(stage::getScene), "live-tuning");
 
         robot.clickOn("#demoButton");
         assertFalse(DashboardFixture.onFx(() -> lab.sourceProperty().get().isRemote()));
@@ -112,10 +112,11 @@ class ConnectDialogTest {
         connectAndSelect(robot);
         gate.refuse(true);
         robot.clickOn("#watchButton");
-        Label status = robot.lookup("#connectStatus").queryAs(Label.class);
+        Label status = DashboardFixture.onFx(() -> robot.lookup("#connectStatus").queryAs(Label.class));
         await().atMost(Duration.ofSeconds(10)).until(() -> DashboardFixture.onFx(status::getText)
                 .startsWith("Could not read " + POOL));
-        assertFalse(robot.lookup("#watchButton").query().isDisabled(), "Watch stays on after a failed try");
+        assertFalse(DashboardFixture.onFx(() -> robot.lookup("#watchButton").query().isDisabled()),
+                "Watch stays on after a failed try");
 
         gate.refuse(false);
         robot.clickOn("#watchButton");
@@ -143,7 +144,8 @@ class ConnectDialogTest {
     @Test
     void followsProjectorAndZoomAndKeepsThreeRowsOfLocalJvms(FxRobot robot) {
         robot.clickOn("#openConnectButton");
-        javafx.scene.control.ListView<?> jvms = robot.lookup("#jvmList").queryAs(javafx.scene.control.ListView.class);
+        javafx.scene.control.ListView<?> jvms = DashboardFixture.onFx(() -> robot.lookup("#jvmList")
+                .queryAs(javafx.scene.control.ListView.class));
         javafx.scene.Parent dialog = DashboardFixture.onFx(() -> jvms.getScene().getRoot());
         try {
             robot.interact(() -> robot.lookup("#projectorButton").queryAs(javafx.scene.control.ToggleButton.class)
@@ -186,11 +188,11 @@ class ConnectDialogTest {
 
     private TableView<PoolRow> connectAndSelect(FxRobot robot) {
         robot.clickOn("#openConnectButton");
-        TextField target = robot.lookup("#connectTarget").queryAs(TextField.class);
+        TextField target = DashboardFixture.onFx(() -> robot.lookup("#connectTarget").queryAs(TextField.class));
         robot.interact(() -> target.setText(server.getAddress().toString()));
         robot.clickOn("#connectButton");
         @SuppressWarnings("unchecked")
-        TableView<PoolRow> table = robot.lookup("#poolTable").queryAs(TableView.class);
+        TableView<PoolRow> table = DashboardFixture.onFx(() -> robot.lookup("#poolTable").queryAs(TableView.class));
         await().atMost(Duration.ofSeconds(10)).until(() -> DashboardFixture.onFx(() -> table.getItems().stream()
                 .anyMatch(r -> r.name().equals(POOL) && r.sizeProperty().get().equals("2 / 8"))));
         robot.interact(() -> table.getItems().stream().filter(r -> r.name().equals(POOL)).findFirst()

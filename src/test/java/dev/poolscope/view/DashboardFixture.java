@@ -13,6 +13,7 @@ import dev.poolscope.engine.PoolConfig;
 import dev.poolscope.load.Scenario;
 import dev.poolscope.model.Lab;
 import dev.poolscope.model.MetricsSampler;
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.ScrollPane;
@@ -43,10 +44,10 @@ final class DashboardFixture {
                 + java.util.UUID.randomUUID()));
     }
 
-    /** Runs {@code read} on the FX thread and returns its result. */
+    /** Runs {@code read} on the FX thread and returns its result; on the FX thread already, runs it at once. */
     static <T> T onFx(Callable<T> read) {
         try {
-            return WaitForAsyncUtils.asyncFx(read).get();
+            return Platform.isFxApplicationThread() ? read.call() : WaitForAsyncUtils.asyncFx(read).get();
         } catch (Exception e) {
             throw new AssertionError("the FX-thread read failed", e);
         }

@@ -62,7 +62,7 @@ class LifecycleTest {
         assertTrue(report.contains("returned " + String.format("%,d", end.returned())), report);
         assertEquals(Lab.Phase.STOPPED, DashboardFixture.onFx(() -> lab.phaseProperty().get()));
         WaitForAsyncUtils.waitForFxEvents();
-        Label reportLabel = robot.lookup("#reportLabel").queryAs(Label.class);
+        Label reportLabel = DashboardFixture.onFx(() -> robot.lookup("#reportLabel").queryAs(Label.class));
         assertFalse(DashboardFixture.onFx(() -> ScreenFitTest.truncated(reportLabel)), () -> "the report is shown "
                 + "whole: " + DashboardFixture.onFx(() -> reportLabel.lookupAll(".text").stream()
                         .map(n -> ((javafx.scene.text.Text) n).getText()).toList()));
@@ -98,8 +98,8 @@ class LifecycleTest {
     @Test
     void restartStartsAFreshViewAndStartWorksAgain(FxRobot robot) {
         robot.clickOn("#startButton");
-        await().atMost(Duration.ofSeconds(10)).until(() -> lab.load().generatedProperty().get() > 0
-                && DashboardFixture.onFx(() -> newestSecond("#queueChart", robot)) > 1.5);
+        await().atMost(Duration.ofSeconds(10)).until(() -> DashboardFixture.onFx(
+                () -> lab.load().generatedProperty().get() > 0 && newestSecond("#queueChart", robot) > 1.5));
         robot.interact(() -> lab.shutdown(Duration.ZERO));
         await().atMost(Duration.ofSeconds(10)).until(() -> DashboardFixture.onFx(
                 () -> lab.phaseProperty().get() == Lab.Phase.STOPPED));
@@ -116,8 +116,9 @@ class LifecycleTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> DashboardFixture.onFx(
                 () -> lab.phaseProperty().get() == Lab.Phase.STOPPED));
         @SuppressWarnings("unchecked")
-        ComboBox<OverflowPolicy> policyBox = robot.lookup("#policyBox").queryAs(ComboBox.class);
-        RangeSlider workers = robot.lookup(".range-slider").queryAs(RangeSlider.class);
+        ComboBox<OverflowPolicy> policyBox = DashboardFixture.onFx(() -> robot.lookup("#policyBox")
+                .queryAs(ComboBox.class));
+        RangeSlider workers = DashboardFixture.onFx(() -> robot.lookup(".range-slider").queryAs(RangeSlider.class));
         for (String control : List.of("#policyBox", "#scalingBox", "#capacitySpinner", "#thresholdField",
                 ".range-slider")) {
             assertTrue(DashboardFixture.onFx(() -> robot.lookup(control).query().isDisabled()), control + " is off");
@@ -140,9 +141,9 @@ class LifecycleTest {
     }
 
     private static double newestSecond(String chart, FxRobot robot) {
-        return ((javafx.scene.chart.LineChart<?, ?>) robot.lookup(chart).query()).getData().stream()
-                .flatMap(s -> s.getData().stream()).mapToDouble(d -> ((Number) d.getXValue()).doubleValue())
-                .max().orElse(0);
+        return DashboardFixture.onFx(() -> ((javafx.scene.chart.LineChart<?, ?>) robot.lookup(chart).query())
+                .getData().stream().flatMap(s -> s.getData().stream())
+                .mapToDouble(d -> ((Number) d.getXValue()).doubleValue()).max().orElse(0));
     }
 
 }

@@ -111,7 +111,8 @@ class LiveChartsTest {
         assertTrue(Files.size(png) > 10_000, "a real image was written");
         String message = DashboardFixture.onFx(() -> robot.lookup(".status-message").queryAs(Label.class).getText());
         assertTrue(message.startsWith("✔ Saved charts to " + png.toAbsolutePath()), message);
-        assertTrue(robot.lookup(".status-message").query().getStyleClass().contains("status-info"));
+        assertTrue(DashboardFixture.onFx(() -> robot.lookup(".status-message").query().getStyleClass()
+                .contains("status-info")));
     }
 
     @Test

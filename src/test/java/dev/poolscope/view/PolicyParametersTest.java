@@ -16,7 +16,9 @@ import dev.poolscope.engine.CapacityPolicy;
 import dev.poolscope.engine.ProportionalPolicy;
 import dev.poolscope.load.Scenario;
 import dev.poolscope.model.Lab;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 
@@ -40,8 +42,9 @@ class PolicyParametersTest {
         DashboardFixture.reveal(robot, "#scalingBox");
         robot.clickOn("#scalingBox");
         // The popup's cell, not a chart legend that reads "capacity" too.
-        robot.clickOn(robot.lookup(".list-cell").match((javafx.scene.control.ListCell<?> c) -> policy.equals(c.getText()))
-                .<javafx.scene.Node>query());
+        Node cell = DashboardFixture.onFx(() -> robot.lookup(".list-cell")
+                .match((ListCell<?> c) -> policy.equals(c.getText())).query());
+        robot.clickOn(cell);
         await().atMost(Duration.ofSeconds(5))
                 .until(() -> lab.dispatcher().config().scalingPolicy().name().equals(policy));
     }

@@ -48,7 +48,7 @@ class PoolControlsTest {
                 .until(() -> lab.dispatcher().config().scalingPolicy().name().equals("aimd"));
         assertEquals("100", DashboardFixture.onFx(() -> robot.lookup("#policy-run-p99-target").queryAs(TextField.class)
                 .getText()), "the policy's own parameters are on show");
-        Label reason = robot.lookup("#scalingReason").queryAs(Label.class);
+        Label reason = DashboardFixture.onFx(() -> robot.lookup("#scalingReason").queryAs(Label.class));
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> DashboardFixture.onFx(reason::getText).startsWith("AIMD: "));
     }
@@ -56,9 +56,9 @@ class PoolControlsTest {
     @Test
     void draggingTheRangeSliderThumbsChangesTheDispatchersMinAndMax(FxRobot robot) {
         Dispatcher pool = lab.dispatcher();
-        RangeSlider slider = robot.lookup(".range-slider").queryAs(RangeSlider.class);
-        Node high = robot.lookup(".range-slider .high-thumb").query();
-        Node low = robot.lookup(".range-slider .low-thumb").query();
+        RangeSlider slider = DashboardFixture.onFx(() -> robot.lookup(".range-slider").queryAs(RangeSlider.class));
+        Node high = DashboardFixture.onFx(() -> robot.lookup(".range-slider .high-thumb").query());
+        Node low = DashboardFixture.onFx(() -> robot.lookup(".range-slider .low-thumb").query());
         double perWorker = DashboardFixture.onFx(() -> trackWidth(slider) / (slider.getMax() - slider.getMin()));
 
         robot.drag(high).moveBy(perWorker * 10, 0).release(javafx.scene.input.MouseButton.PRIMARY);
@@ -119,7 +119,8 @@ class PoolControlsTest {
         assertEquals(Integer.toString(inForce), field, "the control snapped back");
         String message = DashboardFixture.onFx(() -> robot.lookup(".status-message").queryAs(Label.class).getText());
         assertEquals("⚠ Load threshold 0 is not allowed: must be 1 to 10,000,000", message);
-        assertTrue(robot.lookup(".status-message").query().getStyleClass().contains("status-error"));
+        assertTrue(DashboardFixture.onFx(() -> robot.lookup(".status-message").query().getStyleClass()
+                .contains("status-error")));
     }
 
     @Test

@@ -64,7 +64,7 @@ class QueueScaleTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> lab.dispatcher().config().queueCapacity() == 20);
         tick(robot, 5);
 
-        LineChart<?, ?> queue = robot.lookup("#queueChart").queryAs(LineChart.class);
+        LineChart<?, ?> queue = DashboardFixture.onFx(() -> robot.lookup("#queueChart").queryAs(LineChart.class));
         assertEquals("Queue depth · capacity 20", DashboardFixture.onFx(queue::getTitle));
         List<Double> capacity = DashboardFixture.onFx(() -> queue.getData().stream()
                 .filter(s -> s.getName().equals("capacity")).findFirst().orElseThrow().getData().stream()

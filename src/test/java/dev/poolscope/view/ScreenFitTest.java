@@ -68,10 +68,14 @@ class ScreenFitTest {
                 () -> new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight()));
         assertTrue(contains(visible, window), "window " + window + " inside " + visible);
 
-        List<Node> controls = new ArrayList<>();
-        controls.addAll(controls(robot.lookup(".toolbar").queryAs(Parent.class)));
-        controls.addAll(controls(robot.lookup(".status-bar").queryAs(Parent.class)));
-        assertTrue(controls.size() >= 10, "found the bars' controls: " + controls);
+        List<Node> controls = DashboardFixture.onFx(() -> {
+            List<Node> found = new ArrayList<>(controls(robot.lookup(".toolbar").queryAs(Parent.class)));
+            found.addAll(controls(robot.lookup(".status-bar").queryAs(Parent.class)));
+            return found;
+        });
+        // Naming the nodes reads their style classes: on the FX thread too, and only on a failure.
+        assertTrue(controls.size() >= 10, () -> "found the bars' controls: "
+                + DashboardFixture.onFx(controls::toString));
         List<String> problems = DashboardFixture.onFx(() -> {
             List<String> found = new ArrayList<>();
             for (Node n : controls) {

@@ -52,7 +52,7 @@ class ShutdownWhileWatchingTest {
         robot.interact(() -> lab.shutdown(Duration.ofSeconds(30)));
         robot.interact(() -> lab.watch(new PretendRemote(other, Map.of())));
 
-        Label countdown = robot.lookup(".countdown").queryAs(Label.class);
+        Label countdown = DashboardFixture.onFx(() -> robot.lookup(".countdown").queryAs(Label.class));
         await().atMost(Duration.ofSeconds(5)).until(() -> DashboardFixture.onFx(countdown::getText)
                 .startsWith("Demo pool shutting down"));
         Matcher figures = FIGURES.matcher(DashboardFixture.onFx(countdown::getText));

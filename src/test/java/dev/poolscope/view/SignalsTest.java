@@ -50,7 +50,7 @@ class SignalsTest {
                 lab.sampler().tick();
             }
         });
-        LineChart<?, ?> queue = robot.lookup("#queueChart").queryAs(LineChart.class);
+        LineChart<?, ?> queue = DashboardFixture.onFx(() -> robot.lookup("#queueChart").queryAs(LineChart.class));
         assertTrue(DashboardFixture.onFx(() -> queue.getTitle()).contains("capacity 500 (off scale)"));
         assertEquals(0, (int) DashboardFixture.onFx(() -> queue.getData().stream()
                 .filter(s -> s.getName().equals("capacity")).findFirst().orElseThrow().getData().size()));
@@ -90,8 +90,8 @@ class SignalsTest {
 
     @Test
     void anIntervalInWhichNoRequestWasServedShowsADashForItsLatencyNotAnInstantZero(FxRobot robot) {
-        Label latency = robot.lookup("#latency").queryAs(Label.class);
-        Label detail = robot.lookup("#latencyDetail").queryAs(Label.class);
+        Label latency = DashboardFixture.onFx(() -> robot.lookup("#latency").queryAs(Label.class));
+        Label detail = DashboardFixture.onFx(() -> robot.lookup("#latencyDetail").queryAs(Label.class));
         await().atMost(Duration.ofSeconds(10)).until(() -> !DashboardFixture.onFx(detail::getText).isEmpty());
         assertEquals("—", DashboardFixture.onFx(latency::getText), "no load yet: nothing was served");
         assertEquals("none served since the last sample", DashboardFixture.onFx(detail::getText));
@@ -138,7 +138,7 @@ class SignalsTest {
                 "#trouble", List.of("dropped", "timed out", "failed", "per second"),
                 "#ledger", List.of("invariant", "dropped"));
         words.forEach((value, said) -> {
-            Label label = robot.lookup(value).queryAs(Label.class);
+            Label label = DashboardFixture.onFx(() -> robot.lookup(value).queryAs(Label.class));
             String tip = DashboardFixture.onFx(() -> label.getTooltip() == null ? "" : label.getTooltip().getText());
             for (String word : said) {
                 assertTrue(tip.contains(word), value + "'s tooltip says '" + word + "': " + tip);
@@ -151,7 +151,7 @@ class SignalsTest {
 
     @Test
     void pausedChartsSayItOnTheCharts(FxRobot robot) {
-        Node badge = robot.lookup(".charts-paused").query();
+        Node badge = DashboardFixture.onFx(() -> robot.lookup(".charts-paused").query());
         assertEquals(false, DashboardFixture.onFx(badge::isVisible));
         robot.clickOn("#pauseChartsButton");
         assertEquals(true, DashboardFixture.onFx(badge::isVisible));
@@ -170,6 +170,6 @@ class SignalsTest {
     }
 
     private static boolean has(String query, String styleClass, FxRobot robot) {
-        return robot.lookup(query).query().getStyleClass().contains(styleClass);
+        return DashboardFixture.onFx(() -> robot.lookup(query).query().getStyleClass().contains(styleClass));
     }
 }
