@@ -169,7 +169,8 @@ public final class Dispatcher implements AutoCloseable {
      * Applies a change to the config in force: the new config is validated as a whole and applied atomically, or
      * an {@link IllegalArgumentException} names the bad field and nothing changes. Returns at once: raising min
      * starts workers now, lowering max retires the surplus as each worker finishes its current request, and the
-     * scaler uses the new threshold from its next tick.
+     * scaler uses the new threshold from its next tick. Listeners hear of each applied change
+     * ({@link PoolListener#onConfigChange}) before it returns.
      *
      * @throws IllegalStateException once shutdown has begun
      */
@@ -193,6 +194,8 @@ public final class Dispatcher implements AutoCloseable {
             if (!next.scalingTick().equals(previous.scalingTick())) {
                 scheduleScaler(next);
             }
+            // Told under the lock, so that listeners hear one pool's changes in the order they took effect.
+            events.configChanged(previous, next);
         }
         decided.forEach(events::publish);
         return next;

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Keeps the most recent scaling events for polling readers and tells listeners as they happen. */
+/** Keeps the most recent scaling events for polling readers and tells listeners about events as they happen. */
 final class EventLog {
 
     private static final int KEPT = 1024;
@@ -68,6 +68,17 @@ final class EventLog {
             } catch (RuntimeException | Error e) {
                 // A listener's bug must not turn a drop into a lost request, nor go unseen.
                 listenerFailed("onDrop", l, e);
+            }
+        }
+    }
+
+    void configChanged(PoolConfig before, PoolConfig after) {
+        for (PoolListener l : listeners) {
+            try {
+                l.onConfigChange(before, after);
+            } catch (RuntimeException | Error e) {
+                // The change is already in force: a listener's bug must not make it look refused, nor go unseen.
+                listenerFailed("onConfigChange", l, e);
             }
         }
     }

@@ -10,6 +10,15 @@ public interface PoolListener {
     default void onScaling(ScalingEvent event) {
     }
 
+    /**
+     * Called for every change {@link Dispatcher#reconfigure} (or a setter) applies, on the thread that made it and
+     * while the pool's config lock is held, so that one pool's calls arrive in the order its changes took effect.
+     * Hand the change on (to a queue or an executor that never blocks), never block, and never call back into the
+     * pool. {@code after} equals {@code before} when the change set nothing new.
+     */
+    default void onConfigChange(PoolConfig before, PoolConfig after) {
+    }
+
     /** Called on the submitting thread for each dropped request. */
     default void onDrop(Request request, DropReason reason) {
     }

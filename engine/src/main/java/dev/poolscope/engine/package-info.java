@@ -34,7 +34,10 @@
  *
  * <p><b>The one lock order</b> is the list above: a thread holding a lock may take only locks further down it
  * (stripes in index order, as a snapshot takes them all). Nothing takes a lock while running a handler, calling a
- * listener or completing a future, so user code can never join the order.
+ * listener or completing a future, so user code can never join the order, with one exception:
+ * {@link dev.poolscope.engine.PoolListener#onConfigChange} is called holding {@code configLock}, so that listeners
+ * hear one pool's changes in the order they took effect; its contract (hand the change on, never block, never call
+ * back into the pool) makes it a leaf.
  *
  * <p><b>What may block.</b> Only {@code submit} under {@link dev.poolscope.engine.OverflowPolicy#BLOCK} (waiting
  * for room, up to the block timeout) and under {@link dev.poolscope.engine.OverflowPolicy#CALLER_RUNS} (running

@@ -7,9 +7,8 @@ import java.util.Objects;
 import dev.poolscope.engine.PoolConfig;
 
 /**
- * Finds which config attributes changed since it last looked. The engine has no config-change event, so the JMX
- * bean compares the config in force with the last one it saw: right after its own writes, and on every tick for
- * changes made any other way. Who made a change is therefore not known.
+ * Which config attributes one change of the pool's config changed, as the engine reports it
+ * ({@link dev.poolscope.engine.PoolListener#onConfigChange}). The engine does not say who made it.
  */
 final class ConfigChanges {
 
@@ -17,24 +16,19 @@ final class ConfigChanges {
     record Change(ConfigAttribute attribute, Object oldValue, Object newValue) {
     }
 
-    // Guarded by this: the JMX thread and writing clients' threads both look (DispatcherBean holds it while sending).
-    private PoolConfig lastSeen;
-
-    ConfigChanges(PoolConfig initial) {
-        lastSeen = initial;
+    private ConfigChanges() {
     }
 
-    /** The attributes that differ between the last config seen and {@code now}, which becomes the last seen. */
-    synchronized List<Change> since(PoolConfig now) {
+    /** The attributes that differ between {@code before} and {@code after}, in {@link ConfigAttribute} order. */
+    static List<Change> between(PoolConfig before, PoolConfig after) {
         List<Change> changes = new ArrayList<>();
         for (ConfigAttribute a : ConfigAttribute.values()) {
-            Object before = a.valueIn(lastSeen);
-            Object after = a.valueIn(now);
-            if (!Objects.equals(before, after)) {
-                changes.add(new Change(a, before, after));
+            Object was = a.valueIn(before);
+            Object is = a.valueIn(after);
+            if (!Objects.equals(was, is)) {
+                changes.add(new Change(a, was, is));
             }
         }
-        lastSeen = now;
         return changes;
     }
 }

@@ -15,6 +15,7 @@ import dev.poolscope.engine.Dispatcher;
 import dev.poolscope.engine.DropReason;
 import dev.poolscope.engine.Latency;
 import dev.poolscope.engine.OverflowPolicy;
+import dev.poolscope.engine.PoolConfig;
 import dev.poolscope.engine.PoolListener;
 import dev.poolscope.engine.PoolSnapshot;
 import dev.poolscope.engine.Request;
@@ -23,8 +24,10 @@ import dev.poolscope.engine.ScalingPolicy;
 
 /**
  * A {@link Dispatcher} as a {@link PoolMXBean}. Reads go to the pool's snapshot and config; writes go to its
- * setters. The pool's threads only hand a scaling decision to the notification thread or bump a drop counter;
- * notifications are built and delivered on {@link PoolJmx}'s threads, so no JMX listener can slow the pool down.
+ * setters. The pool's threads only hand a scaling decision or a config change to the notification thread, or bump
+ * a drop counter; notifications are built and delivered on {@link PoolJmx}'s threads, so no JMX listener can slow
+ * the pool down. Every notification is numbered and sent on the notification thread in the order it was handed
+ * on there, so config changes arrive in the order they took effect, and before any drop burst counted after them.
  */
 final class DispatcherBean extends NotificationBroadcasterSupport implements PoolMXBean {
 
@@ -36,13 +39,17 @@ final class DispatcherBean extends NotificationBroadcasterSupport implements Poo
     private final Executor notifyThread;
     private final IntervalReaders readers;
     private final DropBursts drops = new DropBursts();
-    private final ConfigChanges configChanges;
     private final AtomicLong sequence = new AtomicLong();
     private final PoolListener listener = new PoolListener() {
         @Override
         public void onScaling(ScalingEvent event) {
             notifyThread.execute(() -> sendNotification(
                     Notices.scaling(objectName, sequence.incrementAndGet(), event)));
+        }
+
+        @Override
+        public void onConfigChange(PoolConfig before, PoolConfig after) {
+            notifyThread.execute(() -> announce(before, after));
         }
 
         @Override
@@ -58,43 +65,33 @@ final class DispatcherBean extends NotificationBroadcasterSupport implements Poo
         this.objectName = objectName;
         this.notifyThread = notifyThread;
         this.readers = new IntervalReaders(pool, PoolJmx.READER_EXPIRY_MINUTES, clock);
-        this.configChanges = new ConfigChanges(pool.config());
     }
 
     PoolListener listener() {
         return listener;
     }
 
-    /** The JMX thread's periodic work: a drop burst notice, config change notices, expiring unused readers. */
+    /** The JMX thread's periodic work: handing on a drop burst notice, expiring unused readers. */
     void tick() {
         Map<DropReason, Long> burst = drops.sinceLastBurst();
         if (burst != null) {
-            sendNotification(Notices.drops(objectName, sequence.incrementAndGet(), burst));
+            // Queued behind the config changes already handed on, among them any that caused these drops.
+            notifyThread.execute(() -> sendNotification(Notices.drops(objectName, sequence.incrementAndGet(), burst)));
         }
-        announceConfigChanges();
         readers.expireUnused();
     }
 
-    private void announceConfigChanges() {
-        // Held while sending (which only queues deliveries on the notification thread), so the notices of two threads
-        // that both look never overtake one another.
-        synchronized (configChanges) {
-            for (ConfigChanges.Change c : configChanges.since(pool.config())) {
-                sendNotification(Notices.configChange(objectName, sequence.incrementAndGet(), c));
-            }
+    /** On the notification thread: one notice per attribute that differs between the two configs. */
+    private void announce(PoolConfig before, PoolConfig after) {
+        for (ConfigChanges.Change c : ConfigChanges.between(before, after)) {
+            sendNotification(Notices.configChange(objectName, sequence.incrementAndGet(), c));
         }
     }
 
-    /** Applies a change through the engine's setter, then announces it at once rather than on the next tick. */
-    private void change(Runnable setter) {
-        setter.run();
-        announceConfigChanges();
-    }
-
-    /** {@link #change(Runnable)} of one attribute, refused in the attribute's own words ({@code written} as sent). */
+    /** Applies a change to one attribute through the engine's setter, refused in the attribute's own words. */
     private void change(ConfigAttribute attribute, Object written, Runnable setter) {
         try {
-            change(setter);
+            setter.run();
         } catch (IllegalArgumentException e) {
             throw attribute.refusal(e, written);
         }
@@ -137,7 +134,7 @@ final class DispatcherBean extends NotificationBroadcasterSupport implements Poo
 
     @Override
     public void setWorkerRange(int minWorkers, int maxWorkers) {
-        change(() -> pool.setWorkerRange(minWorkers, maxWorkers));
+        pool.setWorkerRange(minWorkers, maxWorkers);
     }
 
     @Override
@@ -194,7 +191,7 @@ final class DispatcherBean extends NotificationBroadcasterSupport implements Poo
         String wanted = String.valueOf(name).trim().toLowerCase(Locale.ROOT);
         if (wanted.equals(getScalingPolicy())) {
             // The same name keeps the policy and its tuned settings; still a write, refused once the pool stops.
-            change(() -> pool.reconfigure(b -> b));
+            pool.reconfigure(b -> b);
         } else {
             ScalingPolicy p;
             try {

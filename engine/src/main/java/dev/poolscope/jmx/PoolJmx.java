@@ -26,9 +26,10 @@ import dev.poolscope.engine.Dispatcher;
  * closed or the pool terminates; a name whose pool has terminated is free again at once.
  *
  * <p>Two daemon threads serve every registered pool. {@code poolscope-jmx} ticks every {@value #TICK_MILLIS} ms:
- * it finds the notifications that are due and notices pools that have terminated. {@code poolscope-jmx-notify}
- * builds notifications the pools hand over and delivers every notification to listeners, in order; a listener
- * that blocks delays other notifications, but never a pool and never an unregistration.
+ * it counts the drops since its last look and notices pools that have terminated. {@code poolscope-jmx-notify}
+ * builds the notifications the pools and the tick hand over and delivers every notification to listeners, in
+ * the order handed over; a listener that blocks delays other notifications, but never a pool and never an
+ * unregistration.
  *
  * <p>Opening the JVM to remote clients is the JVM's business, not this class's: see the README's "Watch your own
  * service" for the {@code com.sun.management.jmxremote.*} properties.
@@ -74,8 +75,14 @@ public final class PoolJmx {
         DispatcherBean bean = new DispatcherBean(pool, name, objectName, NOTIFY_THREAD, System::nanoTime);
         PoolRegistration registration = new PoolRegistration(server(), objectName, pool::isTerminated, bean::tick,
                 () -> pool.removeListener(bean.listener()), LIVE);
-        register(registration, bean, name);
+        // Listening before the bean is visible, so no change made once a client can see it goes unannounced.
         pool.addListener(bean.listener());
+        try {
+            register(registration, bean, name);
+        } catch (RuntimeException e) {
+            pool.removeListener(bean.listener());
+            throw e;
+        }
         registration.startTicking(JMX_THREAD);
         return registration;
     }

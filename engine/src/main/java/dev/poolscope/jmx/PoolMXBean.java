@@ -22,9 +22,11 @@ package dev.poolscope.jmx;
  * {@link javax.management.RuntimeMBeanException}, proxies as the exception itself) and changes nothing.
  *
  * <p><b>Notifications</b>: an {@link javax.management.AttributeChangeNotification} for every change of a config
- * attribute, however it was made (JMX, the app, code in the pool's JVM; who made it is not known), within
- * {@value PoolJmx#TICK_MILLIS} ms; {@link #SCALING_NOTIFICATION} for each scaling decision; and
- * {@link #DROPS_NOTIFICATION} at most once per {@value PoolJmx#TICK_MILLIS} ms while requests are dropped.
+ * attribute, however it was made (JMX, the app, code in the pool's JVM; who made it is not known), with its exact
+ * old and new value, in the order the changes took effect (one write that moves two attributes sends one for
+ * each); {@link #SCALING_NOTIFICATION} for each scaling decision; and {@link #DROPS_NOTIFICATION} at most once per
+ * {@value PoolJmx#TICK_MILLIS} ms while requests are dropped, always after the notices of config changes made
+ * before its drops were counted (a switch to {@code DROP_OLDEST} is announced before the evictions it causes).
  */
 public interface PoolMXBean {
 
