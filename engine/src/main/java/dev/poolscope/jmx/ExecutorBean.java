@@ -5,7 +5,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 /**
  * A {@link ThreadPoolExecutor} as an {@link ExecutorPoolMXBean}. The executor refuses a core size above its
  * maximum (and a maximum below its core) with a bare {@link IllegalArgumentException}; this bean refuses them
- * first, with a message that says why and what to do.
+ * first, with a message that names the attributes as JMX shows them and says why and what to do.
  */
 final class ExecutorBean implements ExecutorPoolMXBean {
 
@@ -51,8 +51,8 @@ final class ExecutorBean implements ExecutorPoolMXBean {
         int max = executor.getMaximumPoolSize();
         checkCore(core);
         if (core > max) {
-            throw new IllegalArgumentException("corePoolSize = " + core + " is not allowed: must be at most"
-                    + " maximumPoolSize (" + max + "); to raise both, use setPoolSizes(core, max)");
+            throw new IllegalArgumentException("CorePoolSize = " + core + " is not allowed: must be at most"
+                    + " MaximumPoolSize (" + max + "); to raise both, use setPoolSizes(core, max)");
         }
         executor.setCorePoolSize(core);
     }
@@ -67,8 +67,8 @@ final class ExecutorBean implements ExecutorPoolMXBean {
         int core = executor.getCorePoolSize();
         checkMax(max);
         if (max < core) {
-            throw new IllegalArgumentException("maximumPoolSize = " + max + " is not allowed: must be at least"
-                    + " corePoolSize (" + core + "); to lower both, use setPoolSizes(core, max)");
+            throw new IllegalArgumentException("MaximumPoolSize = " + max + " is not allowed: must be at least"
+                    + " CorePoolSize (" + core + "); to lower both, use setPoolSizes(core, max)");
         }
         executor.setMaximumPoolSize(max);
     }
@@ -78,8 +78,8 @@ final class ExecutorBean implements ExecutorPoolMXBean {
         checkCore(core);
         checkMax(max);
         if (core > max) {
-            throw new IllegalArgumentException("corePoolSize = " + core + " is not allowed: must be at most"
-                    + " maximumPoolSize (" + max + ")");
+            throw new IllegalArgumentException("CorePoolSize = " + core + " is not allowed: must be at most"
+                    + " MaximumPoolSize (" + max + ")");
         }
         // Move whichever side keeps core ≤ max at every step.
         if (core > executor.getMaximumPoolSize()) {
@@ -93,13 +93,13 @@ final class ExecutorBean implements ExecutorPoolMXBean {
 
     private static void checkCore(int core) {
         if (core < 0) {
-            throw new IllegalArgumentException("corePoolSize = " + core + " is not allowed: must be at least 0");
+            throw new IllegalArgumentException("CorePoolSize = " + core + " is not allowed: must be at least 0");
         }
     }
 
     private static void checkMax(int max) {
         if (max < 1) {
-            throw new IllegalArgumentException("maximumPoolSize = " + max + " is not allowed: must be at least 1");
+            throw new IllegalArgumentException("MaximumPoolSize = " + max + " is not allowed: must be at least 1");
         }
     }
 

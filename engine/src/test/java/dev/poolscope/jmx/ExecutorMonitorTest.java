@@ -90,14 +90,18 @@ class ExecutorMonitorTest {
     void aSingleSetterThatWouldCrossIsRefusedWithAReasonAndChangesNothing() throws Exception {
         remote.invoke(name, "setPoolSizes", new Object[] {2, 4}, new String[] {"int", "int"});
 
-        assertEquals("corePoolSize = 5 is not allowed: must be at most maximumPoolSize (4); to raise both, use"
+        assertEquals("CorePoolSize = 5 is not allowed: must be at most MaximumPoolSize (4); to raise both, use"
                 + " setPoolSizes(core, max)", refusal(() -> remote.setAttribute(name,
                 new Attribute("CorePoolSize", 5))));
-        assertEquals("maximumPoolSize = 1 is not allowed: must be at least corePoolSize (2); to lower both, use"
+        assertEquals("MaximumPoolSize = 1 is not allowed: must be at least CorePoolSize (2); to lower both, use"
                 + " setPoolSizes(core, max)", refusal(() -> remote.setAttribute(name,
                 new Attribute("MaximumPoolSize", 1))));
-        assertEquals("corePoolSize = 5 is not allowed: must be at most maximumPoolSize (3)",
+        assertEquals("CorePoolSize = 5 is not allowed: must be at most MaximumPoolSize (3)",
                 refusal(() -> remote.invoke(name, "setPoolSizes", new Object[] {5, 3}, new String[] {"int", "int"})));
+        assertEquals("CorePoolSize = -1 is not allowed: must be at least 0",
+                refusal(() -> remote.setAttribute(name, new Attribute("CorePoolSize", -1))));
+        assertEquals("MaximumPoolSize = 0 is not allowed: must be at least 1",
+                refusal(() -> remote.invoke(name, "setPoolSizes", new Object[] {0, 0}, new String[] {"int", "int"})));
         assertEquals(2, executor.getCorePoolSize());
         assertEquals(4, executor.getMaximumPoolSize());
 
