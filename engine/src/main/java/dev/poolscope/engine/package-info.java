@@ -28,8 +28,11 @@
  *       settle; anyone else takes claimed jobs holding the take lock first).</li>
  *   <li>Leaves, which hold nothing else while held: {@code Watchdog}'s monitor (whether caller-run attempts may
  *       still start), {@code EventLog}'s monitor (recent events), {@code PoolScopeExecutor}'s monitor (caller-run
- *       tasks in progress, whether the queue was handed back) and {@code TaskFuture}'s (the thread running the
- *       task, so {@code cancel(true)} interrupts only that attempt).</li>
+ *       tasks in progress, whether the queue was handed back), {@code TaskFuture}'s (the thread running the
+ *       task, so {@code cancel(true)} interrupts only that attempt), and in {@code dev.poolscope.jmx}
+ *       {@code CountingRejections.CHAIN} (the chain of counting rejection handlers on each watched
+ *       {@code ThreadPoolExecutor}) and {@code ExecutorBean}'s monitor (a check of an executor's sizes and the
+ *       resize that follows).</li>
  * </ol>
  *
  * <p><b>The one lock order</b> is the list above: a thread holding a lock may take only locks further down it

@@ -4,15 +4,20 @@ import java.util.concurrent.RejectedExecutionHandler;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.atomic.LongAdder;
 
-/** Counts a {@link ThreadPoolExecutor}'s rejections, then lets its own handler decide what a rejection does. */
+/**
+ * Counts a {@link ThreadPoolExecutor}'s rejections, then lets the handler it replaced decide what a rejection does.
+ * An executor watched by several registrations has a chain of them, each wrapping the one installed before it;
+ * closing one takes it out of the chain wherever it is, so the others keep counting and, once all are closed, the
+ * executor has its original handler again.
+ */
 final class CountingRejections implements RejectedExecutionHandler {
 
-    private final RejectedExecutionHandler delegate;
-    private final LongAdder rejected = new LongAdder();
+    // Guards installing and uninstalling, on every executor: each reads the chain, then changes it.
+    private static final Object CHAIN = new Object();
 
-    CountingRejections(RejectedExecutionHandler delegate) {
-        this.delegate = delegate;
-    }
+    // Written under CHAIN; volatile because rejecting threads follow it without the lock.
+    private volatile RejectedExecutionHandler delegate;
+    private final LongAdder rejected = new LongAdder();
 
     @Override
     public void rejectedExecution(Runnable task, ThreadPoolExecutor executor) {
@@ -26,13 +31,26 @@ final class CountingRejections implements RejectedExecutionHandler {
     }
 
     void install(ThreadPoolExecutor executor) {
-        executor.setRejectedExecutionHandler(this);
+        synchronized (CHAIN) {
+            delegate = executor.getRejectedExecutionHandler();
+            executor.setRejectedExecutionHandler(this);
+        }
     }
 
-    /** Puts the original handler back, unless someone has replaced this one since. */
+    /** Takes this one out of the executor's chain; if someone has set a handler of their own since, it stays. */
     void uninstall(ThreadPoolExecutor executor) {
-        if (executor.getRejectedExecutionHandler() == this) {
-            executor.setRejectedExecutionHandler(delegate);
+        synchronized (CHAIN) {
+            RejectedExecutionHandler head = executor.getRejectedExecutionHandler();
+            if (head == this) {
+                executor.setRejectedExecutionHandler(delegate);
+                return;
+            }
+            for (RejectedExecutionHandler h = head; h instanceof CountingRejections c; h = c.delegate) {
+                if (c.delegate == this) {
+                    c.delegate = delegate;
+                    return;
+                }
+            }
         }
     }
 }

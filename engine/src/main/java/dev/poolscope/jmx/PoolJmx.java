@@ -90,7 +90,8 @@ public final class PoolJmx {
     /**
      * Registers an MXBean ({@link ExecutorPoolMXBean}) for a {@link ThreadPoolExecutor} the caller already has. It
      * wraps the executor's {@link java.util.concurrent.RejectedExecutionHandler} to count rejections (and puts the
-     * original back when the registration closes); a handler set on the executor afterwards is not counted.
+     * original back when the registration closes, or when the last of several watching the executor closes); a
+     * handler set on the executor afterwards is not counted, and stays when the registration closes.
      *
      * @throws IllegalArgumentException if the name is blank
      * @throws IllegalStateException    if a live pool is already registered under that name
@@ -98,7 +99,7 @@ public final class PoolJmx {
     public static PoolRegistration monitor(ThreadPoolExecutor executor, String name) {
         Objects.requireNonNull(executor, "executor");
         ObjectName objectName = objectName(name);
-        CountingRejections rejections = new CountingRejections(executor.getRejectedExecutionHandler());
+        CountingRejections rejections = new CountingRejections();
         ExecutorBean bean = new ExecutorBean(executor, name, rejections);
         PoolRegistration registration = new PoolRegistration(server(), objectName, executor::isTerminated,
                 () -> { }, () -> rejections.uninstall(executor), LIVE);

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
@@ -22,6 +24,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** A plain ThreadPoolExecutor watched and resized through a real JMX connector. */
 @Timeout(30)
@@ -114,6 +118,34 @@ class ExecutorMonitorTest {
     @Test
     void closingPutsTheOriginalRejectionHandlerBack() {
         registration.close();
+        assertSame(original, executor.getRejectedExecutionHandler());
+    }
+
+    @ParameterizedTest(name = "closed in the order {0}")
+    @ValueSource(strings = {"0,1,2", "1,0,2", "2,1,0", "1,2,0", "0,2,1"})
+    void watchedThreeTimesEachCountStaysRightAndClosingAllInAnyOrderPutsTheOriginalBack(String order)
+            throws Exception {
+        List<PoolRegistration> watching = new ArrayList<>(List.of(registration,
+                PoolJmx.monitor(executor, RegisteredPools.uniqueName("tpe-again")),
+                PoolJmx.monitor(executor, RegisteredPools.uniqueName("tpe-again"))));
+        List<PoolRegistration> open = new ArrayList<>(watching);
+        executor.execute(this::holdUntilReleased);
+        executor.execute(this::holdUntilReleased);
+        executor.execute(this::holdUntilReleased); // the one worker holds one, the queue of 2 the others
+        long rejected = 0;
+
+        for (String next : order.split(",")) {
+            assertThrows(RejectedExecutionException.class, () -> executor.execute(this::holdUntilReleased),
+                    "the original handler still decides");
+            rejected++;
+            for (PoolRegistration r : open) {
+                assertEquals(rejected, remote.getAttribute(r.objectName(), "Rejected"), r.objectName().toString());
+            }
+            PoolRegistration closing = watching.get(Integer.parseInt(next));
+            closing.close();
+            open.remove(closing);
+        }
+
         assertSame(original, executor.getRejectedExecutionHandler());
     }
 
