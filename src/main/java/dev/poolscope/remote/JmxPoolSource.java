@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
+import javax.management.InstanceNotFoundException;
 import javax.management.JMException;
 import javax.management.Notification;
 import javax.management.NotificationFilterSupport;
@@ -31,8 +32,8 @@ import dev.poolscope.model.PoolSource;
  * A pool in another JVM as a {@link PoolSource}. A {@code poolscope-jmx-poll} thread reads the pool every
  * {@link #POLL_MILLIS} ms through the {@link JmxSession} (each call bounded by its timeout) and leaves the newest
  * snapshot for the FX thread to take; writes run on the session's threads and answer on the callback executor.
- * A failed read marks the source disconnected and stops polling until {@link #reconnect()}; the dashboard keeps
- * the history it has.
+ * A failed read marks the source disconnected (or the pool gone, when its JVM answers that it has no such pool)
+ * and stops polling until {@link #reconnect()}; the dashboard keeps the history it has.
  */
 public final class JmxPoolSource implements PoolSource {
 
@@ -95,8 +96,17 @@ public final class JmxPoolSource implements PoolSource {
             config = s.config();
             fresh.set(s);
         } catch (IOException | JMException | RuntimeException e) {
-            problem = "disconnected from " + describe() + ": " + Remote.reason(e);
+            problem = failure("disconnected from", e);
         }
+    }
+
+    /** The problem to show after a failed call: {@code what} and the reason, or that the pool is gone. */
+    private String failure(String what, Exception e) {
+        return e instanceof InstanceNotFoundException ? gone() : what + " " + describe() + ": " + Remote.reason(e);
+    }
+
+    private String gone() {
+        return "pool " + describe() + " is gone (shut down or unregistered)";
     }
 
     private void onScaling(Notification n) {
@@ -157,7 +167,8 @@ public final class JmxPoolSource implements PoolSource {
                 config = inForce;
                 callbacks.execute(() -> answer.complete(inForce));
             } catch (IOException | JMException | RuntimeException e) {
-                IllegalStateException refused = new IllegalStateException(Remote.reason(e), e);
+                IllegalStateException refused = new IllegalStateException(
+                        e instanceof InstanceNotFoundException ? gone() : Remote.reason(e), e);
                 callbacks.execute(() -> answer.completeExceptionally(refused));
             }
         }, poller);
@@ -182,7 +193,7 @@ public final class JmxPoolSource implements PoolSource {
                 listen();
                 problem = null;
             } catch (IOException | JMException | RuntimeException e) {
-                problem = "still disconnected from " + describe() + ": " + Remote.reason(e);
+                problem = failure("still disconnected from", e);
             }
         });
     }

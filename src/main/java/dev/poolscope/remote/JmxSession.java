@@ -114,7 +114,12 @@ public final class JmxSession implements AutoCloseable {
         }
     }
 
-    /** Runs {@code call} against the connection, waiting at most {@link #CALL_TIMEOUT}. */
+    /**
+     * Runs {@code call} against the connection, waiting at most {@link #CALL_TIMEOUT}.
+     *
+     * @throws JMException as the remote server threw it, through an MXBean proxy too: an
+     *                     {@link javax.management.InstanceNotFoundException} means the pool is gone
+     */
     public <T> T call(Call<T> call) throws IOException, JMException {
         MBeanServerConnection c = connection;
         try {
@@ -162,6 +167,10 @@ public final class JmxSession implements AutoCloseable {
             }
             if (cause instanceof RuntimeException r) {
                 throw r;
+            }
+            if (cause instanceof JMException jmx) {
+                // From a proxy, which wraps it; call() throws it as it is, so callers can tell a pool that is gone.
+                throw new JmxCallException(jmx);
             }
             throw new IOException(Remote.reason(cause), cause);
         }

@@ -1,5 +1,6 @@
 package dev.poolscope.cli;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -23,6 +25,7 @@ import javax.management.remote.JMXConnectorServerFactory;
 import javax.management.remote.JMXServiceURL;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.poolscope.engine.Dispatcher;
@@ -148,6 +151,31 @@ class ConnectCliTest {
             assertTrue(errBytes.toString(StandardCharsets.UTF_8).startsWith("--pool nosuch is not in "),
                     errBytes.toString(StandardCharsets.UTF_8));
             assertTrue(errBytes.toString(StandardCharsets.UTF_8).contains("cli-present"));
+        } finally {
+            server.stop();
+            registration.close();
+            pool.shutdown(Duration.ofSeconds(1));
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void aPoolShutDownWhileRecordedIsReportedGone(@TempDir Path dir) throws Exception {
+        Dispatcher pool = Dispatcher.start("cli-going", PoolConfig.builder().workers(1, 2).build(), Map.of());
+        PoolRegistration registration = PoolJmx.register(pool, "cli-going");
+        JMXConnectorServer server = loopbackConnector();
+        Path csv = dir.resolve("going.csv");
+        CompletableFuture<Void> shutDown = CompletableFuture.runAsync(() -> {
+            await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(csv) && Files.readAllLines(csv).size() > 1);
+            pool.shutdown(Duration.ofSeconds(1)); // the JVM stays up; the pool's registration ends with it
+        });
+        try {
+            assertEquals(Main.RUN_FAILED, run("--connect", server.getAddress().toString(), "--pool", "cli-going",
+                    "--headless", "--csv", csv.toString(), "--duration", "30s", "--interval", "100ms"));
+            shutDown.get(20, TimeUnit.SECONDS);
+            String err = errBytes.toString(StandardCharsets.UTF_8);
+            assertTrue(err.startsWith("pool cli-going in "), err);
+            assertTrue(err.contains(" is gone (shut down or unregistered) after "), err);
         } finally {
             server.stop();
             registration.close();

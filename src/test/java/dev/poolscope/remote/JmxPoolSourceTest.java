@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import dev.poolscope.engine.Dispatcher;
 import dev.poolscope.engine.PoolConfig;
@@ -22,18 +23,20 @@ import dev.poolscope.engine.PoolSnapshot;
 import dev.poolscope.engine.ScalingEvent;
 import dev.poolscope.engine.ScalingPolicy;
 import dev.poolscope.jmx.PoolJmx;
+import dev.poolscope.jmx.PoolRegistration;
 
 /** A PoolScope pool read, tuned and lost over a real JMX connector, as the dashboard's source sees it. */
 class JmxPoolSourceTest {
 
     private final Dispatcher pool = Dispatcher.start("jmx-source-test",
             PoolConfig.builder().workers(2, 8).scalingTick(Duration.ofMillis(20)).build(), Map.of());
+    private PoolRegistration registration;
     private LoopbackServer loopback;
     private JmxPoolSource source;
 
     @BeforeEach
     void connect() throws Exception {
-        PoolJmx.register(pool, "jmx-source-test");
+        registration = PoolJmx.register(pool, "jmx-source-test");
         loopback = LoopbackServer.start();
         JmxSession session = JmxSession.open(JmxTarget.parse(loopback.url()), null, null);
         RemotePool remote = session.call(PoolDiscovery::find).stream()
@@ -99,5 +102,18 @@ class JmxPoolSourceTest {
         await().atMost(Duration.ofSeconds(15)).until(() -> source.problem() != null);
         assertTrue(source.problem().startsWith("disconnected from jmx-source-test"), source.problem());
         assertEquals(8, source.config().maxWorkers());
+    }
+
+    @Test
+    @Timeout(30)
+    void saysThePoolIsGoneWhenItsJvmNoLongerHasIt() throws Exception {
+        registration.close();
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> source.problem() != null);
+        assertEquals("pool " + source.describe() + " is gone (shut down or unregistered)", source.problem());
+        assertTrue(source.describe().startsWith("jmx-source-test (PoolScope) in "), source.describe());
+        ExecutionException write = assertThrows(ExecutionException.class,
+                () -> source.reconfigure(b -> b.maxWorkers(12)).toCompletableFuture().get(5, TimeUnit.SECONDS));
+        assertEquals(source.problem(), write.getCause().getMessage());
     }
 }
