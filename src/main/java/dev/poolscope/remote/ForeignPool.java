@@ -60,7 +60,8 @@ final class ForeignPool implements RemotePool {
         PoolConfig config = config(c);
         // Everything that entered the pool: finished, running, waiting or turned away.
         long submitted = completed + busy + queued + rejected;
-        return new PoolSnapshot(Instant.now(), System.nanoTime(), config, PoolState.RUNNING, size, busy,
+        PoolState state = shape.state() == null ? PoolState.RUNNING : state(c.getAttribute(objectName, shape.state()));
+        return new PoolSnapshot(Instant.now(), System.nanoTime(), config, state, size, busy,
                 config.queueCapacity(), submitted, queued, busy, 0, completed, 0, 0, 0, 0, 0,
                 Map.of(DropReason.QUEUE_FULL, rejected), 0, 0, Latency.EMPTY, Latency.EMPTY, Duration.ZERO);
     }
@@ -95,6 +96,18 @@ final class ForeignPool implements RemotePool {
             return n.longValue();
         }
         throw new JMException(objectName + " attribute " + attribute + " is " + v + ", not a number");
+    }
+
+    /**
+     * An executor's lifecycle in the engine's words: once shutdown has begun it is draining (the executor does not
+     * say whether its queue was handed back, as a stopping pool's is) until it has terminated.
+     */
+    private static PoolState state(Object executorState) {
+        return switch (String.valueOf(executorState)) {
+            case "RUNNING" -> PoolState.RUNNING;
+            case "TERMINATED" -> PoolState.TERMINATED;
+            default -> PoolState.DRAINING;
+        };
     }
 
     private static int clamp(long v, int low, int high) {

@@ -7,18 +7,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import javax.management.MBeanServer;
+import javax.management.ObjectName;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import dev.poolscope.engine.PoolConfig;
 import dev.poolscope.engine.PoolSnapshot;
+import dev.poolscope.engine.PoolState;
 import dev.poolscope.jmx.PoolJmx;
 import dev.poolscope.jmx.PoolRegistration;
 import dev.poolscope.model.PoolFigure;
@@ -132,5 +137,38 @@ class ForeignPoolsTest {
         assertEquals(Map.of(), found("ThreadPoolExecutor", "foreign-test-tpe").absent().entrySet().stream()
                 .filter(e -> e.getValue().isBlank()).collect(java.util.stream.Collectors.toMap(
                         Map.Entry::getKey, Map.Entry::getValue)), "every absence says why");
+    }
+
+    @Test
+    @Timeout(30)
+    void showsTheExecutorAdapterDrainingOnceShutDownAndTerminatedOnceDone() throws Exception {
+        CountDownLatch held = new CountDownLatch(1);
+        RemotePool pool = found("ThreadPoolExecutor", "foreign-test-tpe");
+        tpe.execute(() -> {
+            try {
+                held.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertEquals(PoolState.RUNNING, session.call(pool::read).state());
+        try {
+            tpe.shutdown();
+            assertEquals(PoolState.DRAINING, session.call(pool::read).state(), "its task still runs");
+        } finally {
+            held.countDown();
+        }
+
+        // The adapter is unregistered within a tick of termination; a bean that says TERMINATED stands in for it.
+        ObjectName done = PoolJmx.objectName("foreign-test-terminated");
+        server.registerMBean(new AttributeBean(Map.of("Kind", PoolJmx.KIND_THREAD_POOL_EXECUTOR, "State",
+                "TERMINATED", "CorePoolSize", 2, "MaximumPoolSize", 6, "PoolSize", 0, "BusyWorkers", 0, "QueueDepth",
+                0L, "Completed", 1L, "Rejected", 0L), Set.of()), done);
+        try {
+            RemotePool terminated = found("ThreadPoolExecutor", "foreign-test-terminated");
+            assertEquals(PoolState.TERMINATED, session.call(terminated::read).state());
+        } finally {
+            server.unregisterMBean(done);
+        }
     }
 }
