@@ -2,7 +2,9 @@ package dev.poolscope.engine;
 
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.RunnableFuture;
@@ -85,7 +87,7 @@ final class TaskFuture<V> extends CompletableFuture<V> implements RunnableFuture
         if (outcome instanceof Outcome.Completed c) {
             complete((V) c.value());
         } else if (outcome instanceof Outcome.Failed f) {
-            completeExceptionally(f.cause());
+            fail(f.cause());
             if (handedBack != this && !failedInThisThread()) {
                 reportUncaught(f.cause());
             }
@@ -133,8 +135,19 @@ final class TaskFuture<V> extends CompletableFuture<V> implements RunnableFuture
                 complete(v);
             }
         } catch (Exception | Error e) {
-            completeExceptionally(e);
+            fail(e);
         }
+    }
+
+    /**
+     * Fails the future with what the task threw, so that {@code get()} throws an {@code ExecutionException} with
+     * exactly that cause, as a {@code FutureTask} does. CompletableFuture reads a stored CancellationException as
+     * cancellation and unwraps a CompletionException in {@code get()}, so those two are wrapped in one
+     * CompletionException, which {@code get()} takes off again and {@code join()} and dependents see as usual.
+     */
+    private void fail(Throwable thrown) {
+        boolean misread = thrown instanceof CancellationException || thrown instanceof CompletionException;
+        completeExceptionally(misread ? new CompletionException(thrown) : thrown);
     }
 
     @Override

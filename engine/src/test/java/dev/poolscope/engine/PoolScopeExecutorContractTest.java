@@ -3,7 +3,7 @@ package dev.poolscope.engine;
 import java.util.concurrent.ExecutorService;
 
 /** The contract against PoolScope's executor, configured like the {@code ThreadPoolExecutor} it is compared with. */
-class PoolScopeExecutorContractTest extends ExecutorContract {
+class PoolScopeExecutorContractTest extends ExecutorEdgeContract {
 
     @Override
     ExecutorService newExecutor() {

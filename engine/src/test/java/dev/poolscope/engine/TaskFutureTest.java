@@ -4,10 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -59,5 +64,33 @@ class TaskFutureTest {
         assertEquals(1, runs.get(), "the cancelled task never ran");
         assertTrue(cancelled.isCancelled());
         assertNull(TaskFuture.of(() -> null).attempt(true));
+    }
+
+    @Test
+    void aCancellationExceptionTheTaskThrewFailsTheFutureForGetJoinAndDependents() throws Exception {
+        CancellationException thrown = new CancellationException("upstream was cancelled");
+        TaskFuture<String> ranHere = TaskFuture.of(() -> {
+            throw thrown;
+        });
+        CompletableFuture<Throwable> seenByDependent = ranHere.handle((v, e) -> e);
+        ranHere.run();
+        TaskFuture<String> settled = TaskFuture.of(() -> "v");
+        settled.settle(new Outcome.Failed(thrown, 1));
+        for (TaskFuture<String> f : List.of(ranHere, settled)) {
+            assertSame(thrown, assertThrows(ExecutionException.class, f::get).getCause());
+            assertSame(thrown, assertThrows(CompletionException.class, f::join).getCause());
+            assertFalse(f.isCancelled());
+            assertTrue(f.isCompletedExceptionally());
+            assertFalse(f.cancel(true));
+        }
+        assertSame(thrown, seenByDependent.get(1, TimeUnit.SECONDS).getCause());
+    }
+
+    @Test
+    void anOrdinaryFailureReachesExceptionallyUnwrapped() {
+        IllegalStateException thrown = new IllegalStateException("boom");
+        TaskFuture<String> f = TaskFuture.of(() -> "v");
+        f.settle(new Outcome.Failed(thrown, 1));
+        assertEquals("boom", f.exceptionally(Throwable::getMessage).join());
     }
 }

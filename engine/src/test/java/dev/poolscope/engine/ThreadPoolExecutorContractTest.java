@@ -6,7 +6,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /** The contract against the JDK's reference: a fixed {@code ThreadPoolExecutor} with a bounded queue. */
-class ThreadPoolExecutorContractTest extends ExecutorContract {
+class ThreadPoolExecutorContractTest extends ExecutorEdgeContract {
 
     @Override
     ExecutorService newExecutor() {
