@@ -150,9 +150,15 @@ final class TaskFuture<V> extends CompletableFuture<V> implements RunnableFuture
         completeExceptionally(misread ? new CompletionException(thrown) : thrown);
     }
 
+    /**
+     * Cancels the task unless it is done; true only for the call that cancelled it, and only that call may
+     * interrupt it, as with {@code FutureTask}.
+     */
     @Override
     public boolean cancel(boolean mayInterruptIfRunning) {
-        if (!super.cancel(false)) {
+        // CompletableFuture.cancel also answers true when the future was cancelled before; this is the same
+        // completion, but answers only for this call.
+        if (!completeExceptionally(new CancellationException())) {
             return false;
         }
         if (mayInterruptIfRunning) {

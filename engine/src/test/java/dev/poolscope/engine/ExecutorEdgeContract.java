@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -45,5 +47,40 @@ abstract class ExecutorEdgeContract extends ExecutorContract {
         ExecutionException e = assertThrows(ExecutionException.class, () -> f.get(5, TimeUnit.SECONDS));
         assertSame(thrown, e.getCause());
         assertFalse(f.isCancelled());
+    }
+
+    @Test
+    void onlyTheCancelThatCancelledARunningTaskCountsOrInterrupts() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch letGo = new CountDownLatch(1);
+        CountDownLatch ended = new CountDownLatch(1);
+        AtomicBoolean interrupted = new AtomicBoolean();
+        Future<?> running = executor().submit(() -> {
+            started.countDown();
+            try {
+                letGo.await();
+            } catch (InterruptedException e) {
+                interrupted.set(true);
+            }
+            ended.countDown();
+        });
+        assertTrue(started.await(5, TimeUnit.SECONDS));
+        assertTrue(running.cancel(false));
+        assertFalse(running.cancel(true), "already cancelled");
+        assertFalse(running.cancel(false), "already cancelled");
+        letGo.countDown();
+        assertTrue(ended.await(5, TimeUnit.SECONDS));
+        assertFalse(interrupted.get(), "a cancel that cancelled nothing interrupted the task");
+        assertTrue(running.isCancelled());
+    }
+
+    @Test
+    void cancellingACancelledQueuedTaskAgainReturnsFalse() throws Exception {
+        occupyWorker();
+        Future<String> queued = executor().submit(() -> "never");
+        assertTrue(queued.cancel(true));
+        assertFalse(queued.cancel(true));
+        assertFalse(queued.cancel(false));
+        assertTrue(queued.isCancelled());
     }
 }
