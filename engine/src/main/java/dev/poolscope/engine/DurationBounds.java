@@ -19,6 +19,15 @@ final class DurationBounds {
         return d.compareTo(LONGEST_NANOS) >= 0 ? Long.MAX_VALUE : d.toNanos();
     }
 
+    /**
+     * What is left at {@code now} of a wait of {@code timeoutNanos} that began at {@code start}, both read from
+     * {@link System#nanoTime()}; a timeout of zero or less is spent at once, however far below zero it is.
+     */
+    static long nanosLeft(long timeoutNanos, long start, long now) {
+        // Not a deadline of start + timeout: near Long.MIN_VALUE that wraps round to a wait of centuries.
+        return timeoutNanos <= 0 ? timeoutNanos : timeoutNanos - (now - start);
+    }
+
     /** The value as a person reads it in a message: milliseconds when they fit, else seconds; never throws. */
     static String text(Duration d) {
         if (d.compareTo(Duration.ofDays(1)) <= 0 && d.compareTo(Duration.ofDays(-1)) >= 0) {

@@ -31,7 +31,7 @@ final class InvokeAny {
         if (tasks.isEmpty()) {
             throw new IllegalArgumentException("invokeAny needs at least one task");
         }
-        long deadline = System.nanoTime() + nanos;
+        long start = System.nanoTime();
         List<TaskFuture<T>> futures = new ArrayList<>(tasks.size());
         BlockingQueue<TaskFuture<T>> finished = new LinkedBlockingQueue<>();
         try {
@@ -43,7 +43,8 @@ final class InvokeAny {
             }
             ExecutionException last = null;
             for (int left = futures.size(); left > 0; left--) {
-                TaskFuture<T> f = timed ? finished.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)
+                TaskFuture<T> f = timed
+                        ? finished.poll(DurationBounds.nanosLeft(nanos, start, System.nanoTime()), TimeUnit.NANOSECONDS)
                         : finished.take();
                 if (f == null) {
                     throw new TimeoutException("no task succeeded within the timeout");

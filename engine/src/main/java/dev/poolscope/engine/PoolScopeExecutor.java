@@ -201,14 +201,15 @@ public final class PoolScopeExecutor extends AbstractExecutorService {
 
     @Override
     public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
-        long deadline = System.nanoTime() + unit.toNanos(timeout);
-        if (!pool.awaitTermination(Duration.ofNanos(Math.max(0, unit.toNanos(timeout))))) {
+        long start = System.nanoTime();
+        long timeoutNanos = unit.toNanos(timeout);
+        if (!pool.awaitTermination(Duration.ofNanos(Math.max(0, timeoutNanos)))) {
             return false;
         }
         synchronized (this) {
             long left;
             while (callerRuns > 0) {
-                left = deadline - System.nanoTime();
+                left = DurationBounds.nanosLeft(timeoutNanos, start, System.nanoTime());
                 if (left <= 0) {
                     return false;
                 }
@@ -217,7 +218,7 @@ public final class PoolScopeExecutor extends AbstractExecutorService {
         }
         // Rare (a task ignored every interrupt), so a short poll rather than a signal on every worker's exit.
         while (pool.workers.anyAbandonedRunning()) {
-            long left = deadline - System.nanoTime();
+            long left = DurationBounds.nanosLeft(timeoutNanos, start, System.nanoTime());
             if (left <= 0) {
                 return false;
             }

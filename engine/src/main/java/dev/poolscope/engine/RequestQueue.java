@@ -144,7 +144,7 @@ final class RequestQueue {
             roomWaiters++;
             try {
                 while (acceptingNew && full()) {
-                    long remaining = waitNanos.getAsLong() - (System.nanoTime() - start);
+                    long remaining = DurationBounds.nanosLeft(waitNanos.getAsLong(), start, System.nanoTime());
                     if (remaining <= 0) {
                         return Offer.FULL;
                     }

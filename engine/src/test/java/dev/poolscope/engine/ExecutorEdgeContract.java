@@ -1,10 +1,13 @@
 package dev.poolscope.engine;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -12,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
@@ -82,5 +86,48 @@ abstract class ExecutorEdgeContract extends ExecutorContract {
         assertFalse(queued.cancel(true));
         assertFalse(queued.cancel(false));
         assertTrue(queued.isCancelled());
+    }
+
+    @Test
+    void timedInvokeAnyWithAHugeNegativeTimeoutTimesOutAtOnce() throws Exception {
+        List<Callable<String>> tasks = List.of(() -> {
+            new CountDownLatch(1).await();
+            return "never";
+        });
+        assertThrows(TimeoutException.class, () -> executor().invokeAny(tasks, Long.MIN_VALUE, TimeUnit.NANOSECONDS));
+        assertThrows(TimeoutException.class, () -> executor().invokeAny(tasks, -Long.MAX_VALUE, TimeUnit.SECONDS));
+        assertEquals("free", executor().submit(() -> "free").get(5, TimeUnit.SECONDS), "each call cancelled its task");
+    }
+
+    @Test
+    void timedInvokeAnyWithAHugeTimeoutWaitsForTheResult() throws Exception {
+        List<Callable<String>> tasks = List.of(() -> "done");
+        assertEquals("done", executor().invokeAny(tasks, Long.MAX_VALUE, TimeUnit.NANOSECONDS));
+        assertEquals("done", executor().invokeAny(tasks, Long.MAX_VALUE, TimeUnit.DAYS));
+    }
+
+    @Test
+    void timedInvokeAllAtTheExtremesCancelsEverythingOrWaitsForEverything() throws Exception {
+        List<Callable<String>> tasks = List.of(() -> "a", () -> "b");
+        for (long negative : List.of(Long.MIN_VALUE, -Long.MAX_VALUE)) {
+            for (Future<String> f : executor().invokeAll(tasks, negative, TimeUnit.NANOSECONDS)) {
+                assertTrue(f.isCancelled());
+            }
+        }
+        for (TimeUnit unit : List.of(TimeUnit.NANOSECONDS, TimeUnit.DAYS)) {
+            List<Future<String>> futures = executor().invokeAll(tasks, Long.MAX_VALUE, unit);
+            assertEquals("a", futures.get(0).get());
+            assertEquals("b", futures.get(1).get());
+        }
+    }
+
+    @Test
+    void awaitTerminationAtTheExtremesAnswersAtOnceOrWaitsForTheEnd() throws Exception {
+        occupyWorker();
+        assertFalse(executor().awaitTermination(Long.MIN_VALUE, TimeUnit.NANOSECONDS));
+        assertFalse(executor().awaitTermination(-Long.MAX_VALUE, TimeUnit.SECONDS));
+        executor().shutdownNow();
+        assertTrue(executor().awaitTermination(Long.MAX_VALUE, TimeUnit.DAYS));
+        assertTrue(executor().awaitTermination(Long.MIN_VALUE, TimeUnit.NANOSECONDS), "terminated is terminated");
     }
 }

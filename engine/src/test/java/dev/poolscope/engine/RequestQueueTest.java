@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The queue on its own, under concurrent submitters and workers: every job comes out exactly once, new offers
@@ -124,6 +125,16 @@ class RequestQueueTest {
         assertEquals(RequestQueue.Offer.FULL, queue.offer(job(100)), "five left, capacity five: still full");
         queue.take(0);
         assertEquals(RequestQueue.Offer.ACCEPTED, blocked.get(10, TimeUnit.SECONDS));
+    }
+
+    @Test
+    @Timeout(10)
+    void aWaitForRoomOfZeroOrLessIsSpentAtOnceHoweverNegative() throws Exception {
+        RequestQueue queue = new RequestQueue(1);
+        assertEquals(RequestQueue.Offer.ACCEPTED, queue.offer(job(0)));
+        for (long wait : new long[] {0, -1, Long.MIN_VALUE}) {
+            assertEquals(RequestQueue.Offer.FULL, queue.offer(job(1), wait));
+        }
     }
 
     @Test
