@@ -366,8 +366,9 @@ public final class Dispatcher implements AutoCloseable {
 
     /**
      * Begins a shutdown, or hurries one already under way, as if its deadline were now: queued requests are handed
-     * back and running ones interrupted. The future holds the requests handed back and completes as soon as the
-     * queue is closed, before the interrupted attempts have ended; for {@link PoolScopeExecutor#shutdownNow()}.
+     * back and running ones interrupted. The future holds the requests handed back and completes once the queue is
+     * closed and the running attempts and retry waits have been interrupted, before the interrupted attempts have
+     * ended; for {@link PoolScopeExecutor#shutdownNow()}.
      */
     CompletableFuture<List<Request>> stopNow() {
         shutdown.begin(Duration.ZERO);

@@ -160,7 +160,7 @@ public final class PoolScopeExecutor extends AbstractExecutorService {
 
     /**
      * Refuses new tasks, interrupts running ones and returns the queued ones, which never start; returns once
-     * the queue is closed, without waiting for the interrupted tasks to end.
+     * the queue is closed and the running tasks have been interrupted, without waiting for them to end.
      */
     @Override
     public List<Runnable> shutdownNow() {

@@ -30,7 +30,8 @@ final class ShutdownProcess {
     private final CountDownLatch terminated = new CountDownLatch(1);
     // Counted down by forceNow(): the drain phase ends at once, whatever deadline it was given.
     private final CountDownLatch forcedNow = new CountDownLatch(1);
-    // Completed with the requests handed back as soon as the queue is closed, before running attempts end.
+    // Completed with the requests handed back once the queue is closed and running attempts are interrupted,
+    // before they end.
     private final CompletableFuture<List<Request>> handedBack = new CompletableFuture<>();
     // The clock of the drain deadline and of the wait for workers (tests drive it by hand). Guarded by this;
     // begin() hands it to the shutdown thread it starts.
@@ -101,9 +102,10 @@ final class ShutdownProcess {
         List<Request> returned = new ArrayList<>();
         pool.moveTo(PoolState.STOPPING);
         failure = attempt(failure, () -> returnQueued(returned));
-        handedBack.complete(List.copyOf(returned));
         failure = attempt(failure, pool.finisher()::interruptAllWaiting);
         failure = attempt(failure, () -> pool.watchdog.scan(true));
+        // Only now, as ThreadPoolExecutor.shutdownNow does: its caller may count on running tasks being interrupted.
+        handedBack.complete(List.copyOf(returned));
         failure = attempt(failure, () -> awaitWorkers(now));
         // A worker that read the state just before STOPPING may have scheduled a retry after the first call;
         // with every worker gone nothing can schedule one any more.

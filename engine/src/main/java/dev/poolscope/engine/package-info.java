@@ -44,9 +44,10 @@
  *
  * <p><b>What may block.</b> Only {@code submit} under {@link dev.poolscope.engine.OverflowPolicy#BLOCK} (waiting
  * for room, up to the block timeout) and under {@link dev.poolscope.engine.OverflowPolicy#CALLER_RUNS} (running
- * the handler), and {@code PoolScopeExecutor.shutdownNow()} for the shutdown thread to close the queue (one
- * drain poll, a few milliseconds; never for running tasks). Setters validate, apply under {@code configLock} for microseconds and return; snapshots hold the
- * queue and stripe locks for a few microseconds. The hot path's only wait without a lock is a worker spinning
+ * the handler), and {@code PoolScopeExecutor.shutdownNow()} for the shutdown thread to close the queue and
+ * interrupt running tasks (one drain poll, a few milliseconds; never for running tasks to end). Setters validate,
+ * apply under {@code configLock} for microseconds and return; snapshots hold the queue and stripe locks for a few
+ * microseconds. The hot path's only wait without a lock is a worker spinning
  * for the few instructions between the watchdog's claim on its attempt and the interrupt's delivery. Idle workers
  * park with no timer; retirement and shutdown wake them.
  *

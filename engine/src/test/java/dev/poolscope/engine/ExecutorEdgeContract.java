@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -129,5 +130,28 @@ abstract class ExecutorEdgeContract extends ExecutorContract {
         executor().shutdownNow();
         assertTrue(executor().awaitTermination(Long.MAX_VALUE, TimeUnit.DAYS));
         assertTrue(executor().awaitTermination(Long.MIN_VALUE, TimeUnit.NANOSECONDS), "terminated is terminated");
+    }
+
+    /**
+     * The interrupt races the caller's return from {@code shutdownNow()} only when it is sent late, so each round
+     * is a fresh chance to catch that; the task spins rather than waits, so nothing but the interrupt can set it.
+     */
+    @RepeatedTest(20)
+    void theRunningTaskIsInterruptedByTheTimeShutdownNowReturns() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread[] runner = new Thread[1];
+        executor().execute(() -> {
+            runner[0] = Thread.currentThread();
+            started.countDown();
+            while (!stop.get()) {
+                Thread.onSpinWait();
+            }
+        });
+        assertTrue(started.await(5, TimeUnit.SECONDS));
+        executor().shutdownNow();
+        boolean interrupted = runner[0].isInterrupted();
+        stop.set(true);
+        assertTrue(interrupted, "shutdownNow returned before it interrupted the running task");
     }
 }
