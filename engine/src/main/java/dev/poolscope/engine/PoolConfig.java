@@ -222,7 +222,11 @@ public record PoolConfig(
             return this;
         }
 
-        /** How long an interrupted handler may keep running before its worker is abandoned as stuck. */
+        /**
+         * How long an interrupted handler may keep running before its worker is abandoned as stuck (1 s unless
+         * set): a handler that returns within it after a shutdown's interrupt keeps its result; one still running
+         * then ends as {@link Outcome.Interrupted} (or timed out), and what it returns later is discarded.
+         */
         public Builder stuckGrace(Duration d) {
             stuckGrace = d;
             return this;

@@ -28,9 +28,13 @@ import java.util.concurrent.locks.LockSupport;
  *   <li>{@code Future.cancel(true)} interrupts a running task; a task cancelled while queued never runs (the
  *       pool counts it as completed when a worker reaches it, as {@code ThreadPoolExecutor} does);</li>
  *   <li>{@link #shutdownNow()} returns the tasks that never started (the Runnables given to {@code execute}, the
- *       futures made by {@code submit}), which the pool counts as returned, and interrupts running ones; a task
- *       that returns in spite of the interrupt keeps its result, and {@link #awaitTermination} waits for tasks
- *       that ignore it;</li>
+ *       futures made by {@code submit}), which the pool counts as returned, and interrupts running ones before it
+ *       returns; a task that returns in spite of the interrupt within the pool's
+ *       {@link PoolConfig#stuckGrace() stuckGrace} (1 s by default; lengthen it with
+ *       {@link PoolConfig.Builder#stuckGrace}, up to an hour) keeps its result. Unlike
+ *       {@code ThreadPoolExecutor}, one still running when the grace runs out is given up on: its future fails with
+ *       an {@link InterruptedException} as the cause and what it returns later is discarded, so that the shutdown
+ *       ends; {@link #awaitTermination} still waits for such a task to return;</li>
  *   <li>timeouts and retries apply only if this executor was given them, whatever the pool's defaults: a task
  *       past its timeout is interrupted and its future fails with a {@link TimeoutException}.</li>
  * </ul>
