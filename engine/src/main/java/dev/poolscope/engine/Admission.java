@@ -31,8 +31,9 @@ final class Admission {
                 try {
                     offer = pool.queue.offer(job, this::blockNanosNow);
                 } catch (InterruptedException e) {
+                    // It stopped waiting for room before its block timeout: the full queue refused it.
                     Thread.currentThread().interrupt();
-                    refuse(job, DropReason.BLOCK_TIMEOUT);
+                    refuse(job, DropReason.QUEUE_FULL);
                     return;
                 }
                 PoolConfig now = pool.config();

@@ -96,7 +96,7 @@ public final class PoolScopeExecutor extends AbstractExecutorService {
         Outcome now = pool.submit(new Request(TASK_TYPE, task, taskTimeout, retries)).getNow(null);
         // EVICTED means it was admitted and then pushed out by a newer task; only a refusal is the caller's error.
         if (now instanceof Outcome.Dropped d && d.reason() != DropReason.EVICTED) {
-            throw new RejectedExecutionException("task rejected by pool " + pool.name + ": " + d.reason());
+            throw rejected(d.reason());
         }
         // A task given to execute that failed in this thread (CALLER_RUNS): the caller gets its exception.
         if (now instanceof Outcome.Failed f && task.handedBack != task && task.failedInThisThread()) {
@@ -108,6 +108,15 @@ public final class PoolScopeExecutor extends AbstractExecutorService {
             }
             throw new RuntimeException(f.cause());
         }
+    }
+
+    private RejectedExecutionException rejected(DropReason reason) {
+        String why = reason.toString();
+        if (reason == DropReason.QUEUE_FULL && pool.config().overflowPolicy() == OverflowPolicy.BLOCK
+                && Thread.currentThread().isInterrupted()) {
+            why += " (the submitting thread was interrupted while it waited for room)";
+        }
+        return new RejectedExecutionException("task rejected by pool " + pool.name + ": " + why);
     }
 
     private Object runTask(Request request) throws Exception {

@@ -134,12 +134,15 @@ final class RequestQueue {
      * Adds a new request, waiting for room as long as {@code waitNanos} allows, which is asked again at every
      * wake-up (every config change wakes the waiters, {@link #setCapacity}): the longest wait counted from the
      * offer's start, or a negative number to stop waiting, so that a block timeout or overflow policy changed
-     * while a submitter waits applies to it at once.
+     * while a submitter waits applies to it at once. Throws InterruptedException only if the submitter is
+     * interrupted while the queue is full, before room comes.
      */
     Offer offer(Job job, LongSupplier waitNanos) throws InterruptedException {
         long start = System.nanoTime();
         int before;
-        putLock.lockInterruptibly();
+        // Not interruptibly: the put lock is held for microseconds, and an interrupted submitter is refused only
+        // when it would have to wait for room, as with ThreadPoolExecutor (whose offer never looks at the interrupt).
+        putLock.lock();
         try {
             roomWaiters++;
             try {

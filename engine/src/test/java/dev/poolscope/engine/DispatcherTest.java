@@ -109,9 +109,10 @@ class DispatcherTest {
         Thread.currentThread().interrupt();
         CompletableFuture<Outcome> refused = pool.submit("job", "interrupted");
         assertTrue(Thread.interrupted(), "the submitter's interrupt is kept for its caller");
-        assertEquals(new Outcome.Dropped(DropReason.BLOCK_TIMEOUT), Pools.settled(refused));
-        assertEquals(List.of("interrupted BLOCK_TIMEOUT"), heard);
-        assertEquals(1, pool.snapshot().dropped(DropReason.BLOCK_TIMEOUT));
+        assertEquals(new Outcome.Dropped(DropReason.QUEUE_FULL), Pools.settled(refused), "it waited out no timeout");
+        assertEquals(List.of("interrupted QUEUE_FULL"), heard);
+        assertEquals(1, pool.snapshot().dropped(DropReason.QUEUE_FULL));
+        assertEquals(0, pool.snapshot().dropped(DropReason.BLOCK_TIMEOUT));
         gate.release();
         stop(pool);
     }
