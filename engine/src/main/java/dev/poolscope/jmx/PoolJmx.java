@@ -78,7 +78,7 @@ public final class PoolJmx {
         // Listening before the bean is visible, so no change made once a client can see it goes unannounced.
         pool.addListener(bean.listener());
         try {
-            register(registration, bean, name);
+            register(registration, NamedOperations.emitting(bean, PoolMXBean.class, bean), name);
         } catch (RuntimeException e) {
             pool.removeListener(bean.listener());
             throw e;
@@ -103,7 +103,7 @@ public final class PoolJmx {
         ExecutorBean bean = new ExecutorBean(executor, name, rejections);
         PoolRegistration registration = new PoolRegistration(server(), objectName, executor::isTerminated,
                 () -> { }, () -> rejections.uninstall(executor), LIVE);
-        register(registration, bean, name);
+        register(registration, NamedOperations.of(bean, ExecutorPoolMXBean.class), name);
         rejections.install(executor);
         registration.startTicking(JMX_THREAD);
         return registration;
