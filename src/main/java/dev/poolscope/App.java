@@ -97,7 +97,7 @@ public final class App extends Application {
                 RemoteRecorder.Found found = RemoteRecorder.find(options.connect(), options.poolName());
                 JmxPoolSource source = new JmxPoolSource(found.session(), found.pool(), Platform::runLater);
                 Platform.runLater(() -> shown.watch(source));
-            } catch (IllegalArgumentException | java.io.IOException e) {
+            } catch (IllegalArgumentException | IOException e) {
                 Platform.runLater(() -> shown.log().add(EventLogModel.Kind.LIFECYCLE, e.getMessage()));
             }
         }, "poolscope-connect");

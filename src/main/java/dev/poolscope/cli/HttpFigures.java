@@ -1,5 +1,8 @@
 package dev.poolscope.cli;
 
+import java.util.Locale;
+import java.util.Map;
+
 import dev.poolscope.http.BackendSettings;
 import dev.poolscope.http.BackendSnapshot;
 import dev.poolscope.http.HttpPath;
@@ -32,8 +35,8 @@ public record HttpFigures(long sent, long answered, long refused, long unanswere
     /** The settings in the flags' words: {@code log-normal, mean 20ms, errors 0.01, limit 32, reject above 64}. */
     String settingsText() {
         String shape = BackendFlags.SHAPES.entrySet().stream().filter(e -> e.getValue() == settings.shape())
-                .map(java.util.Map.Entry::getKey).findFirst().orElseThrow();
-        return String.format(java.util.Locale.ROOT, "%s, mean %s, errors %s, limit %d, reject above %d", shape,
+                .map(Map.Entry::getKey).findFirst().orElseThrow();
+        return String.format(Locale.ROOT, "%s, mean %s, errors %s, limit %d, reject above %d", shape,
                 DurationText.format(settings.meanLatency()), FlagValues.plain(settings.errorRate()),
                 settings.concurrencyLimit(), settings.rejectLimit());
     }

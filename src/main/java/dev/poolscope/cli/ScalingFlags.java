@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -164,7 +165,7 @@ final class ScalingFlags {
     private static List<String> list(String flag, String text) {
         List<String> out = new ArrayList<>();
         for (String part : text.split(",", -1)) {
-            String name = NAMES.get(part.trim().toLowerCase(java.util.Locale.ROOT));
+            String name = NAMES.get(part.trim().toLowerCase(Locale.ROOT));
             if (name == null) {
                 throw new IllegalArgumentException(flag + " " + text + " is not allowed: '" + part + "' must be one of "
                         + String.join(", ", ScalingPolicy.NAMES));

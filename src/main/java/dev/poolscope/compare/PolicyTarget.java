@@ -1,5 +1,6 @@
 package dev.poolscope.compare;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -129,6 +130,6 @@ public final class PolicyTarget {
 
     private static String plain(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v)
-                : java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+                : BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 }

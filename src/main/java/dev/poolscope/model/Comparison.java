@@ -2,6 +2,7 @@ package dev.poolscope.model;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -198,7 +199,7 @@ public final class Comparison {
 
     /** A line on the FX thread's cost per tick so far (both samplers, the score and the redraw): mean and worst. */
     public String tickCostSummary() {
-        return String.format(java.util.Locale.ROOT, "A/B window: FX time per tick over %d ticks: mean %.2f ms, "
+        return String.format(Locale.ROOT, "A/B window: FX time per tick over %d ticks: mean %.2f ms, "
                 + "worst %.2f ms", ticks, ticks == 0 ? 0 : totalTickNanos / 1e6 / ticks, worstTickNanos / 1e6);
     }
 

@@ -1,5 +1,7 @@
 package dev.poolscope.view;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -196,7 +198,7 @@ public final class AdvisorController {
         }
         double a = Math.abs(v);
         if (v > 0 && v < floor) {
-            return "< " + java.math.BigDecimal.valueOf(floor).toPlainString();
+            return "< " + BigDecimal.valueOf(floor).toPlainString();
         }
         if (a >= 100) {
             return String.format(Locale.ROOT, "%,.0f", v);
@@ -207,7 +209,7 @@ public final class AdvisorController {
         if (a >= 1 || a == 0) {
             return String.format(Locale.ROOT, "%.2f", v);
         }
-        java.math.BigDecimal three = new java.math.BigDecimal(v).round(new java.math.MathContext(3));
+        BigDecimal three = new BigDecimal(v).round(new MathContext(3));
         // An exact 0.5 has one digit: pad it to "0.500", as the larger figures' "2.00" are padded.
         return three.setScale(three.scale() + Math.max(0, 3 - three.precision())).toPlainString();
     }

@@ -1,6 +1,7 @@
 package dev.poolscope.view;
 
 import javafx.application.Application;
+import javafx.beans.InvalidationListener;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.Parent;
@@ -44,7 +45,7 @@ final class Appearance {
      */
     Runnable follow(Parent root) {
         show(root);
-        javafx.beans.InvalidationListener restyle = o -> show(root);
+        InvalidationListener restyle = o -> show(root);
         dark.addListener(restyle);
         projector.addListener(restyle);
         return () -> {

@@ -1,5 +1,6 @@
 package dev.poolscope.view;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,12 +14,16 @@ import dev.poolscope.model.Lab;
 import dev.poolscope.model.MetricHistory;
 import dev.poolscope.model.PoolFigure;
 import dev.poolscope.model.Sample;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
 
 /**
@@ -120,21 +125,21 @@ public final class ChartsController {
      * dashboard's centre) instead of laying the charts over one another.
      */
     private void keepChartsWhole() {
-        List<javafx.scene.layout.Region> cells = grid.getChildren().stream()
-                .filter(javafx.scene.layout.Region.class::isInstance).map(javafx.scene.layout.Region.class::cast)
+        List<Region> cells = grid.getChildren().stream()
+                .filter(Region.class::isInstance).map(Region.class::cast)
                 .toList();
-        List<javafx.beans.Observable> inputs = new java.util.ArrayList<>(List.of(grid.hgapProperty(),
+        List<Observable> inputs = new ArrayList<>(List.of(grid.hgapProperty(),
                 grid.vgapProperty(), grid.paddingProperty()));
-        for (javafx.scene.layout.Region cell : cells) {
+        for (Region cell : cells) {
             inputs.addAll(List.of(cell.minWidthProperty(), cell.minHeightProperty(), cell.managedProperty()));
         }
-        javafx.beans.Observable[] on = inputs.toArray(javafx.beans.Observable[]::new);
-        grid.minWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> 2 * cells.stream()
-                .filter(javafx.scene.Node::isManaged).mapToDouble(c -> c.minWidth(-1)).max().orElse(0)
+        Observable[] on = inputs.toArray(Observable[]::new);
+        grid.minWidthProperty().bind(Bindings.createDoubleBinding(() -> 2 * cells.stream()
+                .filter(Node::isManaged).mapToDouble(c -> c.minWidth(-1)).max().orElse(0)
                 + grid.getHgap() + grid.snappedLeftInset() + grid.snappedRightInset(), on));
-        grid.minHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> {
+        grid.minHeightProperty().bind(Bindings.createDoubleBinding(() -> {
             int rows = backendLoadChart.isManaged() ? 4 : 3;
-            double tallest = cells.stream().filter(javafx.scene.Node::isManaged).mapToDouble(c -> c.minHeight(-1))
+            double tallest = cells.stream().filter(Node::isManaged).mapToDouble(c -> c.minHeight(-1))
                     .max().orElse(0);
             return rows * tallest + (rows - 1) * grid.getVgap() + grid.snappedTopInset() + grid.snappedBottomInset();
         }, on));

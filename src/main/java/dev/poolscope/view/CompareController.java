@@ -1,7 +1,9 @@
 package dev.poolscope.view;
 
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import dev.poolscope.compare.Side;
@@ -11,14 +13,20 @@ import dev.poolscope.model.Comparison;
 import dev.poolscope.model.Lab;
 import dev.poolscope.model.Sample;
 import dev.poolscope.model.ScreenWords;
+import javafx.application.Platform;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
@@ -94,20 +102,20 @@ public final class CompareController {
      * the dashboard. The controls' skins exist only after the first CSS pass, so this runs after it.
      */
     private void keepSidebarTextWhole() {
-        javafx.application.Platform.runLater(() -> {
+        Platform.runLater(() -> {
             sidebar.applyCss();
-            for (javafx.scene.Node n : sidebar.lookupAll("*")) {
-                if (n instanceof javafx.scene.control.Labeled l && !l.isWrapText()
-                        && !(l.getParent() instanceof javafx.scene.control.Control)
+            for (Node n : sidebar.lookupAll("*")) {
+                if (n instanceof Labeled l && !l.isWrapText()
+                        && !(l.getParent() instanceof Control)
                         || n instanceof ComboBox<?>) {
-                    ((javafx.scene.layout.Region) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+                    ((Region) n).setMinWidth(Region.USE_PREF_SIZE);
                 }
             }
         });
     }
 
     private void bindLoad() {
-        scenarioBox.getItems().setAll(java.util.Arrays.stream(Scenario.values()).filter(Comparison::feedsBoth)
+        scenarioBox.getItems().setAll(Arrays.stream(Scenario.values()).filter(Comparison::feedsBoth)
                 .toList());
         scenarioBox.setConverter(new StringConverter<>() {
             @Override
@@ -121,9 +129,9 @@ public final class CompareController {
             }
         });
         scenarioBox.valueProperty().bindBidirectional(comparison.scenarioProperty());
-        scenarioBox.setTooltip(new javafx.scene.control.Tooltip(comparison.scenarioProperty().get().description()));
+        scenarioBox.setTooltip(new Tooltip(comparison.scenarioProperty().get().description()));
         comparison.scenarioProperty().addListener((o, a, s) -> scenarioBox.setTooltip(
-                new javafx.scene.control.Tooltip(s.description())));
+                new Tooltip(s.description())));
         rateSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory((int) LoadSettings.MIN_RATE,
                 (int) LoadSettings.MAX_RATE, (int) Math.round(comparison.ratePerSecondProperty().get()), 50));
         SpinnerText.integers(rateSpinner, "Rate", "req/s", this::complain);
@@ -137,7 +145,7 @@ public final class CompareController {
         PairChart queue = new PairChart(queueChart, false);
         PairChart wait = new PairChart(waitChart, false);
         for (Side side : Side.values()) {
-            String s = side.name().toLowerCase(java.util.Locale.ROOT);
+            String s = side.name().toLowerCase(Locale.ROOT);
             workers.line(side + " workers", s + "-size", side, x -> x.snapshot().poolSize());
             workers.line(side + " desired", s + "-desired", side, Sample::desiredWorkers);
             queue.line(side + " queued", s + "-size", side, x -> x.snapshot().queued());

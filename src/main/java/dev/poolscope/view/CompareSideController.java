@@ -2,6 +2,7 @@ package dev.poolscope.view;
 
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import dev.poolscope.compare.PolicyTarget;
 import dev.poolscope.compare.Side;
@@ -10,6 +11,7 @@ import dev.poolscope.engine.PoolConfig;
 import dev.poolscope.engine.ScalingPolicy;
 import dev.poolscope.model.PoolSettingsModel;
 import dev.poolscope.model.Sample;
+import javafx.beans.property.IntegerProperty;
 import javafx.fxml.FXML;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -19,6 +21,7 @@ import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 /**
@@ -27,7 +30,7 @@ import javafx.util.StringConverter;
  */
 public final class CompareSideController {
 
-    @FXML private javafx.scene.layout.VBox sidePane;
+    @FXML private VBox sidePane;
     @FXML private Label sideBadge;
     @FXML private Label sideTitle;
     @FXML private GridPane form;
@@ -142,7 +145,7 @@ public final class CompareSideController {
         });
     }
 
-    private void bindSpinner(Spinner<Integer> spinner, javafx.beans.property.IntegerProperty property, int min,
+    private void bindSpinner(Spinner<Integer> spinner, IntegerProperty property, int min,
                              int max, int step, String label) {
         spinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max, property.get(), step));
         SpinnerText.integers(spinner, label, "", complain);
@@ -153,7 +156,7 @@ public final class CompareSideController {
         return enumName.charAt(0) + enumName.substring(1).toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
-    private static <T> StringConverter<T> named(java.util.function.Function<T, String> name) {
+    private static <T> StringConverter<T> named(Function<T, String> name) {
         return new StringConverter<>() {
             @Override
             public String toString(T value) {

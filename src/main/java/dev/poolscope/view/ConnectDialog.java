@@ -1,10 +1,12 @@
 package dev.poolscope.view;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import javax.management.JMException;
 
@@ -23,16 +25,20 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -84,7 +90,7 @@ final class ConnectDialog {
             onDemo.run();
             stage.close();
         });
-        demo.setTooltip(new javafx.scene.control.Tooltip("Watch the in-process demo pool again."));
+        demo.setTooltip(new Tooltip("Watch the in-process demo pool again."));
         VBox content = new VBox(8, new Label("Local JVMs (this user's, by the Attach API)"), jvmList,
                 targetRow(), status, new Label("Pools found"), pools, new HBox(8, watch, demo));
         content.setPadding(new Insets(12));
@@ -142,7 +148,7 @@ final class ConnectDialog {
     private void buildList() {
         jvmList.setId("jvmList");
         jvmList.setPrefHeight(110);
-        jvmList.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
+        jvmList.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(LocalJvm jvm, boolean empty) {
                 super.updateItem(jvm, empty);
@@ -178,7 +184,7 @@ final class ConnectDialog {
     }
 
     private static TableColumn<PoolRow, String> column(String title,
-            java.util.function.Function<PoolRow, javafx.beans.value.ObservableValue<String>> value, double width) {
+            Function<PoolRow, ObservableValue<String>> value, double width) {
         TableColumn<PoolRow, String> c = new TableColumn<>(title);
         c.setCellValueFactory(f -> value.apply(f.getValue()));
         c.setPrefWidth(width);
@@ -188,7 +194,7 @@ final class ConnectDialog {
     private static TableColumn<PoolRow, Sparkline> sparklineColumn() {
         TableColumn<PoolRow, Sparkline> c = new TableColumn<>("Size, last 40 s");
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue().sparkline()));
-        c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+        c.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(Sparkline s, boolean empty) {
                 super.updateItem(s, empty);
@@ -234,7 +240,7 @@ final class ConnectDialog {
                     fail("Could not connect to " + parsed.describe() + ": " + why);
                 });
             } finally {
-                java.util.Arrays.fill(secret, '\0');
+                Arrays.fill(secret, '\0');
             }
         });
     }

@@ -1,6 +1,7 @@
 package dev.poolscope.view;
 
 import java.awt.image.BufferedImage;
+import java.io.File;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
@@ -26,14 +27,17 @@ import dev.poolscope.model.PoolSource;
 import dev.poolscope.model.Sample;
 import dev.poolscope.model.ScreenWords;
 import javafx.animation.PauseTransition;
+import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.ToggleButton;
@@ -99,7 +103,7 @@ public final class DashboardController {
         appearance = Appearance.install(root, prefs);
         SidePanelWidth.cap(sidebar, 24, FontScale.of(root), root.widthProperty());
         keepSidebarTextWhole();
-        sidebar.getChildren().addListener((javafx.collections.ListChangeListener<Node>) c -> keepSidebarTextWhole());
+        sidebar.getChildren().addListener((ListChangeListener<Node>) c -> keepSidebarTextWhole());
         darkButton.selectedProperty().bindBidirectional(appearance.darkProperty());
         projectorButton.selectedProperty().bindBidirectional(appearance.projectorProperty());
         versionLabel.setText(version);
@@ -171,11 +175,11 @@ public final class DashboardController {
      * panels' contents exist only once their skins do, so this runs after the next layout.
      */
     private void keepSidebarTextWhole() {
-        javafx.application.Platform.runLater(() -> {
+        Platform.runLater(() -> {
             sidebar.applyCss();
             for (String kind : new String[] {".label", ".button", ".toggle-button"}) {
                 for (Node n : sidebar.lookupAll(kind)) {
-                    if (n instanceof javafx.scene.control.Labeled l && !l.isWrapText()) {
+                    if (n instanceof Labeled l && !l.isWrapText()) {
                         l.setMinWidth(Region.USE_PREF_SIZE);
                     }
                 }
@@ -353,7 +357,7 @@ public final class DashboardController {
         chooser.setInitialFileName(suggested.fileName());
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, "*." + extension));
         Optional<Path> chosen = Optional.ofNullable(chooser.showSaveDialog(root.getScene().getWindow()))
-                .map(java.io.File::toPath);
+                .map(File::toPath);
         chosen.map(Path::getParent).ifPresent(prefs::rememberFolder);
         return chosen;
     }

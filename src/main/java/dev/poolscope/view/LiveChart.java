@@ -8,12 +8,15 @@ import java.util.function.ToDoubleFunction;
 
 import dev.poolscope.engine.Latency;
 import dev.poolscope.model.Sample;
+import javafx.geometry.Insets;
+import javafx.geometry.Side;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.layout.TilePane;
+import javafx.scene.text.Text;
 import javafx.util.StringConverter;
 
 /**
@@ -118,10 +121,10 @@ final class LiveChart {
         if (!(chart.lookup(".chart-legend") instanceof TilePane legend) || legend.getTileWidth() <= 0) {
             return;
         }
-        javafx.geometry.Insets in = chart.getInsets();
-        javafx.geometry.Insets legendIn = legend.getInsets();
+        Insets in = chart.getInsets();
+        Insets legendIn = legend.getInsets();
         double inner = chart.getWidth() - in.getLeft() - in.getRight();
-        long items = legend.getChildren().stream().filter(javafx.scene.Node::isManaged).count();
+        long items = legend.getChildren().stream().filter(Node::isManaged).count();
         int columns = (int) Math.max(1, Math.min(items, Math.floor((inner - legendIn.getLeft() - legendIn.getRight()
                 - SLACK_PX + legend.getHgap()) / (legend.getTileWidth() + legend.getHgap()))));
         legend.setPrefColumns(columns);
@@ -132,7 +135,7 @@ final class LiveChart {
                 + legendIn.getTop() + legendIn.getBottom();
         double room = chart.getHeight() - in.getTop() - in.getBottom() - titleHeight;
         chart.setLegendSide(room - bottomLegend >= PLOT_MIN_HEIGHT_PX + SLACK_PX
-                ? javafx.geometry.Side.BOTTOM : javafx.geometry.Side.RIGHT);
+                ? Side.BOTTOM : Side.RIGHT);
         double sideLegend = legend.getTileWidth() + legendIn.getLeft() + legendIn.getRight();
         chart.setMinWidth(Math.ceil(in.getLeft() + in.getRight() + PLOT_MIN_WIDTH_PX + sideLegend + SLACK_PX));
     }
@@ -145,7 +148,7 @@ final class LiveChart {
         if (valuesLabel == null || valuesLabel.isEmpty()) {
             return;
         }
-        javafx.scene.text.Text probe = new javafx.scene.text.Text(valuesLabel);
+        Text probe = new Text(valuesLabel);
         if (values.lookup(".axis-label") instanceof Label label) {
             probe.setFont(label.getFont());
         }
@@ -158,6 +161,7 @@ final class LiveChart {
             if (item instanceof Label label) {
                 styleClasses.forEach((series, styleClass) -> {
                     if (series.getName().equals(label.getText())) {
+                        // Written in full: Line alone means this class's own record.
                         javafx.scene.shape.Line sample = new javafx.scene.shape.Line(0, 0, 16, 0);
                         sample.getStyleClass().addAll("legend-line", styleClass);
                         label.setGraphic(sample);

@@ -1,6 +1,8 @@
 package dev.poolscope.view;
 
+import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import dev.poolscope.load.Arrivals;
 import dev.poolscope.load.LoadSettings;
@@ -124,10 +126,10 @@ public final class LoadControlsController {
     }
 
     private static String capitalized(String constant) {
-        return constant.charAt(0) + constant.substring(1).toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return constant.charAt(0) + constant.substring(1).toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    private static <T> StringConverter<T> named(java.util.function.Function<T, String> name) {
+    private static <T> StringConverter<T> named(Function<T, String> name) {
         return new StringConverter<>() {
             @Override
             public String toString(T value) {

@@ -87,6 +87,7 @@ final class PairChart {
             if (item instanceof Label label) {
                 styleClasses.forEach((series, styleClass) -> {
                     if (series.getName().equals(label.getText())) {
+                        // Written in full: Line alone means this class's own record.
                         javafx.scene.shape.Line sample = new javafx.scene.shape.Line(0, 0, 16, 0);
                         sample.getStyleClass().addAll("legend-line", styleClass);
                         label.setGraphic(sample);

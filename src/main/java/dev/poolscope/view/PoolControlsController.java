@@ -1,6 +1,9 @@
 package dev.poolscope.view;
 
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.controlsfx.control.RangeSlider;
@@ -11,8 +14,10 @@ import dev.poolscope.engine.ScalingPolicy;
 import dev.poolscope.model.PoolSettingsModel;
 import dev.poolscope.model.Sample;
 import dev.poolscope.model.ScreenNumber;
+import javafx.application.Platform;
 import javafx.beans.property.IntegerProperty;
 import javafx.fxml.FXML;
+import javafx.geometry.Pos;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -61,7 +66,7 @@ public final class PoolControlsController {
     private Consumer<String> complaints;
     private boolean writable = true;
     // Each control's own tooltip, put back when a pool that has the figure is shown again.
-    private final java.util.Map<Control, Tooltip> ownTooltips = new java.util.HashMap<>();
+    private final Map<Control, Tooltip> ownTooltips = new HashMap<>();
 
     void init(PoolSettingsModel model, Consumer<String> complain) {
         settings = model;
@@ -147,7 +152,7 @@ public final class PoolControlsController {
                     .replaceAll("^-|-$", ""));
             field.setDisable(!writable);
             HBox withUnit = new HBox(6, field, new Label(p.unit()));
-            withUnit.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            withUnit.setAlignment(Pos.CENTER_LEFT);
             policyGrid.addRow(row++, label, withUnit);
         }
     }
@@ -179,7 +184,7 @@ public final class PoolControlsController {
         box.valueProperty().addListener((o, a, b) -> {
             if (b != null && !b.equals(p.value())) {
                 // After the popup has closed: applying rebuilds the rows, and this box with them.
-                javafx.application.Platform.runLater(() -> apply(p, b));
+                Platform.runLater(() -> apply(p, b));
             }
         });
         return box;
@@ -229,14 +234,14 @@ public final class PoolControlsController {
     }
 
     /** The label in the same grid row, or the row above for the threshold slider and field. */
-    private static java.util.Optional<Label> labelOf(Control control) {
-        if (control.getParent() instanceof javafx.scene.layout.GridPane grid) {
-            Integer row = javafx.scene.layout.GridPane.getRowIndex(control);
+    private static Optional<Label> labelOf(Control control) {
+        if (control.getParent() instanceof GridPane grid) {
+            Integer row = GridPane.getRowIndex(control);
             return grid.getChildren().stream().filter(n -> n instanceof Label
-                            && java.util.Objects.equals(javafx.scene.layout.GridPane.getRowIndex(n), row))
+                            && Objects.equals(GridPane.getRowIndex(n), row))
                     .map(Label.class::cast).findFirst();
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private void bindWorkers(PoolSettingsModel model) {

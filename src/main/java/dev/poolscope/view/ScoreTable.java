@@ -1,6 +1,7 @@
 package dev.poolscope.view;
 
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 
 import dev.poolscope.compare.Figure;
@@ -9,9 +10,11 @@ import dev.poolscope.compare.Side;
 import dev.poolscope.compare.Verdict;
 import javafx.geometry.HPos;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -68,14 +71,14 @@ final class ScoreTable {
         verdict.setId("verdict");
         verdict.getStyleClass().add("score-verdict");
         verdict.setWrapText(true);
-        verdict.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        verdict.setMinHeight(Region.USE_PREF_SIZE);
         Label order = new Label("Ranked as --tournament: fewest lost, then p99 wait, worker-seconds, events.");
-        order.setTooltip(new javafx.scene.control.Tooltip("The leader has fewer requests lost (drops + timeouts); "
+        order.setTooltip(new Tooltip("The leader has fewer requests lost (drops + timeouts); "
                 + "at equal losses the lower p99 queue wait to the millisecond; then fewer worker-seconds (to the "
                 + "tenth shown); then fewer scaling events. The score covers the load so far and is frozen at Stop."));
         order.getStyleClass().add("score-order");
         order.setWrapText(true);
-        order.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        order.setMinHeight(Region.USE_PREF_SIZE);
         pane.getChildren().setAll(title, grid, verdict, order);
     }
 
@@ -116,14 +119,14 @@ final class ScoreTable {
     private static Label name(String text) {
         Label label = new Label(text);
         label.getStyleClass().add("score-name");
-        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        label.setMinWidth(Region.USE_PREF_SIZE);
         return label;
     }
 
     private static Label cell(String styleClass, Side side) {
         Label label = new Label();
-        label.getStyleClass().addAll(styleClass, "side-" + side.name().toLowerCase(java.util.Locale.ROOT));
-        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        label.getStyleClass().addAll(styleClass, "side-" + side.name().toLowerCase(Locale.ROOT));
+        label.setMinWidth(Region.USE_PREF_SIZE);
         return label;
     }
 }

@@ -1,10 +1,14 @@
 package dev.poolscope.view;
 
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
 import dev.poolscope.model.Lab;
 import dev.poolscope.model.PoolSource;
 import dev.poolscope.model.SettingsText;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
@@ -31,9 +35,9 @@ final class SourceBar {
     private final Button reconnect = new Button("Reconnect");
     private final MenuButton copy = new MenuButton("Copy settings");
     private final Button demo = new Button("Demo pool");
-    private final java.util.function.Consumer<String> inform;
+    private final Consumer<String> inform;
 
-    SourceBar(Lab lab, java.util.function.Consumer<String> inform) {
+    SourceBar(Lab lab, Consumer<String> inform) {
         this.lab = lab;
         this.inform = inform;
         band.setId("sourceBar");
@@ -64,7 +68,7 @@ final class SourceBar {
             button.setMinWidth(Region.USE_PREF_SIZE);
         }
         HBox row = new HBox(8, where, unlock, reconnect, copy, demo);
-        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        row.setAlignment(Pos.CENTER_LEFT);
         band.getChildren().add(row);
         ObservableBooleanValue remote = Bindings.createBooleanBinding(() -> lab.sourceProperty().get().isRemote(),
                 lab.sourceProperty());
@@ -80,7 +84,7 @@ final class SourceBar {
         refresh();
     }
 
-    private MenuItem item(String text, java.util.function.Supplier<String> content) {
+    private MenuItem item(String text, Supplier<String> content) {
         MenuItem item = new MenuItem(text);
         item.setOnAction(e -> {
             ClipboardContent c = new ClipboardContent();

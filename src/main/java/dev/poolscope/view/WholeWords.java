@@ -2,6 +2,7 @@ package dev.poolscope.view;
 
 import javafx.beans.InvalidationListener;
 import javafx.scene.control.Labeled;
+import javafx.scene.layout.Region;
 import javafx.scene.text.Text;
 
 /**
@@ -18,7 +19,7 @@ final class WholeWords {
      * what its wrapped lines need (else a second line ends in "…").
      */
     static void keep(Labeled label) {
-        label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        label.setMinHeight(Region.USE_PREF_SIZE);
         InvalidationListener fit = o -> label.setMinWidth(widestWord(label));
         label.fontProperty().addListener(fit);
         label.textProperty().addListener(fit);
