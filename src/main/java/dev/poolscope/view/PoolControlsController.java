@@ -1,7 +1,9 @@
 package dev.poolscope.view;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -11,6 +13,8 @@ import org.controlsfx.control.RangeSlider;
 import dev.poolscope.engine.OverflowPolicy;
 import dev.poolscope.engine.PoolConfig;
 import dev.poolscope.engine.ScalingPolicy;
+import dev.poolscope.model.PolicyParameter;
+import dev.poolscope.model.PoolFigure;
 import dev.poolscope.model.PoolSettingsModel;
 import dev.poolscope.model.Sample;
 import dev.poolscope.model.ScreenNumber;
@@ -18,16 +22,8 @@ import javafx.application.Platform;
 import javafx.beans.property.IntegerProperty;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
-import java.util.LinkedHashMap;
-import java.util.Map;
-
-import dev.poolscope.model.PoolFigure;
-import dev.poolscope.model.PolicyParameter;
-import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
-import javafx.scene.control.Tooltip;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.Slider;
@@ -37,6 +33,8 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.util.StringConverter;
 
 /**
