@@ -75,15 +75,23 @@ final class GeneratorThread {
     }
 
     /**
-     * Stops for good and waits for the thread to end; a thread held inside a pool (a blocking overflow policy, or a
-     * request run in the caller) is interrupted. A failed generator stays FAILED, so its cause stays visible.
+     * Stops for good without waiting: the thread starts no submission after this returns, though one already under
+     * way ends as the pool lets it. A failed generator stays FAILED, so its cause stays visible.
+     */
+    synchronized void end() {
+        if (state != State.FAILED) {
+            state = State.STOPPED;
+        }
+    }
+
+    /**
+     * {@link #end()}, then waits for the thread to end; a thread held inside a pool (a blocking overflow policy, or a
+     * request run in the caller) is interrupted.
      */
     void stop() {
         Thread t;
         synchronized (this) {
-            if (state != State.FAILED) {
-                state = State.STOPPED;
-            }
+            end();
             t = thread;
         }
         if (t == null || t == Thread.currentThread()) {

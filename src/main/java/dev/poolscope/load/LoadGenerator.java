@@ -44,13 +44,16 @@ import dev.poolscope.http.HttpPath;
  * holds the one generator thread and so delays the arrival for the others too. HTTP scenarios drive one pool only.
  *
  * <p>Threads: the control methods may be called from any thread (the JavaFX thread, typically) and return at once,
- * except {@link #stop()}, which joins the generator thread. Settings and scenario are swapped atomically through
- * one reference, read once per wakeup. The random generator is used by the generator thread only.
+ * except {@link #stop()}, which joins the generator thread; {@link #stopAsync()} leaves that wait to a thread of its
+ * own. Settings and scenario are swapped atomically through one reference, read once per wakeup. The random
+ * generator is used by the generator thread only.
  */
 public final class LoadGenerator {
 
     /** The generator thread's name. */
     public static final String THREAD_NAME = "poolscope-load";
+    /** The name of the short-lived thread that finishes a {@link #stopAsync()}. */
+    public static final String STOPPER_THREAD_NAME = "poolscope-load-stopper";
     /** The most time one wakeup catches up on, in milliseconds. */
     public static final long MAX_CATCH_UP_MILLIS = 20;
 
@@ -157,6 +160,29 @@ public final class LoadGenerator {
     public void stop() {
         stopGenerating();
         http.close();
+    }
+
+    /**
+     * Stops for good and returns at once; the future completes once the generator thread has ended and the HTTP
+     * path is closed, as {@link #stop()} would have waited for, on a thread named {@value #STOPPER_THREAD_NAME}. No
+     * submission starts after this returns; one already under way (the thread held by a full pool under
+     * {@code BLOCK}, or running a request itself under {@code CALLER_RUNS}) ends as the pool lets it, and is
+     * interrupted if it takes longer than a moment.
+     */
+    public CompletableFuture<Void> stopAsync() {
+        lifecycle.end();
+        CompletableFuture<Void> stopped = new CompletableFuture<>();
+        Thread stopper = new Thread(() -> {
+            try {
+                stop();
+                stopped.complete(null);
+            } catch (RuntimeException | Error e) {
+                stopped.completeExceptionally(e);
+            }
+        }, STOPPER_THREAD_NAME);
+        stopper.setDaemon(true);
+        stopper.start();
+        return stopped;
     }
 
     /**

@@ -141,16 +141,16 @@ public final class Lab {
     }
 
     /**
-     * Stops the load and the sampler and begins shutting the pool down; returns at once. The report follows within
-     * {@code deadline} plus the pool's grace, on the pool's shutdown thread.
+     * Stops the load and the sampler and begins shutting the pool down; returns at once. The report follows once the
+     * pool has shut down (within {@code deadline} plus its grace) and the load generator's thread has ended.
      */
     public CompletableFuture<ShutdownReport> close(Duration deadline) {
         sampler.stop();
-        load.stop();
+        CompletableFuture<Void> loadStopped = load.stop();
         if (source.get().isRemote()) {
             source.get().close();
         }
-        return dispatcher.get().shutdownAsync(deadline);
+        return dispatcher.get().shutdownAsync(deadline).thenCombine(loadStopped, (report, ended) -> report);
     }
 
     private void followRemoteSettings() {

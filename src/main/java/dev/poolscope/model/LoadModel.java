@@ -1,6 +1,7 @@
 package dev.poolscope.model;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
@@ -29,8 +30,9 @@ import javafx.beans.property.StringProperty;
 /**
  * The load generator's controls as properties; FX-thread confined. Settings apply to a running generator at
  * once; picking a scenario loads its base settings into the controls and starts its rate curve from zero.
- * A stopped generator is discarded and a fresh one is made on the next start. An HTTP scenario's backend is tuned
- * through {@link #backend()}; its settings outlive a stopped generator and a restarted pool, not a new scenario.
+ * A stopped generator is discarded at once, its thread left to end off the FX thread, and a fresh one is made on the
+ * next start. An HTTP scenario's backend is tuned through {@link #backend()}; its settings outlive a stopped
+ * generator and a restarted pool, not a new scenario.
  */
 public final class LoadModel {
 
@@ -55,6 +57,8 @@ public final class LoadModel {
     private final BackendModel backend = new BackendModel(this::applyBackend);
     private LoadSettings settings;
     private LoadGenerator generator;
+    // Completes once every generator stopped so far has ended.
+    private CompletableFuture<Void> stopped = CompletableFuture.completedFuture(null);
     private boolean syncing;
 
     public LoadModel(Supplier<Dispatcher> target, Scenario initial) {
@@ -108,14 +112,20 @@ public final class LoadModel {
         }
     }
 
-    /** Stops and discards the generator; its thread is gone when this returns. */
-    public void stop() {
+    /**
+     * Stops and discards the generator and returns at once, STOPPED; the future completes once the thread of every
+     * generator stopped so far has ended and its HTTP path is closed. A {@link #start()} meanwhile makes a fresh
+     * generator; the stopped one starts no submission after this returns (see {@link LoadGenerator#stopAsync()}).
+     */
+    public CompletableFuture<Void> stop() {
         if (generator != null) {
-            generator.stop();
+            CompletableFuture<Void> ending = generator.stopAsync();
+            stopped = stopped.isDone() ? ending : CompletableFuture.allOf(stopped, ending);
             generator = null;
         }
         status.set(Status.STOPPED);
         currentRate.set(0);
+        return stopped;
     }
 
     /** Sets the generated-requests counter back to zero. */

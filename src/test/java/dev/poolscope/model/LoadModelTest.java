@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
@@ -29,7 +31,7 @@ class LoadModelTest {
 
     @AfterEach
     void stop() {
-        load.stop();
+        load.stop().join();
         pool.shutdown(Duration.ofSeconds(1));
     }
 
@@ -52,15 +54,16 @@ class LoadModelTest {
     }
 
     @Test
-    void startsPausesAndStopsTheGeneratorAgainstThePool() {
+    void startsPausesAndStopsTheGeneratorAgainstThePool() throws Exception {
         load.ratePerSecondProperty().set(500);
         load.start();
         await().atMost(Duration.ofSeconds(5)).until(() -> pool.snapshot().submitted() > 0);
         assertEquals(LoadModel.Status.RUNNING, load.statusProperty().get());
         load.pause();
         assertEquals(LoadModel.Status.PAUSED, load.statusProperty().get());
-        load.stop();
+        CompletableFuture<Void> stopped = load.stop();
         assertEquals(LoadModel.Status.STOPPED, load.statusProperty().get());
+        stopped.get(10, TimeUnit.SECONDS);
         assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> !before.contains(t)
                 && t.getName().equals(LoadGenerator.THREAD_NAME) && t.isAlive()), "the generator thread is gone");
     }
@@ -87,7 +90,7 @@ class LoadModelTest {
             assertNull(model.failureProperty().get());
             await().atMost(Duration.ofSeconds(10)).until(() -> pool.snapshot().submitted() > 0);
         } finally {
-            model.stop();
+            model.stop().join();
         }
     }
 }
