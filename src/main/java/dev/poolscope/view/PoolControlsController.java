@@ -251,6 +251,7 @@ public final class PoolControlsController {
         // The thumbs move in fractions; the model keeps whole workers and the binding snaps the thumbs back.
         RefusableBinding.bindWhole(workersSlider.highValueProperty(), model.maxWorkersProperty());
         RefusableBinding.bindWhole(workersSlider.lowValueProperty(), model.minWorkersProperty());
+        RangeSliderTabbing.install(workersSlider);
         Runnable show = () -> workersValue.setText(model.minWorkersProperty().get() + " – "
                 + model.maxWorkersProperty().get());
         model.minWorkersProperty().addListener((o, a, b) -> show.run());
