@@ -1,6 +1,7 @@
 package dev.poolscope.remote;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -97,7 +98,24 @@ public final class JmxSession implements AutoCloseable {
         if (user != null && !user.isEmpty()) {
             env.put(JMXConnector.CREDENTIALS, new String[] {user, password == null ? "" : new String(password)});
         }
-        return JMXConnectorFactory.connect(url, env);
+        try {
+            return JMXConnectorFactory.connect(url, env);
+        } catch (IOException e) {
+            if (refused(e)) {
+                throw new IOException("connection refused: nothing listens for JMX at " + target.text(), e);
+            }
+            throw e;
+        }
+    }
+
+    /** Whether the connection was refused, somewhere down the exception's causes (RMI wraps it twice). */
+    private static boolean refused(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Starts the local JVM's local-only management agent (a no-op if it runs) and returns its address. */
