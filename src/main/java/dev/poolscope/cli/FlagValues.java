@@ -55,7 +55,8 @@ final class FlagValues {
 
     /** One of {@code names}, in any case, mapped through {@code choices}. */
     static <T> T choice(String flag, String text, Map<String, T> choices, List<String> names) {
-        T found = choices.get(text.toLowerCase(Locale.ROOT));
+        // DROP_OLDEST as the engine and JMX spell it finds drop-oldest too.
+        T found = choices.get(text.toLowerCase(Locale.ROOT).replace('_', '-'));
         if (found == null) {
             throw refused(flag, text, "one of " + String.join(", ", names));
         }

@@ -88,6 +88,7 @@ class OptionsTest {
         }
         for (OverflowPolicy p : OverflowPolicy.values()) {
             assertEquals(p, Options.parse("--policy", Options.nameOf(p)).pool().overflowPolicy());
+            assertEquals(p, Options.parse("--policy", p.name()).pool().overflowPolicy(), "as the engine spells it");
         }
     }
 

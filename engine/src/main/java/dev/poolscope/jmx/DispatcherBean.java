@@ -174,7 +174,8 @@ final class DispatcherBean extends NotificationBroadcasterSupport implements Poo
             return null;
         }
         try {
-            return OverflowPolicy.valueOf(text.trim().toUpperCase(Locale.ROOT));
+            // drop-oldest as the CLI spells it finds DROP_OLDEST too.
+            return OverflowPolicy.valueOf(text.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("OverflowPolicy = " + text + " is not allowed: must be one of "
                     + Arrays.toString(OverflowPolicy.values()));

@@ -135,6 +135,8 @@ class PoolMXBeanTest {
         assertEquals(before, pool.config());
         proxy.setOverflowPolicy("drop_oldest");
         assertEquals("DROP_OLDEST", proxy.getOverflowPolicy());
+        proxy.setOverflowPolicy("caller-runs");
+        assertEquals("CALLER_RUNS", proxy.getOverflowPolicy(), "the CLI's spelling works too");
     }
 
     @Test
