@@ -44,8 +44,9 @@ public final class SnapshotCsv implements Closeable {
     }
 
     /**
-     * As {@link #SnapshotCsv(Writer, PoolSnapshot)}; for a {@code foreignPool} (not PoolScope's) the columns of
-     * figures it lacks, queue capacity and load threshold, are 0 rather than the defaults its snapshots carry.
+     * As {@link #SnapshotCsv(Writer, PoolSnapshot)}; for a {@code foreignPool} (not PoolScope's) the load threshold,
+     * which it lacks, is 0 rather than the default its snapshots carry, and so is the queue capacity where it does not
+     * report one (its snapshots carry 0 then).
      */
     public SnapshotCsv(Writer out, PoolSnapshot first, boolean foreignPool) throws IOException {
         this.foreignPool = foreignPool;
@@ -158,7 +159,7 @@ public final class SnapshotCsv implements Closeable {
                 "%.3f,%d,%d,%d,%d,%d,%d,%d,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,%.3f,%.3f,%.3f,%.3f,%d,%d,%d,%d,%d,%d,%b",
                 (current.nanoTime() - first.nanoTime()) / 1e9,
                 current.poolSize(), current.busyWorkers(), current.queued(),
-                foreignPool ? 0 : current.queueCapacity(), current.config().minWorkers(),
+                current.queueCapacity(), current.config().minWorkers(),
                 current.config().maxWorkers(), foreignPool ? 0 : current.config().loadThreshold(),
                 r.submittedPerSecond(), r.completedPerSecond(), r.failedPerSecond(), r.timedOutPerSecond(),
                 r.retriesPerSecond(), r.droppedPerSecond(),

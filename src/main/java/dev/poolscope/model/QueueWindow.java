@@ -65,7 +65,8 @@ public final class QueueWindow {
         queuedSquares += (double) s.queued() * s.queued();
         inPoolSum += inPool;
         inPoolSquares += (double) inPool * inPool;
-        if (s.queued() >= s.queueCapacity()) {
+        // A capacity of 0 is one a watched pool does not report.
+        if (s.queueCapacity() > 0 && s.queued() >= s.queueCapacity()) {
             fullSamples++;
         }
         levels++;

@@ -61,8 +61,10 @@ final class ForeignPool implements RemotePool {
         // Everything that entered the pool: finished, running, waiting or turned away.
         long submitted = completed + busy + queued + rejected;
         PoolState state = shape.state() == null ? PoolState.RUNNING : state(c.getAttribute(objectName, shape.state()));
+        // Zero where the pool does not say: the CSV writes it as it is, and nothing counts a queue of 0 as full.
+        int capacity = shape.room() == null ? 0 : (int) Math.min(Integer.MAX_VALUE, queued + number(c, shape.room()));
         return new PoolSnapshot(Instant.now(), System.nanoTime(), config, state, size, busy,
-                config.queueCapacity(), submitted, queued, busy, 0, completed, 0, 0, 0, 0, 0,
+                capacity, submitted, queued, busy, 0, completed, 0, 0, 0, 0, 0,
                 Map.of(DropReason.QUEUE_FULL, rejected), 0, 0, Latency.EMPTY, Latency.EMPTY, Duration.ZERO);
     }
 

@@ -15,41 +15,42 @@ import dev.poolscope.model.PoolFigure;
  * @param size      live threads
  * @param busy      threads running a task
  * @param queue     tasks waiting, or null
+ * @param room      room left in the queue (with {@code queue}, its capacity), or null where the pool does not say
  * @param completed tasks completed, or null
  * @param rejected  tasks rejected, or null
  * @param state     lifecycle in {@code ExecutorPoolMXBean}'s words (RUNNING ... TERMINATED), or null: shown running
  * @param writeBoth an operation {@code (min, max)} that sets both at once, or null to set attributes in a safe order
  * @param absent    what the dashboard shows absent, with why
  */
-record ForeignShape(String kind, String min, String max, String size, String busy, String queue, String completed,
-                    String rejected, String state, String writeBoth, Map<PoolFigure, String> absent) {
+record ForeignShape(String kind, String min, String max, String size, String busy, String queue, String room,
+                    String completed, String rejected, String state, String writeBoth, Map<PoolFigure, String> absent) {
 
     private static final String NO_ENGINE_SETTING = "%s has no such setting";
 
     /** {@code dev.poolscope:type=Pool,*} with Kind {@code ThreadPoolExecutor}: {@code PoolJmx.monitor}'s adapter. */
     static final ForeignShape EXECUTOR_ADAPTER = new ForeignShape("ThreadPoolExecutor", "CorePoolSize",
-            "MaximumPoolSize", "PoolSize", "BusyWorkers", "QueueDepth", "Completed", "Rejected", "State",
+            "MaximumPoolSize", "PoolSize", "BusyWorkers", "QueueDepth", "QueueRemainingCapacity", "Completed", "Rejected", "State",
             "setPoolSizes",
             absent("a ThreadPoolExecutor", "it measures no latency", "it counts no failures",
                     "its counts are read one by one, not as one consistent cut", "it grows only when its queue is full"));
 
     /** {@code Catalina:type=Executor,*}: Tomcat's StandardThreadExecutor. */
     static final ForeignShape TOMCAT_EXECUTOR = new ForeignShape("Tomcat executor", "minSpareThreads",
-            "maxThreads", "poolSize", "activeCount", "queueSize", "completedTaskCount", null, null, null,
+            "maxThreads", "poolSize", "activeCount", "queueSize", null, "completedTaskCount", null, null, null,
             withDrops(absent("A Tomcat executor", "it measures no latency", "it counts no failures",
                     "its counts are read one by one, not as one consistent cut", "it grows only when its queue is full"),
                     "a Tomcat executor does not count rejected tasks"));
 
     /** {@code Catalina:type=ThreadPool,*}: a Tomcat connector's own thread pool. */
     static final ForeignShape TOMCAT_CONNECTOR = new ForeignShape("Tomcat connector", "minSpareThreads",
-            "maxThreads", "currentThreadCount", "currentThreadsBusy", null, null, null, null, null,
+            "maxThreads", "currentThreadCount", "currentThreadsBusy", null, null, null, null, null, null,
             lacking(absent("A Tomcat connector", "it measures no latency", "it counts no failures",
                             "its counts are read one by one, not as one consistent cut", "it grows with demand"),
                     "a Tomcat connector's thread pool exposes no queue or task counts"));
 
     /** {@code org.eclipse.jetty.util.thread:type=queuedthreadpool,*}: Jetty's QueuedThreadPool. */
     static final ForeignShape JETTY = new ForeignShape("Jetty QueuedThreadPool", "minThreads", "maxThreads",
-            "threads", "busyThreads", "queueSize", null, null, null, null,
+            "threads", "busyThreads", "queueSize", null, null, null, null, null,
             withThroughput(absent("Jetty's QueuedThreadPool", "it measures no latency", "it counts no failures",
                     "its counts are read one by one, not as one consistent cut", "it grows with demand"),
                     "Jetty's QueuedThreadPool counts no completed or rejected tasks"));

@@ -117,7 +117,8 @@ class ConnectCliTest {
     }
 
     @Test
-    void aForeignPoolsCsvHasZeroForTheFiguresItLacks(@TempDir Path dir) throws Exception {
+    void aForeignPoolsCsvHasZeroForTheFiguresItLacksAndTheQueueCapacityItReports(@TempDir Path dir)
+            throws Exception {
         ThreadPoolExecutor executor = new ThreadPoolExecutor(2, 4, 1, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(10));
         PoolRegistration registration = PoolJmx.monitor(executor, "cli-foreign");
@@ -130,7 +131,7 @@ class ConnectCliTest {
             List<String> rows = Files.readAllLines(csv);
             List<String> header = List.of(rows.get(0).split(","));
             String[] row = rows.get(1).split(",");
-            assertEquals("0", row[header.indexOf("queue_capacity")], rows.get(1));
+            assertEquals("10", row[header.indexOf("queue_capacity")], "queued plus the room left: " + rows.get(1));
             assertEquals("0", row[header.indexOf("load_threshold")], rows.get(1));
             assertEquals("4", row[header.indexOf("max_workers")], rows.get(1));
         } finally {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.StringWriter;
 import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ import dev.poolscope.engine.PoolSnapshot;
 import dev.poolscope.engine.PoolState;
 import dev.poolscope.jmx.PoolJmx;
 import dev.poolscope.jmx.PoolRegistration;
+import dev.poolscope.load.SnapshotCsv;
 import dev.poolscope.model.PoolFigure;
 
 /**
@@ -79,6 +81,7 @@ class ForeignPoolsTest {
         assertEquals(3, s.busyWorkers());
         assertEquals(7, s.queued());
         assertEquals(1234, s.completed());
+        assertEquals(0, s.queueCapacity(), "Tomcat does not say how much room its queue has");
         assertEquals(10, s.config().minWorkers());
         assertEquals(200, s.config().maxWorkers());
         assertTrue(pool.absent().containsKey(PoolFigure.LATENCY));
@@ -141,6 +144,36 @@ class ForeignPoolsTest {
 
     @Test
     @Timeout(30)
+    void readsTheExecutorAdaptersQueueCapacityAndRecordsItInTheCsv() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        for (int i = 0; i < 5; i++) {
+            tpe.execute(() -> {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+        try {
+            RemotePool pool = found("ThreadPoolExecutor", "foreign-test-tpe");
+            PoolSnapshot s = session.call(pool::read);
+            assertEquals(3, s.queued(), "two run on the core threads, three wait");
+            assertEquals(50, s.queueCapacity(), "what is queued plus the room left");
+
+            StringWriter out = new StringWriter();
+            try (SnapshotCsv csv = new SnapshotCsv(out, s, true)) {
+                csv.append(s);
+            }
+            String[] row = out.toString().lines().skip(1).findFirst().orElseThrow().split(",");
+            assertEquals("50", row[List.of(SnapshotCsv.HEADER.split(",")).indexOf("queue_capacity")]);
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
+    @Timeout(30)
     void showsTheExecutorAdapterDrainingOnceShutDownAndTerminatedOnceDone() throws Exception {
         CountDownLatch held = new CountDownLatch(1);
         RemotePool pool = found("ThreadPoolExecutor", "foreign-test-tpe");
@@ -163,7 +196,7 @@ class ForeignPoolsTest {
         ObjectName done = PoolJmx.objectName("foreign-test-terminated");
         server.registerMBean(new AttributeBean(Map.of("Kind", PoolJmx.KIND_THREAD_POOL_EXECUTOR, "State",
                 "TERMINATED", "CorePoolSize", 2, "MaximumPoolSize", 6, "PoolSize", 0, "BusyWorkers", 0, "QueueDepth",
-                0L, "Completed", 1L, "Rejected", 0L), Set.of()), done);
+                0L, "QueueRemainingCapacity", 50L, "Completed", 1L, "Rejected", 0L), Set.of()), done);
         try {
             RemotePool terminated = found("ThreadPoolExecutor", "foreign-test-terminated");
             assertEquals(PoolState.TERMINATED, session.call(terminated::read).state());
