@@ -164,10 +164,10 @@ public final class LoadGenerator {
 
     /**
      * Stops for good and returns at once; the future completes once the generator thread has ended and the HTTP
-     * path is closed, as {@link #stop()} would have waited for, on a thread named {@value #STOPPER_THREAD_NAME}. No
-     * submission starts after this returns; one already under way (the thread held by a full pool under
-     * {@code BLOCK}, or running a request itself under {@code CALLER_RUNS}) ends as the pool lets it, and is
-     * interrupted if it takes longer than a moment.
+     * path is closed, as {@link #stop()} would have waited for, on a thread named {@value #STOPPER_THREAD_NAME}. After
+     * this returns the thread draws no new request; one it had drawn already may still be submitted, and one under
+     * way (the thread held by a full pool under {@code BLOCK}, or running a request itself under
+     * {@code CALLER_RUNS}) ends as the pool lets it, and is interrupted if it takes longer than a moment.
      */
     public CompletableFuture<Void> stopAsync() {
         lifecycle.end();

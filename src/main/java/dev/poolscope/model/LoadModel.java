@@ -115,7 +115,8 @@ public final class LoadModel {
     /**
      * Stops and discards the generator and returns at once, STOPPED; the future completes once the thread of every
      * generator stopped so far has ended and its HTTP path is closed. A {@link #start()} meanwhile makes a fresh
-     * generator; the stopped one starts no submission after this returns (see {@link LoadGenerator#stopAsync()}).
+     * generator; the stopped one submits at most a request it had already drawn (see
+     * {@link LoadGenerator#stopAsync()}).
      */
     public CompletableFuture<Void> stop() {
         if (generator != null) {

@@ -3,6 +3,7 @@ package dev.poolscope.remote;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import javax.management.Attribute;
@@ -54,7 +55,8 @@ final class ForeignPool implements RemotePool {
     public PoolSnapshot read(MBeanServerConnection c) throws IOException, JMException {
         int size = (int) number(c, shape.size());
         int busy = (int) number(c, shape.busy());
-        long queued = shape.queue() == null ? 0 : number(c, shape.queue());
+        long[] queue = queue(c);
+        long queued = queue[0];
         long completed = shape.completed() == null ? 0 : number(c, shape.completed());
         long rejected = shape.rejected() == null ? 0 : number(c, shape.rejected());
         PoolConfig config = config(c);
@@ -62,7 +64,7 @@ final class ForeignPool implements RemotePool {
         long submitted = completed + busy + queued + rejected;
         PoolState state = shape.state() == null ? PoolState.RUNNING : state(c.getAttribute(objectName, shape.state()));
         // Zero where the pool does not say: the CSV writes it as it is, and nothing counts a queue of 0 as full.
-        int capacity = shape.room() == null ? 0 : (int) Math.min(Integer.MAX_VALUE, queued + number(c, shape.room()));
+        int capacity = shape.room() == null ? 0 : (int) Math.min(Integer.MAX_VALUE, queued + queue[1]);
         return new PoolSnapshot(Instant.now(), System.nanoTime(), config, state, size, busy,
                 capacity, submitted, queued, busy, 0, completed, 0, 0, 0, 0, 0,
                 Map.of(DropReason.QUEUE_FULL, rejected), 0, 0, Latency.EMPTY, Latency.EMPTY, Duration.ZERO);
@@ -90,6 +92,30 @@ final class ForeignPool implements RemotePool {
         int max = clamp(number(c, shape.max()), 1, PoolConfig.WORKER_LIMIT);
         int min = clamp(number(c, shape.min()), 1, max);
         return PoolConfig.builder().workers(min, max).build();
+    }
+
+    /**
+     * Tasks queued and the room left, 0 for what the pool does not say; read in one call, one right after the other,
+     * so that their sum is the queue's capacity (read apart, tasks moving in between made it anything from 0 to 2×).
+     */
+    private long[] queue(MBeanServerConnection c) throws IOException, JMException {
+        if (shape.queue() == null) {
+            return new long[] {0, 0};
+        }
+        if (shape.room() == null) {
+            return new long[] {number(c, shape.queue()), 0};
+        }
+        List<Attribute> read = c.getAttributes(objectName, new String[] {shape.queue(), shape.room()}).asList();
+        return new long[] {valueOf(read, shape.queue()), valueOf(read, shape.room())};
+    }
+
+    private long valueOf(List<Attribute> read, String attribute) throws JMException {
+        for (Attribute a : read) {
+            if (a.getName().equals(attribute) && a.getValue() instanceof Number n) {
+                return n.longValue();
+            }
+        }
+        throw new JMException(objectName + " attribute " + attribute + " is not a number in " + read);
     }
 
     private long number(MBeanServerConnection c, String attribute) throws IOException, JMException {

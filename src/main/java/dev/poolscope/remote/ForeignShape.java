@@ -29,8 +29,8 @@ record ForeignShape(String kind, String min, String max, String size, String bus
 
     /** {@code dev.poolscope:type=Pool,*} with Kind {@code ThreadPoolExecutor}: {@code PoolJmx.monitor}'s adapter. */
     static final ForeignShape EXECUTOR_ADAPTER = new ForeignShape("ThreadPoolExecutor", "CorePoolSize",
-            "MaximumPoolSize", "PoolSize", "BusyWorkers", "QueueDepth", "QueueRemainingCapacity", "Completed", "Rejected", "State",
-            "setPoolSizes",
+            "MaximumPoolSize", "PoolSize", "BusyWorkers", "QueueDepth", "QueueRemainingCapacity", "Completed",
+            "Rejected", "State", "setPoolSizes",
             absent("a ThreadPoolExecutor", "it measures no latency", "it counts no failures",
                     "its counts are read one by one, not as one consistent cut", "it grows only when its queue is full"));
 

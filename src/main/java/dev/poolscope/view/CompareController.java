@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.poolscope.compare.Score;
 import dev.poolscope.compare.Side;
-import dev.poolscope.load.Scenario;
 import dev.poolscope.load.LoadSettings;
+import dev.poolscope.load.Scenario;
 import dev.poolscope.model.Comparison;
 import dev.poolscope.model.Lab;
 import dev.poolscope.model.Sample;
@@ -167,7 +168,7 @@ public final class CompareController {
             sides.get(side).show(lab.history().latest());
         }
         charts.forEach(chart -> chart.redraw(windows, seconds));
-        Map<Side, dev.poolscope.compare.Score> scores = new EnumMap<>(Side.class);
+        Map<Side, Score> scores = new EnumMap<>(Side.class);
         for (Side side : Side.values()) {
             scores.put(side, comparison.score(side));
         }

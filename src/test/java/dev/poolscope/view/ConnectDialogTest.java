@@ -31,10 +31,17 @@ import dev.poolscope.load.Scenario;
 import dev.poolscope.model.Lab;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
 /**
@@ -144,21 +151,20 @@ class ConnectDialogTest {
     @Test
     void followsProjectorAndZoomAndKeepsThreeRowsOfLocalJvms(FxRobot robot) {
         robot.clickOn("#openConnectButton");
-        javafx.scene.control.ListView<?> jvms = DashboardFixture.onFx(() -> robot.lookup("#jvmList")
-                .queryAs(javafx.scene.control.ListView.class));
-        javafx.scene.Parent dialog = DashboardFixture.onFx(() -> jvms.getScene().getRoot());
+        ListView<?> jvms = DashboardFixture.onFx(() -> robot.lookup("#jvmList").queryAs(ListView.class));
+        Parent dialog = DashboardFixture.onFx(() -> jvms.getScene().getRoot());
         try {
-            robot.interact(() -> robot.lookup("#projectorButton").queryAs(javafx.scene.control.ToggleButton.class)
+            robot.interact(() -> robot.lookup("#projectorButton").queryAs(ToggleButton.class)
                     .setSelected(true));
             assertTrue(DashboardFixture.onFx(() -> dialog.getStyleClass().contains("projector")),
                     "Projector turned on in the dashboard reaches the open dialog");
             assertEquals(16.0, DashboardFixture.onFx(() -> FontScale.of(dialog).pxProperty().get()), 0.01);
             robot.interact(() -> ((Stage) dialog.getScene().getWindow()).requestFocus());
             robot.clickOn("#connectTarget");
-            robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.EQUALS)
-                    .release(javafx.scene.input.KeyCode.EQUALS, javafx.scene.input.KeyCode.CONTROL);
-            robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.EQUALS)
-                    .release(javafx.scene.input.KeyCode.EQUALS, javafx.scene.input.KeyCode.CONTROL);
+            robot.press(KeyCode.CONTROL, KeyCode.EQUALS)
+                    .release(KeyCode.EQUALS, KeyCode.CONTROL);
+            robot.press(KeyCode.CONTROL, KeyCode.EQUALS)
+                    .release(KeyCode.EQUALS, KeyCode.CONTROL);
             WaitForAsyncUtils.waitForFxEvents();
             assertEquals(16.0 * 1.08 * 1.08, DashboardFixture.onFx(() -> FontScale.of(dialog).pxProperty().get()),
                     0.01, "Ctrl+Plus twice zooms the dialog's text");
@@ -166,21 +172,21 @@ class ConnectDialogTest {
             double[] sizes = DashboardFixture.onFx(() -> {
                 dialog.applyCss();
                 dialog.layout();
-                javafx.scene.control.ListCell<String> cell = new javafx.scene.control.ListCell<>();
+                ListCell<String> cell = new ListCell<>();
                 cell.setText("12345 dev.poolscope.App");
-                javafx.scene.layout.StackPane probe = new javafx.scene.layout.StackPane(cell);
-                ((javafx.scene.layout.VBox) dialog).getChildren().add(probe);
+                StackPane probe = new StackPane(cell);
+                ((VBox) dialog).getChildren().add(probe);
                 probe.setManaged(false);
                 dialog.applyCss();
                 double row = cell.prefHeight(-1);
-                ((javafx.scene.layout.VBox) dialog).getChildren().remove(probe);
+                ((VBox) dialog).getChildren().remove(probe);
                 return new double[] {jvms.getHeight(), row};
             });
             assertTrue(sizes[0] >= 3 * sizes[1], "the Local JVMs list is " + sizes[0] + " px, three rows of "
                     + sizes[1] + " px at least");
         } finally {
             robot.interact(() -> {
-                robot.lookup("#projectorButton").queryAs(javafx.scene.control.ToggleButton.class).setSelected(false);
+                robot.lookup("#projectorButton").queryAs(ToggleButton.class).setSelected(false);
                 ((Stage) dialog.getScene().getWindow()).close();
             });
         }

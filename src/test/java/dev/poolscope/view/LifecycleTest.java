@@ -23,6 +23,7 @@ import dev.poolscope.engine.PoolSnapshot;
 import dev.poolscope.engine.PoolState;
 import dev.poolscope.load.Scenario;
 import dev.poolscope.model.Lab;
+import javafx.scene.chart.LineChart;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -141,7 +142,7 @@ class LifecycleTest {
     }
 
     private static double newestSecond(String chart, FxRobot robot) {
-        return DashboardFixture.onFx(() -> ((javafx.scene.chart.LineChart<?, ?>) robot.lookup(chart).query())
+        return DashboardFixture.onFx(() -> ((LineChart<?, ?>) robot.lookup(chart).query())
                 .getData().stream().flatMap(s -> s.getData().stream())
                 .mapToDouble(d -> ((Number) d.getXValue()).doubleValue()).max().orElse(0));
     }

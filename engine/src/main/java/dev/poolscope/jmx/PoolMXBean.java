@@ -25,8 +25,9 @@ package dev.poolscope.jmx;
  * attribute, however it was made (JMX, the app, code in the pool's JVM; who made it is not known), with its exact
  * old and new value, in the order the changes took effect (one write that moves two attributes sends one for
  * each); {@link #SCALING_NOTIFICATION} for each scaling decision; and {@link #DROPS_NOTIFICATION} at most once per
- * {@value PoolJmx#TICK_MILLIS} ms while requests are dropped, always after the notices of config changes made
- * before its drops were counted (a switch to {@code DROP_OLDEST} is announced before the evictions it causes).
+ * {@value PoolJmx#TICK_MILLIS} ms while requests are dropped, after the notices of config changes made before its
+ * drops were counted (a switch to {@code DROP_OLDEST} is announced before the evictions it causes; a drop counted in
+ * the microseconds while a change is being applied may reach a burst sent just before that change's notice).
  */
 public interface PoolMXBean {
 
