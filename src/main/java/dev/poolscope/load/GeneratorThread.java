@@ -1,6 +1,7 @@
 package dev.poolscope.load;
 
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -75,8 +76,9 @@ final class GeneratorThread {
     }
 
     /**
-     * Stops for good without waiting: the thread starts no submission after this returns, though one already under
-     * way ends as the pool lets it. A failed generator stays FAILED, so its cause stays visible.
+     * Stops for good without waiting: the thread draws no new request after this returns, though one it had drawn
+     * may still be submitted and one under way ends as the pool lets it. A failed generator stays FAILED, so its
+     * cause stays visible.
      */
     synchronized void end() {
         if (state != State.FAILED) {
@@ -114,6 +116,22 @@ final class GeneratorThread {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * {@link #end()} now, then {@link #stop()} and {@code after} on a daemon thread named {@code stopperName}; the
+     * future completes when both have.
+     */
+    CompletableFuture<Void> stopAsync(Runnable after, String stopperName) {
+        end();
+        return CompletableFuture.runAsync(() -> {
+            stop();
+            after.run();
+        }, task -> {
+            Thread stopper = new Thread(task, stopperName);
+            stopper.setDaemon(true);
+            stopper.start();
+        });
     }
 
     private void run() {

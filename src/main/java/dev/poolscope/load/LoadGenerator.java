@@ -170,19 +170,7 @@ public final class LoadGenerator {
      * {@code CALLER_RUNS}) ends as the pool lets it, and is interrupted if it takes longer than a moment.
      */
     public CompletableFuture<Void> stopAsync() {
-        lifecycle.end();
-        CompletableFuture<Void> stopped = new CompletableFuture<>();
-        Thread stopper = new Thread(() -> {
-            try {
-                stop();
-                stopped.complete(null);
-            } catch (RuntimeException | Error e) {
-                stopped.completeExceptionally(e);
-            }
-        }, STOPPER_THREAD_NAME);
-        stopper.setDaemon(true);
-        stopper.start();
-        return stopped;
+        return lifecycle.stopAsync(http::close, STOPPER_THREAD_NAME);
     }
 
     /**

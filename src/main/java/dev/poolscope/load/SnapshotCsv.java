@@ -9,6 +9,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -68,6 +69,24 @@ public final class SnapshotCsv implements Closeable {
         } catch (IOException e) {
             throw new IOException(cannotWrite(target, e), e);
         }
+    }
+
+    /**
+     * Writes {@code snapshots} to {@code target} as one file: the first is time zero, each later one a row; returns
+     * how many rows. {@code foreignPool} as in {@link #SnapshotCsv(Writer, PoolSnapshot, boolean)}.
+     *
+     * @throws IOException naming the file, or saying there is nothing to write yet
+     */
+    public static int write(Path target, List<PoolSnapshot> snapshots, boolean foreignPool) throws IOException {
+        if (snapshots.isEmpty()) {
+            throw new IOException("there is no history yet");
+        }
+        try (Writer out = open(target); SnapshotCsv csv = new SnapshotCsv(out, snapshots.get(0), foreignPool)) {
+            for (PoolSnapshot s : snapshots.subList(1, snapshots.size())) {
+                csv.append(s);
+            }
+        }
+        return snapshots.size() - 1;
     }
 
     /**

@@ -2,8 +2,6 @@ package dev.poolscope.view;
 
 import java.awt.image.BufferedImage;
 import java.io.File;
-import java.io.IOException;
-import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -369,22 +367,10 @@ public final class DashboardController {
     public CompletableFuture<Integer> exportCsv(Path target) {
         List<Sample> samples = lab.history().all();
         boolean noThreshold = lab.sourceProperty().get().absent().containsKey(PoolFigure.LOAD_THRESHOLD);
-        return FileWrites.run(() -> writeCsv(target, samples, noThreshold),
+        return FileWrites.run(() -> SnapshotCsv.write(target, samples.stream().map(Sample::snapshot).toList(),
+                noThreshold),
                 rows -> inform(String.format("Exported %,d samples to %s", samples.size(), target.toAbsolutePath())),
                 e -> complain("could not export CSV: " + e.getMessage()));
-    }
-
-    private static int writeCsv(Path target, List<Sample> samples, boolean noThreshold) throws IOException {
-        if (samples.isEmpty()) {
-            throw new IOException("there is no history yet");
-        }
-        try (Writer out = SnapshotCsv.open(target);
-             SnapshotCsv csv = new SnapshotCsv(out, samples.get(0).snapshot(), noThreshold)) {
-            for (Sample s : samples.subList(1, samples.size())) {
-                csv.append(s.snapshot());
-            }
-        }
-        return samples.size() - 1;
     }
 
     /**
