@@ -4,12 +4,12 @@ package dev.poolscope.engine;
  * The jobs in a {@link RequestQueue}, linked through their own {@code next} field, so the queue needs no node per
  * request. The head is always a job already taken, or a placeholder, so appending at the tail and taking at the
  * head never touch the same link. Not thread-safe: the queue guards the tail with its put lock, the head with its
- * take lock, and holds both for anything else.
+ * take lock, and holds both for anything else. The tail sits a cache line away from the head
+ * ({@link JobChainPadding}), so that submitters appending and workers taking do not write the same line.
  */
-final class JobChain {
+final class JobChain extends JobChainPadding {
 
     private Job head;
-    private Job last;
     // How many jobs at the front were put back and not yet taken: putBack orders a hand-back among these only, so
     // it never walks past (or behind) jobs admitted later. Both locks to grow it; the take lock to shrink it.
     private int putBackRun;
@@ -91,4 +91,20 @@ final class JobChain {
     Job peekFirst() {
         return head.next;
     }
+}
+
+/** The tail of a {@link JobChain}: submitters write it on every offer. */
+abstract class JobChainTail {
+
+    Job last;
+}
+
+/**
+ * Room between a {@link JobChain}'s tail and its head, which workers write on every take: a superclass's fields come
+ * first in an object, so the head lands at least 56 bytes after the tail, on another cache line.
+ */
+abstract class JobChainPadding extends JobChainTail {
+
+    // Never read: they only take up the room.
+    private long pad1, pad2, pad3, pad4, pad5, pad6, pad7;
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
 /**
@@ -39,7 +38,8 @@ final class RequestQueue {
     /** How an offer ended. */
     enum Offer { ACCEPTED, FULL, CLOSED }
 
-    private final ReentrantLock putLock = new ReentrantLock();
+    // Each side's transition counts live with its lock (PutLock, TakeLock), apart from the other side's.
+    private final PutLock putLock = new PutLock();
     private final Condition notFull = putLock.newCondition();
     // Jobs linked in the queue; workers' claims hold the rest of what is queued (see ClaimedJobs).
     private final AtomicInteger count = new AtomicInteger();
@@ -55,16 +55,8 @@ final class RequestQueue {
     // The jobs: the chain's tail is guarded by putLock, its head by takeLock.
     private final JobChain chain = new JobChain();
 
-    // Guarded by putLock: whether new requests are admitted, and the put side's transition counts (new requests
-    // admitted: SUBMITTED and QUEUED; retries re-queued: WAITING_RETRY to QUEUED).
+    // Guarded by putLock: whether new requests are admitted.
     private boolean acceptingNew = true;
-    private long admitted;
-    private long requeued;
-
-    // Guarded by takeLock: wake-ups (volatile: workers read it before taking the lock; see wakeups()), and requests
-    // taken by a worker (QUEUED to RUNNING).
-    private volatile long wakeups;
-    private long taken;
 
     // Set under both locks; read under either.
     private boolean closed;
@@ -117,7 +109,7 @@ final class RequestQueue {
                 return Offer.FULL;
             }
             before = enqueue(job);
-            admitted++;
+            putLock.admitted++;
         } finally {
             putLock.unlock();
         }
@@ -160,7 +152,7 @@ final class RequestQueue {
                 return Offer.CLOSED;
             }
             before = enqueue(job);
-            admitted++;
+            putLock.admitted++;
         } finally {
             putLock.unlock();
         }
@@ -191,7 +183,7 @@ final class RequestQueue {
                 }
             }
             before = enqueue(job);
-            admitted++;
+            putLock.admitted++;
         } finally {
             unlockBoth();
         }
@@ -213,7 +205,7 @@ final class RequestQueue {
             }
             chain.releaseIfHead(job);
             before = enqueue(job);
-            requeued++;
+            putLock.requeued++;
         } finally {
             unlockBoth();
         }
@@ -251,7 +243,7 @@ final class RequestQueue {
      * read makes {@link #take(long, long)} return at once, so no wake-up falls between the check and the wait.
      */
     long wakeups() {
-        return wakeups;
+        return takeLock.wakeups;
     }
 
     /**
@@ -259,7 +251,7 @@ final class RequestQueue {
      * or close.
      */
     Job take(long maxWaitNanos) {
-        return take(wakeups, maxWaitNanos, null, 0);
+        return take(takeLock.wakeups, maxWaitNanos, null, 0);
     }
 
     /** {@link #take(long, long, ClaimedJobs, int)} without claiming. */
@@ -283,13 +275,14 @@ final class RequestQueue {
         takeLock.lock();
         try {
             while (count.get() == 0) {
-                if (closed || (mine != null && claims.takeHalfOfOne(mine)) || seen != wakeups || remaining <= 0) {
+                if (closed || (mine != null && claims.takeHalfOfOne(mine)) || seen != takeLock.wakeups
+                        || remaining <= 0) {
                     return null;
                 }
                 remaining = takeLock.awaitWakeUp(remaining);
             }
             job = dequeue();
-            taken++;
+            takeLock.taken++;
             int more = mine == null ? 0 : claimSize(count.get() - 1, most);
             if (more > 0) {
                 Job[] slots = mine.slots();
@@ -416,7 +409,7 @@ final class RequestQueue {
     void wakeAll() {
         takeLock.lock();
         try {
-            wakeups++;
+            takeLock.wakeups++;
             takeLock.wakeAll();
         } finally {
             takeLock.release();
@@ -462,6 +455,9 @@ final class RequestQueue {
 
     /** Adds the transitions counted here to {@code totals}; the caller holds {@link #lockCounts()}. */
     void addCountsTo(long[] totals) {
+        long admitted = putLock.admitted;
+        long requeued = putLock.requeued;
+        long taken = takeLock.taken;
         totals[Counter.SUBMITTED.ordinal()] += admitted;
         totals[Counter.QUEUED.ordinal()] += admitted + requeued - taken;
         totals[Counter.WAITING_RETRY.ordinal()] -= requeued;

@@ -5,10 +5,10 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * {@link RequestQueue}'s take lock, with the idle workers that wait for a request under it and the wake-ups that
- * submitters leave for its holder. A submitter wakes a worker only if the lock is free; otherwise it leaves the
- * wake-up pending, and the holder serves it as it lets go ({@link #release}, which every release goes through): a
- * submitter never waits for a worker that the machine has stalled while it held the lock.
+ * {@link RequestQueue}'s take lock, with the idle workers that wait for a request under it, the wake-ups that
+ * submitters leave for its holder, and the take side's counts. A submitter wakes a worker only if the lock is free;
+ * otherwise it leaves the wake-up pending, and the holder serves it as it lets go ({@link #release}, which every
+ * release goes through): a submitter never waits for a worker that the machine has stalled while it held the lock.
  */
 final class TakeLock extends ReentrantLock {
 
@@ -19,6 +19,11 @@ final class TakeLock extends ReentrantLock {
     // A wake-up asked for by a submitter that found this lock held. Written before the submitter tries the lock again
     // and read by every holder after it releases it, so one of the two always sees the other.
     private volatile boolean wakePending;
+    // Guarded by this lock: the wake-up generation (volatile: workers read it before taking the lock; see
+    // RequestQueue.wakeups()), and requests taken by a worker (QUEUED to RUNNING). Here, apart from the put side's
+    // counts (PutLock), which submitters write on every offer.
+    volatile long wakeups;
+    long taken;
 
     TakeLock(AtomicInteger queued) {
         this.queued = queued;
