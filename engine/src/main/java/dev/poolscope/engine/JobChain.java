@@ -100,11 +100,15 @@ abstract class JobChainTail {
 }
 
 /**
- * Room between a {@link JobChain}'s tail and its head, which workers write on every take: a superclass's fields come
- * first in an object, so the head lands at least 56 bytes after the tail, on another cache line.
+ * Room between a {@link JobChain}'s tail and its head, which workers write on every take. HotSpot lays out a
+ * superclass's fields before its subclass's, except that a subclass field may fill a hole the superclass left (such as
+ * the four bytes before an 8-byte tail without compressed references): the longs make the room, and the int fills
+ * any such hole first, so every field of {@code JobChain} lands at least 64 bytes after the tail
+ * ({@code QueueLayoutTest} checks the usual header and reference sizes).
  */
 abstract class JobChainPadding extends JobChainTail {
 
     // Never read: they only take up the room.
     private long pad1, pad2, pad3, pad4, pad5, pad6, pad7;
+    private int holeFiller;
 }

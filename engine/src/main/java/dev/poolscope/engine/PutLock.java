@@ -9,8 +9,9 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class PutLock extends ReentrantLock {
 
-    /** New requests admitted: SUBMITTED, and into QUEUED. */
+    // Guarded by this lock (requeued written holding the take lock too); read holding both (Accounting.totals).
+    // New requests admitted: SUBMITTED, and into QUEUED.
     long admitted;
-    /** Retries queued again: WAITING_RETRY to QUEUED. */
+    // Retries queued again: WAITING_RETRY to QUEUED.
     long requeued;
 }

@@ -18,11 +18,12 @@
  *   <li>{@code Workers.lock}: the set of live workers, the retire quota, and every decision on the pool's size,
  *       including the watchdog's claim on a stuck attempt (so claim and removal are one step).</li>
  *   <li>{@code Accounting}'s monitor: the whole-life latency histograms, the spare histograms, reader cursors.</li>
- *   <li>{@code RequestQueue}'s put lock, then its take lock: the tail, the capacity and the admissions
- *       ({@code PutLock}); the head, the idle workers waiting for a request ({@code WaitingWorkers}), the wake-up
- *       generation, takes and the set of workers' claims ({@code TakeLock}); the queued requests and the counters
- *       of transitions in and out of the queue under both. A submitter that finds the take lock held leaves its
- *       wake-up in a volatile flag, served by whoever releases the take lock next, instead of waiting for it.</li>
+ *   <li>{@code RequestQueue}'s put lock, then its take lock: the tail, the capacity and the admissions (put); the
+ *       head, the idle workers waiting for a request ({@code WaitingWorkers}), the wake-up generation, takes and
+ *       the set of workers' claims (take); the queued requests under both. Each side's transition counts live in
+ *       its lock object ({@code PutLock}, {@code TakeLock}), are written under that lock and read under both
+ *       ({@code Accounting.totals}). A submitter that finds the take lock held leaves its wake-up in a volatile
+ *       flag, served by whoever releases the take lock next, instead of waiting for it.</li>
  *   <li>Each {@code Accounting.Stripe}: its counters and the latencies recorded since the last cut, and the
  *       {@code ClaimedJobs} of the workers that settle on it (the owner starts its next claimed job inside its
  *       settle; anyone else takes claimed jobs holding the take lock first).</li>
