@@ -118,8 +118,19 @@ public final class JmxSession implements AutoCloseable {
         return false;
     }
 
-    /** Starts the local JVM's local-only management agent (a no-op if it runs) and returns its address. */
+    /**
+     * Starts the local JVM's local-only management agent (a no-op if it runs) and returns its address. A pid the
+     * Attach API does not list is refused at once: attaching to a process that is no JVM waits for an answer that
+     * never comes, and leaves a {@code .attach_pid} file in that process's directory.
+     */
     private static JMXServiceURL attach(long pid) throws IOException {
+        if (ProcessHandle.of(pid).isEmpty()) {
+            throw new IOException("no process runs as pid " + pid);
+        }
+        if (VirtualMachine.list().stream().noneMatch(vm -> vm.id().equals(Long.toString(pid)))) {
+            throw new IOException("pid " + pid + " is not a Java VM this user can attach to (jps lists those; one"
+                    + " started with -XX:-UsePerfData is not listed: connect to its JMX port instead)");
+        }
         try {
             VirtualMachine vm = VirtualMachine.attach(Long.toString(pid));
             try {
