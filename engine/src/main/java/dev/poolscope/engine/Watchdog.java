@@ -131,6 +131,11 @@ final class Watchdog {
         }
     }
 
+    /** Cancels {@code w}'s attempt of {@code job} (state {@code word}) for shutdown; its worker calls it as it starts. */
+    void cancelForShutdown(Worker w, Job job, int word) {
+        cancel(w, job, word, Job.CancelReason.SHUTDOWN, System.nanoTime());
+    }
+
     private void cancel(Worker w, Job job, int word, Job.CancelReason reason, long now) {
         if (job.beginCancel(word, reason, now, w.attemptTimeout())) {
             Thread t = w.thread();

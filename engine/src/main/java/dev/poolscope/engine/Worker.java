@@ -194,7 +194,7 @@ final class Worker implements Runnable {
     /**
      * Runs one attempt of {@code job}, which is already counted as running, and settles its outcome; false if the
      * watchdog gave up on this worker meanwhile, which then must take no more work:
-     * 1. publish the attempt so the watchdog can see its deadline;
+     * 1. publish the attempt so the watchdog can see its deadline, and cancel it at once if the pool is stopping;
      * 2. run the handler, catching everything it throws;
      * 3. claim the attempt as finished; if the watchdog or shutdown cancelled it first, clear their interrupt and
      *    claim the cancelled attempt instead (a result returned in spite of a shutdown's interrupt still counts);
@@ -215,6 +215,11 @@ final class Worker implements Runnable {
         ATTEMPT_TIMEOUT.setOpaque(this, job.timeoutNanos(pool.config()));
         int word = job.beginAttempt();
         CURRENT.setRelease(this, job);
+        if (pool.state().compareTo(PoolState.STOPPING) >= 0) {
+            // Taken before the queue closed, published after the shutdown's scan of running attempts: interrupted
+            // as that scan would have (ThreadPoolExecutor's worker does the same), not at the watchdog's next tick.
+            pool.watchdog.cancelForShutdown(this, job, word);
+        }
         Object value = null;
         Throwable error = null;
         try {

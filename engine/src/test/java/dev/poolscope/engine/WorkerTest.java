@@ -1,6 +1,7 @@
 package dev.poolscope.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,6 +37,26 @@ class WorkerTest {
             }
             assertTrue(b.queueWaitNanos() >= a.runTimeNanos() / 2,
                     "the second waited while the first ran: " + a + " " + b);
+        }
+    }
+
+    @Test
+    void anAttemptThatStartsOnceThePoolIsStoppingIsInterruptedAsItStarts() throws Exception {
+        try (Dispatcher pool = Pools.start(Pools.quiet().workers(1, 1).build(), Map.of())) {
+            // A request taken before shutdownNow closed the queue, and published as running only after the
+            // shutdown's scan of running attempts: nobody else would interrupt it until the watchdog's next tick.
+            Job job = new Job(Request.of("probe", null), r -> Thread.currentThread().isInterrupted());
+            Worker caller = Worker.caller(pool);
+            pool.moveTo(PoolState.STOPPING);
+            try {
+                pool.accounting.stripe().arrive(Counter.RUNNING);
+                assertTrue(caller.runAttempt(job));
+            } finally {
+                pool.moveTo(PoolState.RUNNING);
+            }
+            Outcome.Completed done = assertInstanceOf(Outcome.Completed.class, job.get(5, TimeUnit.SECONDS));
+            assertEquals(true, done.value(), "the handler ran interrupted");
+            assertFalse(Thread.currentThread().isInterrupted(), "the interrupt was meant for that attempt only");
         }
     }
 
